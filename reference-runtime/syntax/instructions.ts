@@ -1,0 +1,45 @@
+// Instructions (spec section 2.4). One interface for every instruction: `op` is
+// the text mnemonic, and the immediates that are set are the ones its entry in
+// the opcode table (`opcodes.ts`, field `imm`) names. Structured instructions
+// nest: block/loop/if carry their bodies, so `end` and `else` never appear.
+import type { BlockType, RefType, ValType } from './types.js';
+
+export interface Instr {
+  op: string;
+  /** label depth (br, br_if; br_table default), or a func/local/global/table/type/elem/data index. */
+  index?: number;
+  /** second index: call_indirect table, table.copy source, table.init table, memory.init memory. */
+  index2?: number;
+  /** br_table targets, without the default (which is `index`). */
+  labels?: number[];
+  /** block, loop, if */
+  blockType?: BlockType;
+  /** block and loop body, if's then-branch */
+  body?: Instr[];
+  /** if's else-branch (empty when absent) */
+  elseBody?: Instr[];
+  /** memarg: alignment exponent (log2 of bytes) and offset (u32) */
+  align?: number;
+  offset?: number;
+  /** lane index for extract/replace_lane and load/store_lane */
+  lane?: number;
+  /** i32.const value as a signed 32-bit integer */
+  i32?: number;
+  /** i64.const value as a signed 64-bit BigInt */
+  i64?: bigint;
+  /** f32.const as its IEEE-754 bits (unsigned 32-bit) */
+  f32?: number;
+  /** f64.const as its IEEE-754 bits (unsigned 64-bit BigInt) */
+  f64?: bigint;
+  /** v128.const bytes (16, little-endian) or i8x16.shuffle lane indices (16) */
+  bytes?: Uint8Array;
+  /** ref.null */
+  refType?: RefType;
+  /** select with a type annotation (`select (result t)`, opcode 0x1C) */
+  types?: ValType[];
+}
+
+/** Convenience constructor for tests and generators. */
+export function instr(op: string, imm: Omit<Instr, 'op'> = {}): Instr {
+  return { op, ...imm };
+}
