@@ -1,0 +1,34 @@
+// Runs the CLI and turns every error into one clear line and an exit status:
+// 2 for bad input or usage, the command's own status otherwise. A stack trace
+// appears only with --verbose.
+import { CommanderError, type Command } from 'commander';
+import { WasmError, ParseError } from '../../reference-runtime/errors.js';
+
+/** An error whose message is already the one line a user should see. */
+export class UserError extends Error {
+  override name = 'UserError';
+}
+
+export async function runCli(program: Command, argv: string[]): Promise<void> {
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // commander has printed its own message (or help/version)
+      process.exitCode = err.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    const verbose = program.opts().verbose === true;
+    process.stderr.write(`wasmdiff: ${describeError(err)}\n`);
+    if (verbose && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    process.exitCode = 2;
+  }
+}
+
+export function describeError(err: unknown): string {
+  if (err instanceof ParseError) return err.describe();
+  if (err instanceof WasmError || err instanceof UserError) return err.message;
+  if (err instanceof Error) return err.message;
+  return String(err);
+}
