@@ -1,0 +1,91 @@
+// The public API of the reference runtime: what the harness and the adapters
+// use. Decode or parse a module, validate it, instantiate it against imports,
+// invoke its exports (with the set of results the spec allows), and inspect
+// its exported memories, tables and globals.
+import { decodeModule } from './binary/decode.js';
+import { invokeFunction, type Allowed, type InvokeResult } from './exec/invoke.js';
+import { hostFunc, type FuncInstance, type HostFunc } from './runtime/func.js';
+import { GlobalInstance } from './runtime/global.js';
+import type { ExternVal, Imports, ModuleInstance } from './runtime/instance.js';
+import { instantiate as instantiateModule } from './runtime/instantiate.js';
+import { MemoryInstance } from './runtime/memory.js';
+import { TableInstance } from './runtime/table.js';
+import { HostRef, type Value } from './runtime/values.js';
+import { spectest } from './host/spectest.js';
+import type { Module } from './syntax/module.js';
+import type { FuncType } from './syntax/types.js';
+import { parseWat as parseWatText } from './text/parse-module.js';
+import { validateModule } from './valid/validate.js';
+
+export type { Allowed, ExternVal, FuncInstance, HostFunc, Imports, InvokeResult, Module, ModuleInstance, Value };
+export { GlobalInstance, HostRef, MemoryInstance, TableInstance, spectest };
+export { DecodeError, Exhaustion, LinkError, ParseError, Trap, ValidationError, WasmError, type TrapKind } from './errors.js';
+export { MAX_CALL_DEPTH, GROW_PAGES_LIMIT, TABLE_ELEMS_LIMIT } from './runtime/limits.js';
+
+/** Decodes a binary module (throws DecodeError). */
+export function decode(bytes: Uint8Array): Module {
+  return decodeModule(bytes);
+}
+
+/** Parses a WAT module (throws ParseError). */
+export function parseWat(text: string, file?: string): Module {
+  return parseWatText(text, file);
+}
+
+/** Validates a module (throws ValidationError). */
+export function validate(module: Module): void {
+  validateModule(module);
+}
+
+/**
+ * Instantiates a module (validating it first): throws ValidationError,
+ * LinkError on unknown or mismatched imports, Trap when segment
+ * initialisation or the start function traps, Exhaustion.
+ */
+export function instantiate(module: Module, imports: Imports = new Map()): ModuleInstance {
+  validateModule(module);
+  return instantiateModule(module, imports);
+}
+
+/** A host function usable as an import. */
+export function hostFunction(type: FuncType, call: (args: Value[]) => Value[]): ExternVal {
+  return { kind: 'func', value: hostFunc(type, call) };
+}
+
+type ExternOf<K extends ExternVal['kind']> = Extract<ExternVal, { kind: K }>['value'];
+
+function exported<K extends ExternVal['kind']>(inst: ModuleInstance, name: string, kind: K): ExternOf<K> {
+  const ex = inst.exports.get(name);
+  if (ex === undefined || ex.kind !== kind) throw new TypeError(`no exported ${kind} named "${name}"`);
+  return ex.value as unknown as ExternOf<K>;
+}
+
+/**
+ * Calls an exported function. Traps throw `Trap` (with its kind), stack
+ * exhaustion throws `Exhaustion`; the result carries the values, and which
+ * values the spec would also allow (see exec/invoke.ts).
+ */
+export function invoke(inst: ModuleInstance, exportName: string, args: Value[]): InvokeResult {
+  return invokeFunction(exported(inst, exportName, 'func'), args);
+}
+
+/** The current value of an exported global. */
+export function getGlobal(inst: ModuleInstance, exportName: string): Value {
+  return exported(inst, exportName, 'global').get();
+}
+
+/** The live bytes of an exported memory (a view: copy it to keep a snapshot). */
+export function getMemory(inst: ModuleInstance, exportName: string): Uint8Array {
+  return exported(inst, exportName, 'memory').bytes;
+}
+
+/** The elements of an exported table, as values of its element type. */
+export function getTable(inst: ModuleInstance, exportName: string): Value[] {
+  const t = exported(inst, exportName, 'table');
+  return t.elements.map((r) => (t.type.elem === 'funcref' ? { type: 'funcref', ref: r as FuncInstance | null } : { type: 'externref', ref: r }));
+}
+
+/** Every export of an instance with its kind, in definition order. */
+export function listExports(inst: ModuleInstance): { name: string; kind: ExternVal['kind'] }[] {
+  return [...inst.exports].map(([name, v]) => ({ name, kind: v.kind }));
+}

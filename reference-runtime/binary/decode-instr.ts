@@ -1,0 +1,168 @@
+// Decoding instructions and expressions (spec 5.4), driven by the opcode
+// table. Structured instructions nest in the AST; the decoder keeps its own
+// stack of open blocks instead of recursing, so nesting depth is bounded by
+// memory, not by the JS call stack.
+import type { Instr } from '../syntax/instructions.js';
+import { OPCODES, opByCode, type OpInfo } from '../syntax/opcodes.js';
+import type { Reader } from './reader.js';
+import { readBlockType, readRefType, readValType } from './types.js';
+
+const END = 0x0b;
+const ELSE = 0x05;
+
+/** Single-byte opcodes indexed by their byte, for the hot path. */
+const PLAIN: (OpInfo | undefined)[] = new Array(256);
+for (const info of OPCODES) if (info.prefix === 0) PLAIN[info.code] = info;
+
+/** What decoding a function body found that the module-level checks need. */
+export interface ExprUse {
+  /** memory.init or data.drop occurred: the module needs a data count section. */
+  usesDataIndex: boolean;
+}
+
+interface OpenBlock {
+  instr: Instr;
+  /** the list currently being filled: the body, or the else branch of an `if` */
+  list: Instr[];
+}
+
+/**
+ * An expression: instructions up to and including the `end` that closes it.
+ * Used for function bodies and constant expressions alike (constness is a
+ * validation matter).
+ */
+export function readExpr(r: Reader, use?: ExprUse): Instr[] {
+  const top: Instr[] = [];
+  const open: OpenBlock[] = [];
+  let list = top;
+  for (;;) {
+    const at = r.pos;
+    const b = r.byte();
+    if (b === END) {
+      const block = open.pop();
+      if (block === undefined) return top;
+      list = open.length === 0 ? top : open[open.length - 1]!.list;
+      list.push(block.instr);
+      continue;
+    }
+    if (b === ELSE) {
+      const block = open[open.length - 1];
+      // `else` is only allowed once, right after an `if`'s then-branch.
+      if (block === undefined || block.instr.op !== 'if' || block.list !== block.instr.body) r.fail('END opcode expected', at);
+      list = block.list = block.instr.elseBody!;
+      continue;
+    }
+    const info = b === 0xfc || b === 0xfd ? prefixed(r, b, at) : PLAIN[b];
+    if (info === undefined) r.fail(`illegal opcode ${hex(b)}`, at);
+    if (info.imm === 'block') {
+      const instr: Instr = { op: info.name, blockType: readBlockType(r), body: [] };
+      if (info.name === 'if') instr.elseBody = [];
+      open.push({ instr, list: instr.body! });
+      list = instr.body!;
+      continue;
+    }
+    list.push(readImmediates(r, info, use));
+  }
+}
+
+function prefixed(r: Reader, prefix: number, at: number): OpInfo {
+  const code = r.u32();
+  const info = opByCode(prefix, code);
+  if (info === undefined) r.fail(`illegal opcode ${hex(prefix)} ${hex(code)}`, at);
+  return info;
+}
+
+function hex(n: number): string {
+  return n.toString(16).padStart(2, '0');
+}
+
+function zeroByte(r: Reader): void {
+  r.expect(0x00, 'zero byte expected');
+}
+
+/** The memarg alignment field: exponents from 32 up are malformed (they overflow the 32-bit alignment). */
+function readMemarg(r: Reader, instr: Instr): void {
+  const at = r.pos;
+  const align = r.u32();
+  if (align >= 32) r.fail('malformed memop flags', at);
+  instr.align = align;
+  instr.offset = r.u32();
+}
+
+function readImmediates(r: Reader, info: OpInfo, use: ExprUse | undefined): Instr {
+  const instr: Instr = { op: info.name };
+  switch (info.imm) {
+    case 'none':
+      break;
+    case 'label':
+    case 'func':
+    case 'local':
+    case 'global':
+    case 'table':
+    case 'elem':
+      instr.index = r.u32();
+      break;
+    case 'data':
+      instr.index = r.u32();
+      if (use) use.usesDataIndex = true;
+      break;
+    case 'br_table':
+      instr.labels = r.vec((rr) => rr.u32());
+      instr.index = r.u32();
+      break;
+    case 'call_indirect': // type index, then table index
+    case 'table_init': // elem index, then table index
+    case 'table_copy': // destination, then source
+      instr.index = r.u32();
+      instr.index2 = r.u32();
+      break;
+    case 'memory_init':
+      instr.index = r.u32();
+      zeroByte(r);
+      instr.index2 = 0;
+      if (use) use.usesDataIndex = true;
+      break;
+    case 'memory':
+      zeroByte(r);
+      break;
+    case 'memory_copy':
+      zeroByte(r);
+      zeroByte(r);
+      break;
+    case 'memarg':
+      readMemarg(r, instr);
+      break;
+    case 'memarg_lane':
+      readMemarg(r, instr);
+      instr.lane = r.byte();
+      break;
+    case 'lane':
+      instr.lane = r.byte();
+      break;
+    case 'shuffle':
+    case 'v128':
+      instr.bytes = r.take(16).slice();
+      break;
+    case 'i32':
+      instr.i32 = r.s32();
+      break;
+    case 'i64':
+      instr.i64 = r.s64();
+      break;
+    case 'f32':
+      instr.f32 = r.word32();
+      break;
+    case 'f64':
+      instr.f64 = r.word64();
+      break;
+    case 'reftype':
+      instr.refType = readRefType(r);
+      break;
+    case 'select_t':
+      instr.types = r.vec(readValType);
+      break;
+    case 'block':
+      throw new Error('block instructions are decoded by readExpr');
+  }
+  return instr;
+}

@@ -1,0 +1,137 @@
+// Encoding instructions and expressions (spec 5.4), driven by the opcode
+// table. Nested bodies are walked with an explicit stack, like the decoder.
+import type { Instr } from '../syntax/instructions.js';
+import { opInfo, type OpInfo } from '../syntax/opcodes.js';
+import { writeBlockType, writeValType, VALTYPE_CODES } from './types.js';
+import type { Writer } from './writer.js';
+
+const END = 0x0b;
+const ELSE = 0x05;
+
+function infoOf(instr: Instr): OpInfo {
+  const info = opInfo(instr.op);
+  if (info === undefined) throw new Error(`encode: unknown instruction ${instr.op}`);
+  return info;
+}
+
+function required<T>(value: T | undefined, instr: Instr, field: string): T {
+  if (value === undefined) throw new Error(`encode: ${instr.op} needs ${field}`);
+  return value;
+}
+
+/** One list being written, and what to write when it is done. */
+interface Pending {
+  list: readonly Instr[];
+  next: number;
+  /** an if's else-branch still to write after this list (then-branch of an if) */
+  elseBody?: readonly Instr[];
+}
+
+/** An expression: the instructions, then `end`. */
+export function writeExpr(w: Writer, body: readonly Instr[]): void {
+  const stack: Pending[] = [{ list: body, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.next === top.list.length) {
+      stack.pop();
+      if (top.elseBody !== undefined && top.elseBody.length > 0) {
+        w.byte(ELSE);
+        stack.push({ list: top.elseBody, next: 0 });
+      } else {
+        w.byte(END);
+      }
+      continue;
+    }
+    const instr = top.list[top.next++]!;
+    const info = infoOf(instr);
+    writeOpcode(w, info);
+    if (info.imm === 'block') {
+      writeBlockType(w, required(instr.blockType, instr, 'a block type'));
+      const body = instr.body ?? [];
+      stack.push(info.name === 'if' ? { list: body, next: 0, elseBody: instr.elseBody ?? [] } : { list: body, next: 0 });
+    } else {
+      writeImmediates(w, info, instr);
+    }
+  }
+}
+
+function writeOpcode(w: Writer, info: OpInfo): void {
+  if (info.prefix === 0) w.byte(info.code);
+  else w.byte(info.prefix).u32(info.code);
+}
+
+function writeMemarg(w: Writer, instr: Instr, info: OpInfo): void {
+  w.u32(instr.align ?? info.align ?? 0).u32(instr.offset ?? 0);
+}
+
+function writeImmediates(w: Writer, info: OpInfo, instr: Instr): void {
+  switch (info.imm) {
+    case 'none':
+    case 'block':
+      break;
+    case 'label':
+    case 'func':
+    case 'local':
+    case 'global':
+    case 'table':
+    case 'elem':
+    case 'data':
+      w.u32(required(instr.index, instr, 'an index'));
+      break;
+    case 'br_table':
+      w.vec(instr.labels ?? [], (ww, l) => ww.u32(l));
+      w.u32(required(instr.index, instr, 'a default label'));
+      break;
+    case 'call_indirect':
+    case 'table_init':
+      w.u32(required(instr.index, instr, 'an index')).u32(instr.index2 ?? 0);
+      break;
+    case 'table_copy':
+      w.u32(instr.index ?? 0).u32(instr.index2 ?? 0);
+      break;
+    case 'memory_init':
+      w.u32(required(instr.index, instr, 'a data index')).byte(0);
+      break;
+    case 'memory':
+      w.byte(0);
+      break;
+    case 'memory_copy':
+      w.byte(0).byte(0);
+      break;
+    case 'memarg':
+      writeMemarg(w, instr, info);
+      break;
+    case 'memarg_lane':
+      writeMemarg(w, instr, info);
+      w.byte(required(instr.lane, instr, 'a lane'));
+      break;
+    case 'lane':
+      w.byte(required(instr.lane, instr, 'a lane'));
+      break;
+    case 'shuffle':
+    case 'v128': {
+      const bytes = required(instr.bytes, instr, '16 bytes');
+      if (bytes.length !== 16) throw new Error(`encode: ${instr.op} needs 16 bytes, has ${bytes.length}`);
+      w.bytes(bytes);
+      break;
+    }
+    case 'i32':
+      w.s32(required(instr.i32, instr, 'an i32 value'));
+      break;
+    case 'i64':
+      w.s64(required(instr.i64, instr, 'an i64 value'));
+      break;
+    case 'f32':
+      w.word32(required(instr.f32, instr, 'f32 bits'));
+      break;
+    case 'f64':
+      w.word64(required(instr.f64, instr, 'f64 bits'));
+      break;
+    case 'reftype':
+      w.byte(VALTYPE_CODES[required(instr.refType, instr, 'a reference type')]);
+      break;
+    case 'select_t':
+      w.vec(instr.types ?? [], writeValType);
+      break;
+  }
+}

@@ -1,0 +1,432 @@
+// Lowers one validated function body (nested Instr trees) into a flat
+// Int32Array for machine.ts: structured control becomes jumps with absolute
+// targets, and every branch knows the stack height (relative to the frame) it
+// unwinds to, computed here from the validated typing so that the loop never
+// searches for labels. Code after an unconditional transfer (br, br_table,
+// return, unreachable) is dead and not emitted, which is also what keeps the
+// height bookkeeping simple: no polymorphic stack ever reaches the emitter.
+import type { Func } from '../syntax/module.js';
+import type { Instr } from '../syntax/instructions.js';
+import { opInfo, signature } from '../syntax/opcodes.js';
+import type { BlockType, FuncType, ValType } from '../syntax/types.js';
+import { Op } from './codes.js';
+import type { Compiled } from './compiled.js';
+import { laneEntry, numericEntry, shuffleEntry, vectorMemEntry } from './numeric-call.js';
+
+interface Label {
+  /** slot height (from the frame base) that a branch to this label unwinds to */
+  height: number;
+  /** values a branch carries: block/if results, loop params */
+  arity: number;
+  /** loop: its start; otherwise -1 and the branch positions to patch at the end */
+  target: number;
+  fixups: number[];
+  /** the function body's own label: a branch to it is a return */
+  isFunc: boolean;
+}
+
+type Kind = '32' | '64' | 'V' | 'R';
+
+function kindOf(t: ValType): Kind {
+  switch (t) {
+    case 'i32':
+    case 'f32':
+      return '32';
+    case 'i64':
+    case 'f64':
+      return '64';
+    case 'v128':
+      return 'V';
+    default:
+      return 'R';
+  }
+}
+
+const localGet = { '32': Op.LocalGet32, '64': Op.LocalGet64, V: Op.LocalGetV, R: Op.LocalGetRef } as const;
+const localSet = { '32': Op.LocalSet32, '64': Op.LocalSet64, V: Op.LocalSetV, R: Op.LocalSetRef } as const;
+const localTee = { '32': Op.LocalTee32, '64': Op.LocalTee64, V: Op.LocalTeeV, R: Op.LocalTeeRef } as const;
+const globalGet = { '32': Op.GlobalGet32, '64': Op.GlobalGet64, V: Op.GlobalGetV, R: Op.GlobalGetRef } as const;
+const globalSet = { '32': Op.GlobalSet32, '64': Op.GlobalSet64, V: Op.GlobalSetV, R: Op.GlobalSetRef } as const;
+
+const loads: Record<string, Op> = {
+  'i32.load': Op.Load32,
+  'f32.load': Op.Load32,
+  'i64.load': Op.Load64,
+  'f64.load': Op.Load64,
+  'i32.load8_s': Op.Load8S,
+  'i32.load8_u': Op.Load8U,
+  'i32.load16_s': Op.Load16S,
+  'i32.load16_u': Op.Load16U,
+  'i64.load8_s': Op.Load64_8S,
+  'i64.load8_u': Op.Load64_8U,
+  'i64.load16_s': Op.Load64_16S,
+  'i64.load16_u': Op.Load64_16U,
+  'i64.load32_s': Op.Load64_32S,
+  'i64.load32_u': Op.Load64_32U,
+  'v128.load': Op.LoadV,
+};
+
+// An i64 store of N bits writes the low word's low N bits: the 32-bit forms serve.
+const stores: Record<string, Op> = {
+  'i32.store': Op.Store32,
+  'f32.store': Op.Store32,
+  'i64.store32': Op.Store32,
+  'i64.store': Op.Store64,
+  'f64.store': Op.Store64,
+  'i32.store8': Op.Store8,
+  'i64.store8': Op.Store8,
+  'i32.store16': Op.Store16,
+  'i64.store16': Op.Store16,
+  'v128.store': Op.StoreV,
+};
+
+/** Instructions that are no-ops on the slot layout: the bits already sit where the result goes. */
+const identity = new Set(['i32.wrap_i64', 'i32.reinterpret_f32', 'f32.reinterpret_i32', 'i64.reinterpret_f64', 'f64.reinterpret_i64']);
+
+/** Numeric instructions the loop executes inline. */
+const inline: Record<string, Op> = {
+  'i32.eqz': Op.I32Eqz, 'i32.eq': Op.I32Eq, 'i32.ne': Op.I32Ne, 'i32.lt_s': Op.I32LtS, 'i32.lt_u': Op.I32LtU,
+  'i32.gt_s': Op.I32GtS, 'i32.gt_u': Op.I32GtU, 'i32.le_s': Op.I32LeS, 'i32.le_u': Op.I32LeU, 'i32.ge_s': Op.I32GeS,
+  'i32.ge_u': Op.I32GeU, 'i32.clz': Op.I32Clz, 'i32.ctz': Op.I32Ctz, 'i32.add': Op.I32Add, 'i32.sub': Op.I32Sub,
+  'i32.mul': Op.I32Mul, 'i32.div_s': Op.I32DivS, 'i32.div_u': Op.I32DivU, 'i32.rem_s': Op.I32RemS, 'i32.rem_u': Op.I32RemU,
+  'i32.and': Op.I32And, 'i32.or': Op.I32Or, 'i32.xor': Op.I32Xor, 'i32.shl': Op.I32Shl, 'i32.shr_s': Op.I32ShrS,
+  'i32.shr_u': Op.I32ShrU, 'i32.rotl': Op.I32Rotl, 'i32.rotr': Op.I32Rotr, 'i32.extend8_s': Op.I32Extend8S,
+  'i32.extend16_s': Op.I32Extend16S,
+  'i64.eqz': Op.I64Eqz, 'i64.eq': Op.I64Eq, 'i64.ne': Op.I64Ne, 'i64.lt_s': Op.I64LtS, 'i64.lt_u': Op.I64LtU,
+  'i64.gt_s': Op.I64GtS, 'i64.gt_u': Op.I64GtU, 'i64.le_s': Op.I64LeS, 'i64.le_u': Op.I64LeU, 'i64.ge_s': Op.I64GeS,
+  'i64.ge_u': Op.I64GeU, 'i64.add': Op.I64Add, 'i64.sub': Op.I64Sub, 'i64.mul': Op.I64Mul, 'i64.and': Op.I64And,
+  'i64.or': Op.I64Or, 'i64.xor': Op.I64Xor, 'i64.shl': Op.I64Shl, 'i64.shr_s': Op.I64ShrS, 'i64.shr_u': Op.I64ShrU,
+  'i64.extend_i32_s': Op.I64ExtendI32S, 'i64.extend_i32_u': Op.I64ExtendI32U,
+  'f32.eq': Op.F32Eq, 'f32.ne': Op.F32Ne, 'f32.lt': Op.F32Lt, 'f32.gt': Op.F32Gt, 'f32.le': Op.F32Le, 'f32.ge': Op.F32Ge,
+  'f64.eq': Op.F64Eq, 'f64.ne': Op.F64Ne, 'f64.lt': Op.F64Lt, 'f64.gt': Op.F64Gt, 'f64.le': Op.F64Le, 'f64.ge': Op.F64Ge,
+  'f32.add': Op.F32Add, 'f32.sub': Op.F32Sub, 'f32.mul': Op.F32Mul, 'f32.div': Op.F32Div,
+  'f64.add': Op.F64Add, 'f64.sub': Op.F64Sub, 'f64.mul': Op.F64Mul, 'f64.div': Op.F64Div,
+  'f64.convert_i32_s': Op.F64ConvertI32S, 'f64.convert_i32_u': Op.F64ConvertI32U,
+};
+
+/** What the compiler needs to know about the module around a function. */
+export interface CompileContext {
+  types: FuncType[];
+  /** type of every function index, imports first */
+  funcTypes: FuncType[];
+  /** value type of every global index, imports first */
+  globalTypes: ValType[];
+}
+
+export function compileFunction(func: Func, type: FuncType, ctx: CompileContext): Compiled {
+  return new Compiler(func, type, ctx).run();
+}
+
+class Compiler {
+  private out: number[] = [];
+  private height: number;
+  private maxHeight: number;
+  private labels: Label[] = [];
+  /** br_table entries that return: they target the shared Return stub at the end */
+  private returnStubs: number[] = [];
+  private readonly localKinds: Kind[];
+
+  constructor(
+    private readonly func: Func,
+    private readonly type: FuncType,
+    private readonly ctx: CompileContext,
+  ) {
+    this.localKinds = [...type.params, ...func.locals].map(kindOf);
+    this.height = this.maxHeight = this.localKinds.length;
+  }
+
+  run(): Compiled {
+    const nresults = this.type.results.length;
+    this.labels.push({ height: 0, arity: nresults, target: -1, fixups: [], isFunc: true });
+    this.body(this.func.body);
+    const stub = this.out.length;
+    this.emit(Op.Return, nresults);
+    for (const at of this.returnStubs) this.out[at] = stub;
+    return {
+      code: Int32Array.from(this.out),
+      nparams: this.type.params.length,
+      nlocals: this.localKinds.length,
+      nresults,
+      maxHeight: this.maxHeight,
+    };
+  }
+
+  private emit(...words: number[]): void {
+    for (const w of words) this.out.push(w | 0);
+  }
+
+  private push(n = 1): void {
+    this.height += n;
+    if (this.height > this.maxHeight) this.maxHeight = this.height;
+  }
+
+  private blockArity(bt: BlockType): [number, number] {
+    if (bt.kind === 'empty') return [0, 0];
+    if (bt.kind === 'value') return [0, 1];
+    const t = this.ctx.types[bt.index]!;
+    return [t.params.length, t.results.length];
+  }
+
+  /** Compiles a sequence; false when its end is unreachable. */
+  private body(instrs: Instr[]): boolean {
+    for (const ins of instrs) if (!this.instr(ins)) return false;
+    return true;
+  }
+
+  private label(depth: number): Label {
+    return this.labels[this.labels.length - 1 - depth]!;
+  }
+
+  private patch(label: Label): void {
+    for (const at of label.fixups) this.out[at] = this.out.length;
+  }
+
+  /** Emits a jump to `label` from the current height, unwinding only when needed. */
+  private branch(label: Label, conditional: boolean): void {
+    if (label.isFunc) {
+      if (conditional) {
+        const skip = this.out.length + 1;
+        this.emit(Op.BrUnless, 0, Op.Return, label.arity);
+        this.out[skip] = this.out.length;
+      } else this.emit(Op.Return, label.arity);
+      return;
+    }
+    const plain = this.height - label.arity === label.height;
+    if (plain) this.emit(conditional ? Op.BrIf : Op.Jmp, label.target);
+    else this.emit(conditional ? Op.BrIfAdj : Op.Br, label.target, label.height, label.arity);
+    if (label.target < 0) label.fixups.push(plain ? this.out.length - 1 : this.out.length - 3);
+  }
+
+  private brTable(ins: Instr): void {
+    const targets = [...(ins.labels ?? []), ins.index!];
+    this.emit(Op.BrTable, targets.length - 1);
+    for (const depth of targets) {
+      const label = this.label(depth);
+      if (label.isFunc) {
+        // to the Return stub, leaving the stack as it is (height -1: no unwinding)
+        this.emit(-1, -1, 0);
+        this.returnStubs.push(this.out.length - 3);
+        continue;
+      }
+      this.emit(label.target, label.height, label.arity);
+      if (label.target < 0) label.fixups.push(this.out.length - 3);
+    }
+  }
+
+  private instr(ins: Instr): boolean {
+    switch (ins.op) {
+      case 'nop':
+        return true;
+      case 'unreachable':
+        this.emit(Op.Unreachable);
+        return false;
+      case 'block':
+      case 'loop': {
+        const [np, nr] = this.blockArity(ins.blockType!);
+        const base = this.height - np;
+        const isLoop = ins.op === 'loop';
+        const label: Label = { height: base, arity: isLoop ? np : nr, target: isLoop ? this.out.length : -1, fixups: [], isFunc: false };
+        this.labels.push(label);
+        this.body(ins.body ?? []);
+        this.labels.pop();
+        this.patch(label);
+        this.height = base;
+        this.push(nr);
+        return true;
+      }
+      case 'if': {
+        const [np, nr] = this.blockArity(ins.blockType!);
+        this.height--;
+        const elseJump = this.out.length + 1;
+        this.emit(Op.BrUnless, -1);
+        const base = this.height - np;
+        const label: Label = { height: base, arity: nr, target: -1, fixups: [], isFunc: false };
+        this.labels.push(label);
+        if (this.body(ins.body ?? [])) {
+          this.emit(Op.Jmp, -1);
+          label.fixups.push(this.out.length - 1);
+        }
+        this.out[elseJump] = this.out.length;
+        this.height = base + np;
+        this.body(ins.elseBody ?? []);
+        this.labels.pop();
+        this.patch(label);
+        this.height = base;
+        this.push(nr);
+        return true;
+      }
+      case 'br':
+        this.branch(this.label(ins.index!), false);
+        return false;
+      case 'br_if':
+        this.height--;
+        this.branch(this.label(ins.index!), true);
+        return true;
+      case 'br_table':
+        this.height--;
+        this.brTable(ins);
+        return false;
+      case 'return':
+        this.emit(Op.Return, this.type.results.length);
+        return false;
+      default:
+        this.plain(ins);
+        return true;
+    }
+  }
+
+  /** Straight-line instructions: emit, then account for their stack effect. */
+  private plain(ins: Instr): void {
+    const op = ins.op;
+    switch (op) {
+      case 'drop':
+        this.emit(Op.Drop);
+        this.height--;
+        return;
+      case 'select':
+      case 'select_t':
+        this.emit(Op.Select);
+        this.height -= 2;
+        return;
+      case 'local.get':
+        this.emit(localGet[this.localKinds[ins.index!]!], ins.index!);
+        this.push();
+        return;
+      case 'local.set':
+        this.emit(localSet[this.localKinds[ins.index!]!], ins.index!);
+        this.height--;
+        return;
+      case 'local.tee':
+        this.emit(localTee[this.localKinds[ins.index!]!], ins.index!);
+        return;
+      case 'global.get':
+        this.emit(globalGet[kindOf(this.ctx.globalTypes[ins.index!]!)], ins.index!);
+        this.push();
+        return;
+      case 'global.set':
+        this.emit(globalSet[kindOf(this.ctx.globalTypes[ins.index!]!)], ins.index!);
+        this.height--;
+        return;
+      case 'i32.const':
+        this.emit(Op.Const32, ins.i32!);
+        this.push();
+        return;
+      case 'f32.const':
+        this.emit(Op.Const32, ins.f32!);
+        this.push();
+        return;
+      case 'i64.const':
+      case 'f64.const': {
+        const bits = op === 'i64.const' ? ins.i64! : ins.f64!;
+        this.emit(Op.Const64, Number(BigInt.asIntN(32, bits)), Number(BigInt.asIntN(32, bits >> 32n)));
+        this.push();
+        return;
+      }
+      case 'v128.const': {
+        const b = ins.bytes!;
+        const w = (i: number) => b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24);
+        this.emit(Op.ConstV, w(0), w(4), w(8), w(12));
+        this.push();
+        return;
+      }
+      case 'ref.null':
+        this.emit(Op.RefNull);
+        this.push();
+        return;
+      case 'ref.is_null':
+        this.emit(Op.RefIsNull);
+        return;
+      case 'ref.func':
+        this.emit(Op.RefFunc, ins.index!);
+        this.push();
+        return;
+      case 'call': {
+        const t = this.ctx.funcTypes[ins.index!]!;
+        this.emit(Op.Call, ins.index!);
+        this.height -= t.params.length;
+        this.push(t.results.length);
+        return;
+      }
+      case 'call_indirect': {
+        const t = this.ctx.types[ins.index!]!;
+        this.emit(Op.CallIndirect, ins.index!, ins.index2 ?? 0);
+        this.height -= 1 + t.params.length;
+        this.push(t.results.length);
+        return;
+      }
+      case 'table.get':
+        this.emit(Op.TableGet, ins.index!);
+        return;
+      case 'table.set':
+        this.emit(Op.TableSet, ins.index!);
+        this.height -= 2;
+        return;
+      case 'table.size':
+        this.emit(Op.TableSize, ins.index!);
+        this.push();
+        return;
+      case 'table.grow':
+        this.emit(Op.TableGrow, ins.index!);
+        this.height--;
+        return;
+      case 'table.fill':
+        this.emit(Op.TableFill, ins.index!);
+        this.height -= 3;
+        return;
+      case 'table.copy':
+        this.emit(Op.TableCopy, ins.index!, ins.index2 ?? 0);
+        this.height -= 3;
+        return;
+      case 'table.init':
+        this.emit(Op.TableInit, ins.index!, ins.index2 ?? 0);
+        this.height -= 3;
+        return;
+      case 'elem.drop':
+        this.emit(Op.ElemDrop, ins.index!);
+        return;
+      case 'memory.size':
+        this.emit(Op.MemorySize);
+        this.push();
+        return;
+      case 'memory.grow':
+        this.emit(Op.MemoryGrow);
+        return;
+      case 'memory.fill':
+        this.emit(Op.MemoryFill);
+        this.height -= 3;
+        return;
+      case 'memory.copy':
+        this.emit(Op.MemoryCopy);
+        this.height -= 3;
+        return;
+      case 'memory.init':
+        this.emit(Op.MemoryInit, ins.index!);
+        this.height -= 3;
+        return;
+      case 'data.drop':
+        this.emit(Op.DataDrop, ins.index!);
+        return;
+      case 'i8x16.shuffle':
+        this.emit(Op.Shuffle, shuffleEntry(ins.bytes!));
+        this.height--;
+        return;
+    }
+    if (identity.has(op)) return;
+    const info = opInfo(op);
+    const sig = info === undefined ? undefined : signature(info);
+    if (info === undefined || sig === undefined) throw new Error(`cannot compile instruction ${op}`);
+    if (loads[op] !== undefined) this.emit(loads[op]!, ins.offset ?? 0);
+    else if (stores[op] !== undefined) this.emit(stores[op]!, ins.offset ?? 0);
+    else if (info.imm === 'memarg') this.emit(Op.VecLoad, ins.offset ?? 0, vectorMemEntry(op));
+    else if (info.imm === 'memarg_lane') this.emit(op.startsWith('v128.load') ? Op.VecLoadLane : Op.VecStoreLane, ins.offset ?? 0, vectorMemEntry(op), ins.lane!);
+    else if (info.imm === 'lane') this.emit(Op.Lane, laneEntry(op), ins.lane!);
+    else if (inline[op] !== undefined) this.emit(inline[op]!);
+    else {
+      const entry = numericEntry(op);
+      if (entry === undefined) throw new Error(`no numerics for ${op}`);
+      this.emit(Op.Numeric, entry);
+    }
+    this.height -= sig.params.length;
+    this.push(sig.results.length);
+  }
+}

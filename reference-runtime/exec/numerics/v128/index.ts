@@ -1,0 +1,6 @@
+// SIMD (v128) numerics: the pure functions the interpreter calls for vector
+// instructions. See ops.ts for the immediate-free instructions by mnemonic.
+export type { V128 } from './bytes.js';
+export { V128_OPS } from './ops.js';
+export { extractLane, replaceLane, shuffle, swizzle, splat } from './lanes.js';
+export { loadVector, storeVector, loadLane, storeLane } from './memory.js';

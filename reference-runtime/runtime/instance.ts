@@ -1,0 +1,39 @@
+// Module instances and external values (spec 4.2.5, 4.2.11).
+import type { FuncType } from '../syntax/types.js';
+import type { FuncInstance } from './func.js';
+import type { GlobalInstance } from './global.js';
+import type { MemoryInstance } from './memory.js';
+import type { TableInstance } from './table.js';
+
+export type ExternVal =
+  | { kind: 'func'; value: FuncInstance }
+  | { kind: 'table'; value: TableInstance }
+  | { kind: 'memory'; value: MemoryInstance }
+  | { kind: 'global'; value: GlobalInstance };
+
+export interface ModuleInstance {
+  types: FuncType[];
+  funcs: FuncInstance[];
+  tables: TableInstance[];
+  mems: MemoryInstance[];
+  globals: GlobalInstance[];
+  /** Element segments' references; a dropped segment is empty. */
+  elems: unknown[][];
+  /** Data segments' bytes; a dropped segment is empty. */
+  datas: Uint8Array[];
+  exports: Map<string, ExternVal>;
+}
+
+/** What `instantiate` resolves imports from: module name -> field name -> external value. */
+export type Imports = Map<string, Map<string, ExternVal>> | Record<string, Record<string, ExternVal>>;
+
+export function lookupImport(imports: Imports, module: string, name: string): ExternVal | undefined {
+  if (imports instanceof Map) return imports.get(module)?.get(name);
+  const m = Object.prototype.hasOwnProperty.call(imports, module) ? imports[module] : undefined;
+  return m !== undefined && Object.prototype.hasOwnProperty.call(m, name) ? m[name] : undefined;
+}
+
+/** An instance's exports as an import namespace (what `register` publishes). */
+export function exportsOf(inst: ModuleInstance): Map<string, ExternVal> {
+  return inst.exports;
+}

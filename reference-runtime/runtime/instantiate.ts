@@ -1,0 +1,100 @@
+// Instantiation (spec 4.5.4): resolve and match imports, allocate the
+// module's functions, tables, memories and globals, evaluate segments, apply
+// the active ones in order (elements, then data; each dropped once applied,
+// declarative element segments dropped too), then run the start function.
+// WebAssembly 2.0 semantics for traps: segments are applied one by one, so a
+// trap leaves the writes of earlier segments (to imported tables and
+// memories) in place, and the instance is not returned.
+import { LinkError, Trap } from '../errors.js';
+import type { Module } from '../syntax/module.js';
+import { invokeFunction } from '../exec/invoke.js';
+import { evalConst, type ConstContext } from './const-expr.js';
+import type { FuncInstance } from './func.js';
+import { GlobalInstance } from './global.js';
+import { lookupImport, type ExternVal, type Imports, type ModuleInstance } from './instance.js';
+import { externMatches } from './match.js';
+import { MemoryInstance } from './memory.js';
+import { TableInstance } from './table.js';
+import { refOf } from './values.js';
+
+export function instantiate(module: Module, imports: Imports): ModuleInstance {
+  const inst: ModuleInstance = {
+    types: module.types,
+    funcs: [],
+    tables: [],
+    mems: [],
+    globals: [],
+    elems: [],
+    datas: [],
+    exports: new Map(),
+  };
+  resolveImports(module, imports, inst);
+  for (const code of module.funcs) inst.funcs.push({ kind: 'wasm', type: module.types[code.type]!, instance: inst, code });
+  for (const t of module.tables) inst.tables.push(new TableInstance(t, null));
+  for (const m of module.mems) inst.mems.push(new MemoryInstance(m));
+  // Global initialisers see the imported globals and every function (ref.func).
+  const ctx: ConstContext = { funcs: inst.funcs, globals: inst.globals };
+  for (const g of module.globals) inst.globals.push(new GlobalInstance(g.type, evalConst(g.init, ctx)));
+  for (const e of module.elems) inst.elems.push(e.init.map((expr) => refOf(evalConst(expr, ctx))));
+  for (const d of module.datas) inst.datas.push(d.init);
+  for (const ex of module.exports) inst.exports.set(ex.name, exportOf(inst, ex.kind, ex.index));
+
+  module.elems.forEach((e, i) => {
+    if (e.mode.kind === 'active') {
+      const offset = evalConst(e.mode.offset, ctx);
+      const table = inst.tables[e.mode.table]!;
+      const d = offset.type === 'i32' ? offset.value >>> 0 : 0;
+      const refs = inst.elems[i]!;
+      if (d + refs.length > table.size) throw new Trap('out of bounds table access');
+      for (let k = 0; k < refs.length; k++) table.elements[d + k] = refs[k];
+    }
+    if (e.mode.kind !== 'passive') inst.elems[i] = [];
+  });
+  module.datas.forEach((data, i) => {
+    if (data.mode.kind !== 'active') return;
+    const offset = evalConst(data.mode.offset, ctx);
+    const mem = inst.mems[data.mode.memory]!;
+    const d = offset.type === 'i32' ? offset.value >>> 0 : 0;
+    if (d + data.init.length > mem.bytes.length) throw new Trap('out of bounds memory access');
+    mem.bytes.set(data.init, d);
+    inst.datas[i] = new Uint8Array(0);
+  });
+
+  if (module.start !== undefined) invokeFunction(inst.funcs[module.start]!, []);
+  return inst;
+}
+
+function resolveImports(module: Module, imports: Imports, inst: ModuleInstance): void {
+  for (const imp of module.imports) {
+    const v = lookupImport(imports, imp.module, imp.name);
+    if (v === undefined) throw new LinkError(`unknown import ${imp.module}.${imp.name}`);
+    if (!externMatches(v, imp.desc, module)) throw new LinkError(`incompatible import type for ${imp.module}.${imp.name}`);
+    switch (v.kind) {
+      case 'func':
+        inst.funcs.push(v.value);
+        break;
+      case 'table':
+        inst.tables.push(v.value);
+        break;
+      case 'memory':
+        inst.mems.push(v.value);
+        break;
+      case 'global':
+        inst.globals.push(v.value);
+        break;
+    }
+  }
+}
+
+function exportOf(inst: ModuleInstance, kind: ExternVal['kind'], index: number): ExternVal {
+  switch (kind) {
+    case 'func':
+      return { kind, value: inst.funcs[index] as FuncInstance };
+    case 'table':
+      return { kind, value: inst.tables[index]! };
+    case 'memory':
+      return { kind, value: inst.mems[index]! };
+    case 'global':
+      return { kind, value: inst.globals[index]! };
+  }
+}

@@ -1,0 +1,412 @@
+// Module fields (spec 6.6.2-6.6.12) with all their abbreviations: inline
+// imports and exports, inline table elements and memory data, offset and
+// item shorthands, and the legacy function-index element lists.
+import type { Instr } from '../syntax/instructions.js';
+import type { Data, Elem, ElemMode, Module } from '../syntax/module.js';
+import type { ExternKind, RefType, ValType } from '../syntax/types.js';
+import type { ModuleContext, Space } from './context.js';
+import { emptyFuncContext, foldedInstr, instrs } from './parse-instr.js';
+import type { FuncContext } from './parse-instr.js';
+import { globalType, memType, refType, tableType, typeUse, valType } from './parse-types.js';
+import type { Token } from './lexer.js';
+
+/** The state of the module being built while its fields are read in order. */
+export class ModuleBuilder {
+  readonly module: Module;
+  /** index of the next entity of each kind (imports included) */
+  readonly next: Record<Space, number> = { type: 0, func: 0, table: 0, memory: 0, global: 0, elem: 0, data: 0 };
+  /** the kind of the first definition, for "import after ..." */
+  firstDefinition?: string;
+  usesDataSegments = false;
+  readonly funcNames = new Map<number, string>();
+  readonly localNames = new Map<number, Map<number, string>>();
+
+  constructor(
+    readonly ctx: ModuleContext,
+    module: Module,
+  ) {
+    this.module = module;
+  }
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** A string that must be a valid UTF-8 name (imports, exports). */
+export function name(b: ModuleBuilder): string {
+  const c = b.ctx.c;
+  const t = c.peek();
+  const bytes = c.string();
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw c.error('malformed UTF-8 encoding', t);
+  }
+}
+
+export function field(b: ModuleBuilder): void {
+  const c = b.ctx.c;
+  c.lparen();
+  const kw = c.peek();
+  if (kw.kind !== 'keyword') throw c.unexpected();
+  c.next();
+  switch (kw.text) {
+    case 'type':
+      typeField(b);
+      break;
+    case 'import':
+      importField(b, kw);
+      break;
+    case 'func':
+      funcField(b, kw);
+      break;
+    case 'table':
+      tableField(b, kw);
+      break;
+    case 'memory':
+      memoryField(b, kw);
+      break;
+    case 'global':
+      globalField(b, kw);
+      break;
+    case 'export':
+      exportField(b);
+      break;
+    case 'start':
+      if (b.module.start !== undefined) throw c.error('multiple start sections', kw);
+      b.module.start = b.ctx.index('func');
+      break;
+    case 'elem':
+      elemField(b);
+      break;
+    case 'data':
+      dataField(b);
+      break;
+    default:
+      throw c.unexpected(kw);
+  }
+  c.rparen();
+}
+
+function typeField(b: ModuleBuilder): void {
+  // Already read by the first pass (scan-fields.ts); only skip it here.
+  const c = b.ctx.c;
+  c.optId();
+  c.skipItem();
+  b.next.type += 1;
+}
+
+/** Inline `(export "name")*` abbreviations of a definition with the given index. */
+function inlineExports(b: ModuleBuilder, kind: ExternKind, index: number): void {
+  while (b.ctx.c.openList('export')) {
+    b.module.exports.push({ name: name(b), kind, index });
+    b.ctx.c.rparen();
+  }
+}
+
+/** An inline `(import "m" "n")`, when present. */
+function inlineImport(b: ModuleBuilder, at: Token): { module: string; name: string } | undefined {
+  const c = b.ctx.c;
+  if (!c.openList('import')) return undefined;
+  checkImportOrder(b, at);
+  const module = name(b);
+  const n = name(b);
+  c.rparen();
+  return { module, name: n };
+}
+
+function checkImportOrder(b: ModuleBuilder, at: Token): void {
+  if (b.firstDefinition !== undefined) throw b.ctx.c.error(`import after ${b.firstDefinition}`, at);
+}
+
+function define(b: ModuleBuilder, what: string): void {
+  b.firstDefinition ??= what;
+}
+
+function importField(b: ModuleBuilder, at: Token): void {
+  const c = b.ctx.c;
+  checkImportOrder(b, at);
+  const module = name(b);
+  const n = name(b);
+  c.lparen();
+  const kind = c.next();
+  const id = c.optId();
+  switch (kind.text) {
+    case 'func': {
+      const index = b.next.func++;
+      if (id !== undefined) b.funcNames.set(index, id.slice(1));
+      b.module.imports.push({ module, name: n, desc: { kind: 'func', type: typeUse(b.ctx, true).index } });
+      break;
+    }
+    case 'table':
+      b.next.table++;
+      b.module.imports.push({ module, name: n, desc: { kind: 'table', table: tableType(c) } });
+      break;
+    case 'memory':
+      b.next.memory++;
+      b.module.imports.push({ module, name: n, desc: { kind: 'memory', memory: memType(c) } });
+      break;
+    case 'global':
+      b.next.global++;
+      b.module.imports.push({ module, name: n, desc: { kind: 'global', global: globalType(c) } });
+      break;
+    default:
+      throw c.unexpected(kind);
+  }
+  c.rparen();
+}
+
+function funcField(b: ModuleBuilder, at: Token): void {
+  const { ctx } = b;
+  const c = ctx.c;
+  const id = c.optId();
+  const index = b.next.func++;
+  if (id !== undefined) b.funcNames.set(index, id.slice(1));
+  inlineExports(b, 'func', index);
+  const imported = inlineImport(b, at);
+  if (imported !== undefined) {
+    b.module.imports.push({ ...imported, desc: { kind: 'func', type: typeUse(ctx, true).index } });
+    return;
+  }
+  define(b, 'function');
+  const use = typeUse(ctx, true);
+  const f: FuncContext = emptyFuncContext();
+  const names = new Map<number, string>();
+  const declare = (tok: Token | undefined, localIndex: number) => {
+    if (tok === undefined) return;
+    if (f.locals.has(tok.text)) throw c.error(`duplicate local ${tok.text}`, tok);
+    f.locals.set(tok.text, localIndex);
+    names.set(localIndex, tok.text.slice(1));
+  };
+  (use.params ?? []).forEach((p, i) => declare(p.id, i));
+  let localCount = use.type.params.length;
+  const locals: ValType[] = [];
+  while (c.openList('local')) {
+    if (c.is('id')) {
+      declare(c.next(), localCount++);
+      locals.push(valType(c));
+    } else {
+      while (!c.is('rparen')) {
+        locals.push(valType(c));
+        localCount++;
+      }
+    }
+    c.rparen();
+  }
+  const body = instrs(ctx, f);
+  if (names.size > 0) b.localNames.set(index, names);
+  noteDataUse(b, body);
+  b.module.funcs.push({ type: use.index, locals, body });
+}
+
+/** Records whether memory.init or data.drop occurs (they need the data count section). */
+function noteDataUse(b: ModuleBuilder, body: Instr[]): void {
+  for (const i of body) {
+    if (i.op === 'memory.init' || i.op === 'data.drop') b.usesDataSegments = true;
+    if (i.body) noteDataUse(b, i.body);
+    if (i.elseBody) noteDataUse(b, i.elseBody);
+  }
+}
+
+function tableField(b: ModuleBuilder, at: Token): void {
+  const c = b.ctx.c;
+  c.optId();
+  const index = b.next.table++;
+  inlineExports(b, 'table', index);
+  const imported = inlineImport(b, at);
+  if (imported !== undefined) {
+    b.module.imports.push({ ...imported, desc: { kind: 'table', table: tableType(c) } });
+    return;
+  }
+  define(b, 'table');
+  if (c.is('num')) {
+    b.module.tables.push(tableType(c));
+    return;
+  }
+  // `(table reftype (elem ...))`: a table exactly as large as its elements
+  const elem = refType(c);
+  c.lparen();
+  c.keyword('elem');
+  const init = isElemExprNext(b) ? elemExprs(b) : funcIndices(b);
+  c.rparen();
+  b.module.tables.push({ limits: { min: init.length, max: init.length }, elem });
+  b.next.elem++;
+  b.module.elems.push({ type: elem, init, mode: { kind: 'active', table: index, offset: [{ op: 'i32.const', i32: 0 }] } });
+}
+
+function memoryField(b: ModuleBuilder, at: Token): void {
+  const c = b.ctx.c;
+  c.optId();
+  const index = b.next.memory++;
+  inlineExports(b, 'memory', index);
+  const imported = inlineImport(b, at);
+  if (imported !== undefined) {
+    b.module.imports.push({ ...imported, desc: { kind: 'memory', memory: memType(c) } });
+    return;
+  }
+  define(b, 'memory');
+  if (!c.openList('data')) {
+    b.module.mems.push(memType(c));
+    return;
+  }
+  // `(memory (data ...))`: a memory exactly large enough for its data
+  const init = strings(b);
+  c.rparen();
+  const pages = Math.ceil(init.length / 65536);
+  b.module.mems.push({ limits: { min: pages, max: pages } });
+  b.next.data++;
+  b.module.datas.push({ init, mode: { kind: 'active', memory: index, offset: [{ op: 'i32.const', i32: 0 }] } });
+}
+
+function globalField(b: ModuleBuilder, at: Token): void {
+  const c = b.ctx.c;
+  c.optId();
+  const index = b.next.global++;
+  inlineExports(b, 'global', index);
+  const imported = inlineImport(b, at);
+  if (imported !== undefined) {
+    b.module.imports.push({ ...imported, desc: { kind: 'global', global: globalType(c) } });
+    return;
+  }
+  define(b, 'global');
+  const type = globalType(c);
+  b.module.globals.push({ type, init: instrs(b.ctx, emptyFuncContext()) });
+}
+
+function exportField(b: ModuleBuilder): void {
+  const c = b.ctx.c;
+  const n = name(b);
+  c.lparen();
+  const kind = c.next();
+  const spaces: Record<string, [ExternKind, Space]> = {
+    func: ['func', 'func'],
+    table: ['table', 'table'],
+    memory: ['memory', 'memory'],
+    global: ['global', 'global'],
+  };
+  const target = kind.kind === 'keyword' ? spaces[kind.text] : undefined;
+  if (target === undefined) throw c.unexpected(kind);
+  b.module.exports.push({ name: n, kind: target[0], index: b.ctx.index(target[1]) });
+  c.rparen();
+}
+
+/** Whether an element expression list follows (rather than function indices). */
+function isElemExprNext(b: ModuleBuilder): boolean {
+  return b.ctx.c.is('lparen');
+}
+
+/** `elemexpr*`: `(item instr*)` or a single folded instruction each. */
+function elemExprs(b: ModuleBuilder): Instr[][] {
+  const c = b.ctx.c;
+  const out: Instr[][] = [];
+  while (c.is('lparen')) {
+    if (c.openList('item')) {
+      out.push(instrs(b.ctx, emptyFuncContext()));
+      c.rparen();
+    } else {
+      out.push(singleFolded(b));
+    }
+  }
+  return out;
+}
+
+/** One folded instruction, unfolded: the shorthand for `(item ...)` and `(offset ...)`. */
+function singleFolded(b: ModuleBuilder): Instr[] {
+  return foldedInstr(b.ctx, emptyFuncContext());
+}
+
+/** `funcidx*` as element expressions `ref.func x`. */
+function funcIndices(b: ModuleBuilder): Instr[][] {
+  const out: Instr[][] = [];
+  while (b.ctx.atIndex()) out.push([{ op: 'ref.func', index: b.ctx.index('func') }]);
+  return out;
+}
+
+/** `(offset instr*)` or a single folded instruction. */
+function offsetExpr(b: ModuleBuilder): Instr[] {
+  const c = b.ctx.c;
+  if (c.openList('offset')) {
+    const e = instrs(b.ctx, emptyFuncContext());
+    c.rparen();
+    return e;
+  }
+  return singleFolded(b);
+}
+
+/** `reftype elemexpr*`, `func funcidx*`, or (legacy, active only) bare `funcidx*`. */
+function elemList(b: ModuleBuilder, allowBare: boolean): { type: RefType; init: Instr[][] } {
+  const c = b.ctx.c;
+  if (c.isKeyword('func')) {
+    c.next();
+    return { type: 'funcref', init: funcIndices(b) };
+  }
+  if (c.isKeyword('funcref') || c.isKeyword('externref')) {
+    const type = refType(c);
+    return { type, init: elemExprs(b) };
+  }
+  if (!allowBare) throw c.unexpected();
+  return { type: 'funcref', init: funcIndices(b) };
+}
+
+function elemField(b: ModuleBuilder): void {
+  const c = b.ctx.c;
+  c.optId();
+  b.next.elem++;
+  let mode: ElemMode;
+  let list: { type: RefType; init: Instr[][] };
+  if (c.isKeyword('declare')) {
+    c.next();
+    mode = { kind: 'declarative' };
+    list = elemList(b, false);
+  } else if (c.isKeyword('func') || c.isKeyword('funcref') || c.isKeyword('externref') || c.is('rparen')) {
+    mode = { kind: 'passive' };
+    list = elemList(b, false);
+  } else {
+    let table = 0;
+    if (c.openList('table')) {
+      table = b.ctx.index('table');
+      c.rparen();
+    } else if (b.ctx.atIndex()) {
+      table = b.ctx.index('table');
+    }
+    const offset = offsetExpr(b);
+    mode = { kind: 'active', table, offset };
+    list = elemList(b, true);
+  }
+  const elem: Elem = { type: list.type, init: list.init, mode };
+  b.module.elems.push(elem);
+}
+
+/** The concatenated bytes of a string sequence. */
+function strings(b: ModuleBuilder): Uint8Array {
+  const c = b.ctx.c;
+  const parts: Uint8Array[] = [];
+  while (c.is('string')) parts.push(c.string());
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function dataField(b: ModuleBuilder): void {
+  const c = b.ctx.c;
+  c.optId();
+  b.next.data++;
+  let data: Data;
+  if (c.is('string') || c.is('rparen')) {
+    data = { init: strings(b), mode: { kind: 'passive' } };
+  } else {
+    let memory = 0;
+    if (c.openList('memory')) {
+      memory = b.ctx.index('memory');
+      c.rparen();
+    } else if (b.ctx.atIndex()) {
+      memory = b.ctx.index('memory');
+    }
+    const offset = offsetExpr(b);
+    data = { init: strings(b), mode: { kind: 'active', memory, offset } };
+  }
+  b.module.datas.push(data);
+}

@@ -1,0 +1,316 @@
+// Instructions in the text format (spec 6.5): plain and structured
+// instructions in flat form, and folded S-expressions, which unfold into
+// their operands followed by the instruction. Immediates are read according
+// to the opcode table's immediate kind; labels resolve to relative depths.
+import type { Instr } from '../syntax/instructions.js';
+import type { OpInfo } from '../syntax/opcodes.js';
+import { opInfo } from '../syntax/opcodes.js';
+import type { BlockType, ValType } from '../syntax/types.js';
+import type { ModuleContext } from './context.js';
+import { u32 } from './context.js';
+import type { Cursor } from './cursor.js';
+import type { Token } from './lexer.js';
+import { parseF32, parseF64, parseI32, parseI64, parseUnsigned } from './numbers.js';
+import { heapType, paramsAndResults, typeUse, valType } from './parse-types.js';
+import { v128Const } from './parse-v128.js';
+
+/** What instructions can refer to besides the module: locals and enclosing labels. */
+export interface FuncContext {
+  locals: Map<string, number>;
+  /** enclosing labels, innermost last; undefined for unnamed ones */
+  labels: (string | undefined)[];
+}
+
+export function emptyFuncContext(): FuncContext {
+  return { locals: new Map(), labels: [] };
+}
+
+/** Whether the next token ends an instruction sequence. */
+function atSequenceEnd(c: Cursor): boolean {
+  return c.is('rparen') || c.is('eof') || c.isKeyword('end') || c.isKeyword('else');
+}
+
+/** An instruction sequence, up to `)`, `end` or `else`. */
+export function instrs(ctx: ModuleContext, f: FuncContext): Instr[] {
+  const out: Instr[] = [];
+  while (!atSequenceEnd(ctx.c)) instruction(ctx, f, out);
+  return out;
+}
+
+/** Exactly one folded instruction, unfolded (the `(offset ...)` and `(item ...)` shorthands). */
+export function foldedInstr(ctx: ModuleContext, f: FuncContext): Instr[] {
+  const out: Instr[] = [];
+  folded(ctx, f, out);
+  return out;
+}
+
+/** One instruction, flat or folded, appended (unfolded) to `out`. */
+function instruction(ctx: ModuleContext, f: FuncContext, out: Instr[]): void {
+  const c = ctx.c;
+  if (c.is('lparen')) {
+    folded(ctx, f, out);
+    return;
+  }
+  const t = c.peek();
+  const info = t.kind === 'keyword' ? opInfo(t.text) : undefined;
+  if (info === undefined || info.name === 'select_t') throw c.unexpected();
+  c.next();
+  if (info.imm === 'block') out.push(flatBlock(ctx, f, info));
+  else out.push(plain(ctx, f, info, t));
+}
+
+/** `block label bt instr* end id?` and `loop ...`, `if label bt instr* (else id? instr*)? end id?`. */
+function flatBlock(ctx: ModuleContext, f: FuncContext, info: OpInfo): Instr {
+  const c = ctx.c;
+  const label = c.optId();
+  const blockType = parseBlockType(ctx);
+  f.labels.push(label);
+  const body = instrs(ctx, f);
+  let elseBody: Instr[] | undefined;
+  if (info.name === 'if') {
+    elseBody = [];
+    if (c.isKeyword('else')) {
+      c.next();
+      closingLabel(c, label);
+      elseBody = instrs(ctx, f);
+    }
+  }
+  c.keyword('end');
+  closingLabel(c, label);
+  f.labels.pop();
+  return { op: info.name, blockType, body, ...(elseBody ? { elseBody } : {}) };
+}
+
+/** `end $l` / `else $l` must repeat the block's label. */
+function closingLabel(c: Cursor, label: string | undefined): void {
+  if (!c.is('id')) return;
+  const t = c.next();
+  if (t.text !== label) throw c.error('mismatching label', t);
+}
+
+/** `( plaininstr foldedinstr* )`, `(block ...)`, `(loop ...)`, `(if ... (then ...) (else ...)?)`. */
+function folded(ctx: ModuleContext, f: FuncContext, out: Instr[]): void {
+  const c = ctx.c;
+  c.lparen();
+  const t = c.peek();
+  const info = t.kind === 'keyword' ? opInfo(t.text) : undefined;
+  if (info === undefined || info.name === 'select_t') throw c.unexpected();
+  c.next();
+  if (info.imm !== 'block') {
+    const instr = plain(ctx, f, info, t);
+    while (!c.is('rparen')) {
+      if (!c.is('lparen')) throw c.unexpected();
+      folded(ctx, f, out);
+    }
+    c.rparen();
+    out.push(instr);
+    return;
+  }
+  const label = c.optId();
+  const blockType = parseBlockType(ctx);
+  if (info.name !== 'if') {
+    f.labels.push(label);
+    const body = instrs(ctx, f);
+    f.labels.pop();
+    c.rparen();
+    out.push({ op: info.name, blockType, body });
+    return;
+  }
+  // The condition operands come before `(then`, outside the if's label scope.
+  while (!c.isList('then')) {
+    if (!c.is('lparen')) throw c.unexpected();
+    folded(ctx, f, out);
+  }
+  f.labels.push(label);
+  c.openList('then');
+  const body = instrs(ctx, f);
+  c.rparen();
+  let elseBody: Instr[] = [];
+  if (c.openList('else')) {
+    elseBody = instrs(ctx, f);
+    c.rparen();
+  }
+  f.labels.pop();
+  c.rparen();
+  out.push({ op: 'if', blockType, body, elseBody });
+}
+
+/**
+ * A block type (spec 6.5.2): a type use, or inline params/results. Without
+ * `(type x)`, no params and at most one result is the short form; otherwise
+ * the function type's index (inserted when new).
+ */
+function parseBlockType(ctx: ModuleContext): BlockType {
+  const c = ctx.c;
+  if (c.isList('type')) return { kind: 'type', index: typeUse(ctx, false).index };
+  const save = c.pos;
+  const { params, results } = paramsAndResults(c, false);
+  if (params.length === 0 && results.length === 0) return { kind: 'empty' };
+  if (params.length === 0 && results.length === 1) return { kind: 'value', type: results[0]! };
+  c.pos = save;
+  return { kind: 'type', index: typeUse(ctx, false).index };
+}
+
+/** A plain instruction's immediates, read per the opcode table's immediate kind. */
+function plain(ctx: ModuleContext, f: FuncContext, info: OpInfo, at: Token): Instr {
+  const c = ctx.c;
+  const op = info.name;
+  switch (info.imm) {
+    case 'none':
+      if (op === 'select' && c.isList('result')) return selectT(ctx);
+      return { op };
+    case 'label':
+      return { op, index: label(ctx, f) };
+    case 'br_table': {
+      const labels = [label(ctx, f)];
+      while (ctx.atIndex()) labels.push(label(ctx, f));
+      const index = labels.pop()!;
+      return { op, index, labels };
+    }
+    case 'func':
+      return { op, index: ctx.index('func') };
+    case 'call_indirect': {
+      const table = ctx.atIndex() ? ctx.index('table') : 0;
+      return { op, index: typeUse(ctx, false).index, index2: table };
+    }
+    case 'local':
+      return { op, index: local(ctx, f) };
+    case 'global':
+      return { op, index: ctx.index('global') };
+    case 'table':
+      return { op, index: ctx.atIndex() ? ctx.index('table') : 0 };
+    case 'table_copy': {
+      if (!ctx.atIndex()) return { op, index: 0, index2: 0 };
+      const dst = ctx.index('table');
+      return { op, index: dst, index2: ctx.index('table') };
+    }
+    case 'table_init': {
+      // `table.init x y` (table, elem) or `table.init y` (elem of table 0)
+      if (!isIndexToken(c.peek(1))) return { op, index: ctx.index('elem'), index2: 0 };
+      const table = ctx.index('table');
+      return { op, index: ctx.index('elem'), index2: table };
+    }
+    case 'elem':
+      return { op, index: ctx.index('elem') };
+    case 'data':
+      return { op, index: ctx.index('data') };
+    case 'memory_init':
+      return { op, index: ctx.index('data'), index2: 0 };
+    case 'memory':
+    case 'memory_copy':
+      return { op };
+    case 'memarg':
+      return { op, ...memarg(c, info) };
+    case 'memarg_lane': {
+      const m = memarg(c, info);
+      return { op, ...m, lane: laneIndex(c) };
+    }
+    case 'lane':
+      return { op, lane: laneIndex(c) };
+    case 'shuffle':
+      return { op, bytes: shuffleLanes(c) };
+    case 'i32': {
+      const t = c.take('num');
+      return { op, i32: c.literal(t, () => parseI32(t.text)) };
+    }
+    case 'i64': {
+      const t = c.take('num');
+      return { op, i64: c.literal(t, () => parseI64(t.text)) };
+    }
+    case 'f32': {
+      const t = c.take('num');
+      return { op, f32: c.literal(t, () => parseF32(t.text)) };
+    }
+    case 'f64': {
+      const t = c.take('num');
+      return { op, f64: c.literal(t, () => parseF64(t.text)) };
+    }
+    case 'v128':
+      return { op, bytes: v128Const(c) };
+    case 'reftype':
+      return { op, refType: heapType(c) };
+    case 'select_t':
+    case 'block':
+      throw c.unexpected(at);
+  }
+}
+
+function isIndexToken(t: Token): boolean {
+  return t.kind === 'id' || (t.kind === 'num' && /^[0-9]/.test(t.text));
+}
+
+/** `select (result t)*`: the typed select. */
+function selectT(ctx: ModuleContext): Instr {
+  const c = ctx.c;
+  const types: ValType[] = [];
+  while (c.openList('result')) {
+    while (!c.is('rparen')) types.push(valType(c));
+    c.rparen();
+  }
+  return { op: 'select_t', types };
+}
+
+/** A label: a depth, or a name resolved to the depth of the innermost block carrying it. */
+function label(ctx: ModuleContext, f: FuncContext): number {
+  const c = ctx.c;
+  if (!c.is('id')) return u32(c);
+  const t = c.next();
+  const i = f.labels.lastIndexOf(t.text);
+  if (i < 0) throw c.error(`unknown label ${t.text}`, t);
+  return f.labels.length - 1 - i;
+}
+
+function local(ctx: ModuleContext, f: FuncContext): number {
+  const c = ctx.c;
+  if (!c.is('id')) return u32(c);
+  const t = c.next();
+  const i = f.locals.get(t.text);
+  if (i === undefined) throw c.error(`unknown local ${t.text}`, t);
+  return i;
+}
+
+/** `offset=o? align=a?`; alignment is written in bytes and stored as its log2. */
+function memarg(c: Cursor, info: OpInfo): { offset: number; align: number } {
+  let offset = 0;
+  let align = info.align!;
+  if (c.is('keyword') && c.peek().text.startsWith('offset=')) {
+    const t = c.next();
+    const v = c.literal(t, () => parseUnsigned(t.text.slice(7), 32), 'i32 constant out of range');
+    offset = Number(v);
+  }
+  if (c.is('keyword') && c.peek().text.startsWith('align=')) {
+    const t = c.next();
+    const v = Number(c.literal(t, () => parseUnsigned(t.text.slice(6), 32), 'i32 constant out of range'));
+    if (v === 0 || (v & (v - 1)) !== 0) throw c.error('alignment must be a power of two', t);
+    align = Math.log2(v);
+  }
+  return { offset, align };
+}
+
+/** A lane index immediate: an unsigned literal below 256. */
+function laneIndex(c: Cursor): number {
+  const t = c.peek();
+  if (t.kind !== 'num' || !/^[0-9]/.test(t.text)) throw c.unexpected();
+  c.next();
+  return Number(c.literal(t, () => parseUnsigned(t.text, 8), 'malformed lane index'));
+}
+
+/** The 16 lane indices of i8x16.shuffle. */
+function shuffleLanes(c: Cursor): Uint8Array {
+  const lanes = new Uint8Array(16);
+  for (let i = 0; i < 16; i++) {
+    const t = c.peek();
+    if (t.kind !== 'num') throw c.error('invalid lane length', t);
+    c.next();
+    let v: bigint | undefined;
+    try {
+      v = parseUnsigned(t.text, 8);
+    } catch {
+      v = undefined;
+    }
+    if (v === undefined) throw c.error('malformed lane index', t);
+    lanes[i] = Number(v);
+  }
+  if (c.is('num')) throw c.error('invalid lane length');
+  return lanes;
+}

@@ -1,0 +1,129 @@
+// One instruction's text (spec 6.5): the mnemonic and its immediates, driven by
+// the immediate kind in the opcode table. Structured instructions print their
+// head here (`block (result i32)`); their bodies are laid out by the callers.
+import type { Instr } from '../syntax/instructions.js';
+import { opInfo } from '../syntax/opcodes.js';
+import type { BlockType, FuncType, ValType } from '../syntax/types.js';
+import { formatF32, formatF64 } from './print-float.js';
+import { formatI32, formatI64, formatV128 } from './print-values.js';
+
+/** How indices print: as `$names` where the module has them, else as numbers. */
+export interface InstrContext {
+  func(index: number): string;
+  local(index: number): string;
+  /** the module's types, to spell out a block type's params and results */
+  types?: readonly FuncType[];
+}
+
+export const NUMERIC_CONTEXT: InstrContext = { func: String, local: String };
+
+/** `(param i32 i64)`, `(result f32)`; empty when there are no types. */
+export function typeList(keyword: 'param' | 'result' | 'local', types: readonly ValType[]): string {
+  return types.length === 0 ? '' : `(${keyword} ${types.join(' ')})`;
+}
+
+export function blockTypeText(bt: BlockType, types?: readonly FuncType[]): string {
+  switch (bt.kind) {
+    case 'empty':
+      return '';
+    case 'value':
+      return `(result ${bt.type})`;
+    case 'type': {
+      const ft = types?.[bt.index];
+      const spelled = ft === undefined ? [] : [typeList('param', ft.params), typeList('result', ft.results)];
+      return [`(type ${bt.index})`, ...spelled].filter((s) => s !== '').join(' ');
+    }
+  }
+}
+
+/** The instruction's text without any nested body. */
+export function instrHead(i: Instr, ctx: InstrContext = NUMERIC_CONTEXT): string {
+  const info = opInfo(i.op);
+  if (info === undefined) throw new Error(`cannot print unknown instruction "${i.op}"`);
+  const imm = immediates(i, info.imm, info.align ?? 0, ctx);
+  const name = i.op === 'select_t' ? 'select' : i.op;
+  return imm === '' ? name : `${name} ${imm}`;
+}
+
+function immediates(i: Instr, kind: string, naturalAlign: number, ctx: InstrContext): string {
+  switch (kind) {
+    case 'none':
+    case 'memory':
+    case 'memory_copy':
+      return '';
+    case 'block':
+      return blockTypeText(need(i.blockType, i), ctx.types);
+    case 'label':
+    case 'elem':
+    case 'data':
+    case 'memory_init':
+    case 'table':
+    case 'global':
+      return String(need(i.index, i));
+    case 'br_table':
+      return [...need(i.labels, i), need(i.index, i)].join(' ');
+    case 'func':
+      return ctx.func(need(i.index, i));
+    case 'local':
+      return ctx.local(need(i.index, i));
+    case 'call_indirect': {
+      const table = i.index2 ?? 0;
+      return `${table === 0 ? '' : `${table} `}(type ${need(i.index, i)})`;
+    }
+    case 'table_copy': {
+      const dst = need(i.index, i);
+      const src = need(i.index2, i);
+      return dst === 0 && src === 0 ? '' : `${dst} ${src}`;
+    }
+    case 'table_init': {
+      const table = i.index2 ?? 0;
+      return table === 0 ? String(need(i.index, i)) : `${table} ${need(i.index, i)}`;
+    }
+    case 'memarg':
+      return memarg(i, naturalAlign);
+    case 'memarg_lane':
+      return [memarg(i, naturalAlign), String(need(i.lane, i))].filter((s) => s !== '').join(' ');
+    case 'lane':
+      return String(need(i.lane, i));
+    case 'shuffle':
+      return [...need(i.bytes, i)].join(' ');
+    case 'i32':
+      return formatI32(need(i.i32, i));
+    case 'i64':
+      return formatI64(need(i.i64, i));
+    case 'f32':
+      return formatF32(need(i.f32, i));
+    case 'f64':
+      return formatF64(need(i.f64, i));
+    case 'v128':
+      return formatV128(need(i.bytes, i));
+    case 'reftype':
+      return need(i.refType, i) === 'funcref' ? 'func' : 'extern';
+    case 'select_t': {
+      // Even `(result)` with no type: without it the text would mean the untyped `select`.
+      const types = need(i.types, i);
+      return types.length === 0 ? '(result)' : typeList('result', types);
+    }
+    default:
+      throw new Error(`cannot print immediate kind "${kind}" of ${i.op}`);
+  }
+}
+
+/** `offset=N align=M`, each only when not the default; align in bytes, as text writes it. */
+function memarg(i: Instr, naturalAlign: number): string {
+  const parts: string[] = [];
+  const offset = i.offset ?? 0;
+  const align = i.align ?? naturalAlign;
+  if (offset !== 0) parts.push(`offset=${offset}`);
+  if (align !== naturalAlign) parts.push(`align=${alignBytes(align)}`);
+  return parts.join(' ');
+}
+
+function alignBytes(exponent: number): string {
+  return (2n ** BigInt(exponent)).toString();
+}
+
+function need<T>(value: T | undefined, i: Instr): T {
+  if (value === undefined) throw new Error(`instruction ${i.op} lacks an immediate`);
+  return value;
+}
