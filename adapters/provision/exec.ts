@@ -30,7 +30,7 @@ export async function runCommand(file: string, args: readonly string[], opts: Ru
   });
   if (result.timedOut) throw new Error(`${describe(file, args)} timed out after ${Math.round(opts.timeoutMs / 1000)} s`);
   if (result.exitCode === undefined) {
-    throw new Error(`${describe(file, args)} could not run: ${oneLine(result.stderr || result.shortMessage)}`);
+    throw new Error(`${describe(file, args)} could not run: ${oneLine(result.stderr || result.shortMessage || 'spawn failed')}`);
   }
   return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
 }

@@ -4,14 +4,18 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../testsuite.js';
 
 const root = projectRoot();
 const dir = mkdtempSync(join(tmpdir(), 'wasmdiff-cli-'));
 
+// tsx resolved from the project, since the commands run in a scratch folder
+const tsx = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
+
 function wasmdiff(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'harness/cli/main.ts'), ...args], {
+  const r = spawnSync(process.execPath, ['--import', tsx, join(root, 'harness/cli/main.ts'), ...args], {
     cwd: dir,
     encoding: 'utf8',
   });

@@ -10,7 +10,12 @@ export class UserError extends Error {
 }
 
 export async function runCli(program: Command, argv: string[]): Promise<void> {
-  program.exitOverride();
+  // usage errors must reach the catch below, from every subcommand
+  const overrideAll = (cmd: Command): void => {
+    cmd.exitOverride();
+    cmd.commands.forEach(overrideAll);
+  };
+  overrideAll(program);
   try {
     await program.parseAsync(argv);
   } catch (err) {

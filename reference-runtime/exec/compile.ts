@@ -12,6 +12,7 @@ import type { BlockType, FuncType, ValType } from '../syntax/types.js';
 import { Op } from './codes.js';
 import type { Compiled } from './compiled.js';
 import { laneEntry, numericEntry, shuffleEntry, vectorMemEntry } from './numeric-call.js';
+import { Peephole } from './peephole.js';
 
 interface Label {
   /** slot height (from the frame base) that a branch to this label unwinds to */
@@ -118,7 +119,8 @@ export function compileFunction(func: Func, type: FuncType, ctx: CompileContext)
 }
 
 class Compiler {
-  private out: number[] = [];
+  private readonly p = new Peephole();
+  private readonly out: number[] = this.p.out;
   private height: number;
   private maxHeight: number;
   private labels: Label[] = [];
@@ -139,7 +141,7 @@ class Compiler {
     const nresults = this.type.results.length;
     this.labels.push({ height: 0, arity: nresults, target: -1, fixups: [], isFunc: true });
     this.body(this.func.body);
-    const stub = this.out.length;
+    const stub = this.p.mark();
     this.emit(Op.Return, nresults);
     for (const at of this.returnStubs) this.out[at] = stub;
     return {
@@ -151,8 +153,9 @@ class Compiler {
     };
   }
 
-  private emit(...words: number[]): void {
-    for (const w of words) this.out.push(w | 0);
+  /** Emits one instruction: an Op and its immediates. */
+  private emit(op: Op, ...imms: number[]): void {
+    this.p.emit(op, imms);
   }
 
   private push(n = 1): void {
@@ -178,23 +181,29 @@ class Compiler {
   }
 
   private patch(label: Label): void {
-    for (const at of label.fixups) this.out[at] = this.out.length;
+    if (label.fixups.length === 0) return;
+    const here = this.p.mark();
+    for (const at of label.fixups) this.out[at] = here;
   }
 
   /** Emits a jump to `label` from the current height, unwinding only when needed. */
   private branch(label: Label, conditional: boolean): void {
     if (label.isFunc) {
       if (conditional) {
-        const skip = this.out.length + 1;
-        this.emit(Op.BrUnless, 0, Op.Return, label.arity);
-        this.out[skip] = this.out.length;
+        const skip = this.p.condJump(true, 0);
+        this.emit(Op.Return, label.arity);
+        this.out[skip] = this.p.mark();
       } else this.emit(Op.Return, label.arity);
       return;
     }
     const plain = this.height - label.arity === label.height;
-    if (plain) this.emit(conditional ? Op.BrIf : Op.Jmp, label.target);
-    else this.emit(conditional ? Op.BrIfAdj : Op.Br, label.target, label.height, label.arity);
-    if (label.target < 0) label.fixups.push(plain ? this.out.length - 1 : this.out.length - 3);
+    let at: number;
+    if (plain && conditional) at = this.p.condJump(false, label.target);
+    else {
+      this.emit(plain ? Op.Jmp : conditional ? Op.BrIfAdj : Op.Br, ...(plain ? [label.target] : [label.target, label.height, label.arity]));
+      at = plain ? this.out.length - 1 : this.out.length - 3;
+    }
+    if (label.target < 0) label.fixups.push(at);
   }
 
   private brTable(ins: Instr): void {
@@ -204,11 +213,11 @@ class Compiler {
       const label = this.label(depth);
       if (label.isFunc) {
         // to the Return stub, leaving the stack as it is (height -1: no unwinding)
-        this.emit(-1, -1, 0);
+        this.p.raw(-1, -1, 0);
         this.returnStubs.push(this.out.length - 3);
         continue;
       }
-      this.emit(label.target, label.height, label.arity);
+      this.p.raw(label.target, label.height, label.arity);
       if (label.target < 0) label.fixups.push(this.out.length - 3);
     }
   }
@@ -225,7 +234,7 @@ class Compiler {
         const [np, nr] = this.blockArity(ins.blockType!);
         const base = this.height - np;
         const isLoop = ins.op === 'loop';
-        const label: Label = { height: base, arity: isLoop ? np : nr, target: isLoop ? this.out.length : -1, fixups: [], isFunc: false };
+        const label: Label = { height: base, arity: isLoop ? np : nr, target: isLoop ? this.p.mark() : -1, fixups: [], isFunc: false };
         this.labels.push(label);
         this.body(ins.body ?? []);
         this.labels.pop();
@@ -237,8 +246,7 @@ class Compiler {
       case 'if': {
         const [np, nr] = this.blockArity(ins.blockType!);
         this.height--;
-        const elseJump = this.out.length + 1;
-        this.emit(Op.BrUnless, -1);
+        const elseJump = this.p.condJump(true, -1);
         const base = this.height - np;
         const label: Label = { height: base, arity: nr, target: -1, fixups: [], isFunc: false };
         this.labels.push(label);
@@ -246,7 +254,7 @@ class Compiler {
           this.emit(Op.Jmp, -1);
           label.fixups.push(this.out.length - 1);
         }
-        this.out[elseJump] = this.out.length;
+        this.out[elseJump] = this.p.mark();
         this.height = base + np;
         this.body(ins.elseBody ?? []);
         this.labels.pop();
@@ -293,11 +301,11 @@ class Compiler {
         this.push();
         return;
       case 'local.set':
-        this.emit(localSet[this.localKinds[ins.index!]!], ins.index!);
+        this.p.localSet(localSet[this.localKinds[ins.index!]!], ins.index!);
         this.height--;
         return;
       case 'local.tee':
-        this.emit(localTee[this.localKinds[ins.index!]!], ins.index!);
+        this.p.localTee(localTee[this.localKinds[ins.index!]!], ins.index!);
         return;
       case 'global.get':
         this.emit(globalGet[kindOf(this.ctx.globalTypes[ins.index!]!)], ins.index!);
@@ -420,7 +428,7 @@ class Compiler {
     else if (info.imm === 'memarg') this.emit(Op.VecLoad, ins.offset ?? 0, vectorMemEntry(op));
     else if (info.imm === 'memarg_lane') this.emit(op.startsWith('v128.load') ? Op.VecLoadLane : Op.VecStoreLane, ins.offset ?? 0, vectorMemEntry(op), ins.lane!);
     else if (info.imm === 'lane') this.emit(Op.Lane, laneEntry(op), ins.lane!);
-    else if (inline[op] !== undefined) this.emit(inline[op]!);
+    else if (inline[op] !== undefined) this.p.binop(inline[op]!);
     else {
       const entry = numericEntry(op);
       if (entry === undefined) throw new Error(`no numerics for ${op}`);

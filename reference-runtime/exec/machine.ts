@@ -943,6 +943,918 @@ export function execute(entry: FuncInstance): void {
         F64[s << 1] = I32[s << 2]! >>> 0;
         break;
       }
+      // --- fused instructions: one per (operator, operand form); L = local, C = constant, S = stack ---
+      case Op.I32AddLL: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        I32[sp++ << 2] = x + y;
+        pc += 2;
+        break;
+      }
+      case Op.I32AddLC: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        I32[sp++ << 2] = x + y;
+        pc += 2;
+        break;
+      }
+      case Op.I32AddSC: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = code[pc + 0]!;
+        I32[s] = x + y;
+        pc += 1;
+        break;
+      }
+      case Op.I32AddSL: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = I32[(fp + code[pc + 0]!) << 2]!;
+        I32[s] = x + y;
+        pc += 1;
+        break;
+      }
+      case Op.I32AddLCSet:
+        I32[(fp + code[pc + 2]!) << 2] = I32[(fp + code[pc + 0]!) << 2]! + code[pc + 1]!;
+        pc += 3;
+        break;
+      case Op.I32AddLCTee: {
+        const v = (I32[(fp + code[pc + 0]!) << 2]! + code[pc + 1]!) | 0;
+        I32[(fp + code[pc + 2]!) << 2] = v;
+        I32[sp++ << 2] = v;
+        pc += 3;
+        break;
+      }
+      case Op.I32SubLL: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        I32[sp++ << 2] = x - y;
+        pc += 2;
+        break;
+      }
+      case Op.I32SubLC: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        I32[sp++ << 2] = x - y;
+        pc += 2;
+        break;
+      }
+      case Op.I32SubSC: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = code[pc + 0]!;
+        I32[s] = x - y;
+        pc += 1;
+        break;
+      }
+      case Op.I32SubSL: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = I32[(fp + code[pc + 0]!) << 2]!;
+        I32[s] = x - y;
+        pc += 1;
+        break;
+      }
+      case Op.I32SubLCSet:
+        I32[(fp + code[pc + 2]!) << 2] = I32[(fp + code[pc + 0]!) << 2]! - code[pc + 1]!;
+        pc += 3;
+        break;
+      case Op.I32SubLCTee: {
+        const v = (I32[(fp + code[pc + 0]!) << 2]! - code[pc + 1]!) | 0;
+        I32[(fp + code[pc + 2]!) << 2] = v;
+        I32[sp++ << 2] = v;
+        pc += 3;
+        break;
+      }
+      case Op.I32MulLL: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        I32[sp++ << 2] = Math.imul(x, y);
+        pc += 2;
+        break;
+      }
+      case Op.I32MulLC: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        I32[sp++ << 2] = Math.imul(x, y);
+        pc += 2;
+        break;
+      }
+      case Op.I32MulSC: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = code[pc + 0]!;
+        I32[s] = Math.imul(x, y);
+        pc += 1;
+        break;
+      }
+      case Op.I32MulSL: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = I32[(fp + code[pc + 0]!) << 2]!;
+        I32[s] = Math.imul(x, y);
+        pc += 1;
+        break;
+      }
+      case Op.I32AndLL: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        I32[sp++ << 2] = x & y;
+        pc += 2;
+        break;
+      }
+      case Op.I32AndLC: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        I32[sp++ << 2] = x & y;
+        pc += 2;
+        break;
+      }
+      case Op.I32AndSC: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = code[pc + 0]!;
+        I32[s] = x & y;
+        pc += 1;
+        break;
+      }
+      case Op.I32AndSL: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = I32[(fp + code[pc + 0]!) << 2]!;
+        I32[s] = x & y;
+        pc += 1;
+        break;
+      }
+      case Op.I32OrLL: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        I32[sp++ << 2] = x | y;
+        pc += 2;
+        break;
+      }
+      case Op.I32OrLC: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        I32[sp++ << 2] = x | y;
+        pc += 2;
+        break;
+      }
+      case Op.I32OrSC: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = code[pc + 0]!;
+        I32[s] = x | y;
+        pc += 1;
+        break;
+      }
+      case Op.I32OrSL: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = I32[(fp + code[pc + 0]!) << 2]!;
+        I32[s] = x | y;
+        pc += 1;
+        break;
+      }
+      case Op.I32XorLL: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        I32[sp++ << 2] = x ^ y;
+        pc += 2;
+        break;
+      }
+      case Op.I32XorLC: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        I32[sp++ << 2] = x ^ y;
+        pc += 2;
+        break;
+      }
+      case Op.I32XorSC: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = code[pc + 0]!;
+        I32[s] = x ^ y;
+        pc += 1;
+        break;
+      }
+      case Op.I32XorSL: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = I32[(fp + code[pc + 0]!) << 2]!;
+        I32[s] = x ^ y;
+        pc += 1;
+        break;
+      }
+      case Op.I32ShlLL: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        I32[sp++ << 2] = x << y;
+        pc += 2;
+        break;
+      }
+      case Op.I32ShlLC: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        I32[sp++ << 2] = x << y;
+        pc += 2;
+        break;
+      }
+      case Op.I32ShlSC: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = code[pc + 0]!;
+        I32[s] = x << y;
+        pc += 1;
+        break;
+      }
+      case Op.I32ShlSL: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = I32[(fp + code[pc + 0]!) << 2]!;
+        I32[s] = x << y;
+        pc += 1;
+        break;
+      }
+      case Op.I32ShrSLL: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        I32[sp++ << 2] = x >> y;
+        pc += 2;
+        break;
+      }
+      case Op.I32ShrSLC: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        I32[sp++ << 2] = x >> y;
+        pc += 2;
+        break;
+      }
+      case Op.I32ShrSSC: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = code[pc + 0]!;
+        I32[s] = x >> y;
+        pc += 1;
+        break;
+      }
+      case Op.I32ShrSSL: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = I32[(fp + code[pc + 0]!) << 2]!;
+        I32[s] = x >> y;
+        pc += 1;
+        break;
+      }
+      case Op.I32ShrULL: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        I32[sp++ << 2] = x >>> y;
+        pc += 2;
+        break;
+      }
+      case Op.I32ShrULC: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        I32[sp++ << 2] = x >>> y;
+        pc += 2;
+        break;
+      }
+      case Op.I32ShrUSC: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = code[pc + 0]!;
+        I32[s] = x >>> y;
+        pc += 1;
+        break;
+      }
+      case Op.I32ShrUSL: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = I32[(fp + code[pc + 0]!) << 2]!;
+        I32[s] = x >>> y;
+        pc += 1;
+        break;
+      }
+      case Op.I32EqLL: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        I32[sp++ << 2] = x === y ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case Op.I32EqLC: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        I32[sp++ << 2] = x === y ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case Op.I32EqSC: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = code[pc + 0]!;
+        I32[s] = x === y ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case Op.I32EqSL: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = I32[(fp + code[pc + 0]!) << 2]!;
+        I32[s] = x === y ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case Op.BrIfEq: {
+        sp -= 2;
+        const x = I32[sp << 2]!;
+        const y = I32[(sp + 1) << 2]!;
+        pc = x === y ? code[pc + 0]! : pc + 1;
+        break;
+      }
+      case Op.BrIfLLEq: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        pc = x === y ? code[pc + 2]! : pc + 3;
+        break;
+      }
+      case Op.BrIfLCEq: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        pc = x === y ? code[pc + 2]! : pc + 3;
+        break;
+      }
+      case Op.BrIfSCEq: {
+        const x = I32[--sp << 2]!;
+        const y = code[pc + 0]!;
+        pc = x === y ? code[pc + 1]! : pc + 2;
+        break;
+      }
+      case Op.I32NeLL: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        I32[sp++ << 2] = x !== y ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case Op.I32NeLC: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        I32[sp++ << 2] = x !== y ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case Op.I32NeSC: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = code[pc + 0]!;
+        I32[s] = x !== y ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case Op.I32NeSL: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = I32[(fp + code[pc + 0]!) << 2]!;
+        I32[s] = x !== y ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case Op.BrIfNe: {
+        sp -= 2;
+        const x = I32[sp << 2]!;
+        const y = I32[(sp + 1) << 2]!;
+        pc = x !== y ? code[pc + 0]! : pc + 1;
+        break;
+      }
+      case Op.BrIfLLNe: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        pc = x !== y ? code[pc + 2]! : pc + 3;
+        break;
+      }
+      case Op.BrIfLCNe: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        pc = x !== y ? code[pc + 2]! : pc + 3;
+        break;
+      }
+      case Op.BrIfSCNe: {
+        const x = I32[--sp << 2]!;
+        const y = code[pc + 0]!;
+        pc = x !== y ? code[pc + 1]! : pc + 2;
+        break;
+      }
+      case Op.I32LtSLL: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        I32[sp++ << 2] = x < y ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case Op.I32LtSLC: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        I32[sp++ << 2] = x < y ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case Op.I32LtSSC: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = code[pc + 0]!;
+        I32[s] = x < y ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case Op.I32LtSSL: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = I32[(fp + code[pc + 0]!) << 2]!;
+        I32[s] = x < y ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case Op.BrIfLtS: {
+        sp -= 2;
+        const x = I32[sp << 2]!;
+        const y = I32[(sp + 1) << 2]!;
+        pc = x < y ? code[pc + 0]! : pc + 1;
+        break;
+      }
+      case Op.BrIfLLLtS: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        pc = x < y ? code[pc + 2]! : pc + 3;
+        break;
+      }
+      case Op.BrIfLCLtS: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        pc = x < y ? code[pc + 2]! : pc + 3;
+        break;
+      }
+      case Op.BrIfSCLtS: {
+        const x = I32[--sp << 2]!;
+        const y = code[pc + 0]!;
+        pc = x < y ? code[pc + 1]! : pc + 2;
+        break;
+      }
+      case Op.I32LtULL: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        I32[sp++ << 2] = x >>> 0 < y >>> 0 ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case Op.I32LtULC: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        I32[sp++ << 2] = x >>> 0 < y >>> 0 ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case Op.I32LtUSC: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = code[pc + 0]!;
+        I32[s] = x >>> 0 < y >>> 0 ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case Op.I32LtUSL: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = I32[(fp + code[pc + 0]!) << 2]!;
+        I32[s] = x >>> 0 < y >>> 0 ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case Op.BrIfLtU: {
+        sp -= 2;
+        const x = I32[sp << 2]!;
+        const y = I32[(sp + 1) << 2]!;
+        pc = x >>> 0 < y >>> 0 ? code[pc + 0]! : pc + 1;
+        break;
+      }
+      case Op.BrIfLLLtU: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        pc = x >>> 0 < y >>> 0 ? code[pc + 2]! : pc + 3;
+        break;
+      }
+      case Op.BrIfLCLtU: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        pc = x >>> 0 < y >>> 0 ? code[pc + 2]! : pc + 3;
+        break;
+      }
+      case Op.BrIfSCLtU: {
+        const x = I32[--sp << 2]!;
+        const y = code[pc + 0]!;
+        pc = x >>> 0 < y >>> 0 ? code[pc + 1]! : pc + 2;
+        break;
+      }
+      case Op.I32GtSLL: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        I32[sp++ << 2] = x > y ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case Op.I32GtSLC: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        I32[sp++ << 2] = x > y ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case Op.I32GtSSC: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = code[pc + 0]!;
+        I32[s] = x > y ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case Op.I32GtSSL: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = I32[(fp + code[pc + 0]!) << 2]!;
+        I32[s] = x > y ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case Op.BrIfGtS: {
+        sp -= 2;
+        const x = I32[sp << 2]!;
+        const y = I32[(sp + 1) << 2]!;
+        pc = x > y ? code[pc + 0]! : pc + 1;
+        break;
+      }
+      case Op.BrIfLLGtS: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        pc = x > y ? code[pc + 2]! : pc + 3;
+        break;
+      }
+      case Op.BrIfLCGtS: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        pc = x > y ? code[pc + 2]! : pc + 3;
+        break;
+      }
+      case Op.BrIfSCGtS: {
+        const x = I32[--sp << 2]!;
+        const y = code[pc + 0]!;
+        pc = x > y ? code[pc + 1]! : pc + 2;
+        break;
+      }
+      case Op.I32GtULL: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        I32[sp++ << 2] = x >>> 0 > y >>> 0 ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case Op.I32GtULC: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        I32[sp++ << 2] = x >>> 0 > y >>> 0 ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case Op.I32GtUSC: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = code[pc + 0]!;
+        I32[s] = x >>> 0 > y >>> 0 ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case Op.I32GtUSL: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = I32[(fp + code[pc + 0]!) << 2]!;
+        I32[s] = x >>> 0 > y >>> 0 ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case Op.BrIfGtU: {
+        sp -= 2;
+        const x = I32[sp << 2]!;
+        const y = I32[(sp + 1) << 2]!;
+        pc = x >>> 0 > y >>> 0 ? code[pc + 0]! : pc + 1;
+        break;
+      }
+      case Op.BrIfLLGtU: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        pc = x >>> 0 > y >>> 0 ? code[pc + 2]! : pc + 3;
+        break;
+      }
+      case Op.BrIfLCGtU: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        pc = x >>> 0 > y >>> 0 ? code[pc + 2]! : pc + 3;
+        break;
+      }
+      case Op.BrIfSCGtU: {
+        const x = I32[--sp << 2]!;
+        const y = code[pc + 0]!;
+        pc = x >>> 0 > y >>> 0 ? code[pc + 1]! : pc + 2;
+        break;
+      }
+      case Op.I32LeSLL: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        I32[sp++ << 2] = x <= y ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case Op.I32LeSLC: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        I32[sp++ << 2] = x <= y ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case Op.I32LeSSC: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = code[pc + 0]!;
+        I32[s] = x <= y ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case Op.I32LeSSL: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = I32[(fp + code[pc + 0]!) << 2]!;
+        I32[s] = x <= y ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case Op.BrIfLeS: {
+        sp -= 2;
+        const x = I32[sp << 2]!;
+        const y = I32[(sp + 1) << 2]!;
+        pc = x <= y ? code[pc + 0]! : pc + 1;
+        break;
+      }
+      case Op.BrIfLLLeS: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        pc = x <= y ? code[pc + 2]! : pc + 3;
+        break;
+      }
+      case Op.BrIfLCLeS: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        pc = x <= y ? code[pc + 2]! : pc + 3;
+        break;
+      }
+      case Op.BrIfSCLeS: {
+        const x = I32[--sp << 2]!;
+        const y = code[pc + 0]!;
+        pc = x <= y ? code[pc + 1]! : pc + 2;
+        break;
+      }
+      case Op.I32LeULL: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        I32[sp++ << 2] = x >>> 0 <= y >>> 0 ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case Op.I32LeULC: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        I32[sp++ << 2] = x >>> 0 <= y >>> 0 ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case Op.I32LeUSC: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = code[pc + 0]!;
+        I32[s] = x >>> 0 <= y >>> 0 ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case Op.I32LeUSL: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = I32[(fp + code[pc + 0]!) << 2]!;
+        I32[s] = x >>> 0 <= y >>> 0 ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case Op.BrIfLeU: {
+        sp -= 2;
+        const x = I32[sp << 2]!;
+        const y = I32[(sp + 1) << 2]!;
+        pc = x >>> 0 <= y >>> 0 ? code[pc + 0]! : pc + 1;
+        break;
+      }
+      case Op.BrIfLLLeU: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        pc = x >>> 0 <= y >>> 0 ? code[pc + 2]! : pc + 3;
+        break;
+      }
+      case Op.BrIfLCLeU: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        pc = x >>> 0 <= y >>> 0 ? code[pc + 2]! : pc + 3;
+        break;
+      }
+      case Op.BrIfSCLeU: {
+        const x = I32[--sp << 2]!;
+        const y = code[pc + 0]!;
+        pc = x >>> 0 <= y >>> 0 ? code[pc + 1]! : pc + 2;
+        break;
+      }
+      case Op.I32GeSLL: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        I32[sp++ << 2] = x >= y ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case Op.I32GeSLC: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        I32[sp++ << 2] = x >= y ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case Op.I32GeSSC: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = code[pc + 0]!;
+        I32[s] = x >= y ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case Op.I32GeSSL: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = I32[(fp + code[pc + 0]!) << 2]!;
+        I32[s] = x >= y ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case Op.BrIfGeS: {
+        sp -= 2;
+        const x = I32[sp << 2]!;
+        const y = I32[(sp + 1) << 2]!;
+        pc = x >= y ? code[pc + 0]! : pc + 1;
+        break;
+      }
+      case Op.BrIfLLGeS: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        pc = x >= y ? code[pc + 2]! : pc + 3;
+        break;
+      }
+      case Op.BrIfLCGeS: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        pc = x >= y ? code[pc + 2]! : pc + 3;
+        break;
+      }
+      case Op.BrIfSCGeS: {
+        const x = I32[--sp << 2]!;
+        const y = code[pc + 0]!;
+        pc = x >= y ? code[pc + 1]! : pc + 2;
+        break;
+      }
+      case Op.I32GeULL: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        I32[sp++ << 2] = x >>> 0 >= y >>> 0 ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case Op.I32GeULC: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        I32[sp++ << 2] = x >>> 0 >= y >>> 0 ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case Op.I32GeUSC: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = code[pc + 0]!;
+        I32[s] = x >>> 0 >= y >>> 0 ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case Op.I32GeUSL: {
+        const s = (sp - 1) << 2;
+        const x = I32[s]!;
+        const y = I32[(fp + code[pc + 0]!) << 2]!;
+        I32[s] = x >>> 0 >= y >>> 0 ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case Op.BrIfGeU: {
+        sp -= 2;
+        const x = I32[sp << 2]!;
+        const y = I32[(sp + 1) << 2]!;
+        pc = x >>> 0 >= y >>> 0 ? code[pc + 0]! : pc + 1;
+        break;
+      }
+      case Op.BrIfLLGeU: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = I32[(fp + code[pc + 1]!) << 2]!;
+        pc = x >>> 0 >= y >>> 0 ? code[pc + 2]! : pc + 3;
+        break;
+      }
+      case Op.BrIfLCGeU: {
+        const x = I32[(fp + code[pc + 0]!) << 2]!;
+        const y = code[pc + 1]!;
+        pc = x >>> 0 >= y >>> 0 ? code[pc + 2]! : pc + 3;
+        break;
+      }
+      case Op.BrIfSCGeU: {
+        const x = I32[--sp << 2]!;
+        const y = code[pc + 0]!;
+        pc = x >>> 0 >= y >>> 0 ? code[pc + 1]! : pc + 2;
+        break;
+      }
+      case Op.F64AddLL: {
+        const x = F64[(fp + code[pc + 0]!) << 1]!;
+        const y = F64[(fp + code[pc + 1]!) << 1]!;
+        const r = x + y;
+        F64[sp++ << 1] = r === r ? r : f64add(x, y);
+        pc += 2;
+        break;
+      }
+      case Op.F64AddSL: {
+        const s = (sp - 1) << 1;
+        const x = F64[s]!;
+        const y = F64[(fp + code[pc + 0]!) << 1]!;
+        const r = x + y;
+        F64[s] = r === r ? r : f64add(x, y);
+        pc++;
+        break;
+      }
+      case Op.F64SubLL: {
+        const x = F64[(fp + code[pc + 0]!) << 1]!;
+        const y = F64[(fp + code[pc + 1]!) << 1]!;
+        const r = x - y;
+        F64[sp++ << 1] = r === r ? r : f64sub(x, y);
+        pc += 2;
+        break;
+      }
+      case Op.F64SubSL: {
+        const s = (sp - 1) << 1;
+        const x = F64[s]!;
+        const y = F64[(fp + code[pc + 0]!) << 1]!;
+        const r = x - y;
+        F64[s] = r === r ? r : f64sub(x, y);
+        pc++;
+        break;
+      }
+      case Op.F64MulLL: {
+        const x = F64[(fp + code[pc + 0]!) << 1]!;
+        const y = F64[(fp + code[pc + 1]!) << 1]!;
+        const r = x * y;
+        F64[sp++ << 1] = r === r ? r : f64mul(x, y);
+        pc += 2;
+        break;
+      }
+      case Op.F64MulSL: {
+        const s = (sp - 1) << 1;
+        const x = F64[s]!;
+        const y = F64[(fp + code[pc + 0]!) << 1]!;
+        const r = x * y;
+        F64[s] = r === r ? r : f64mul(x, y);
+        pc++;
+        break;
+      }
+      case Op.F64DivLL: {
+        const x = F64[(fp + code[pc + 0]!) << 1]!;
+        const y = F64[(fp + code[pc + 1]!) << 1]!;
+        const r = x / y;
+        F64[sp++ << 1] = r === r ? r : f64div(x, y);
+        pc += 2;
+        break;
+      }
+      case Op.F64DivSL: {
+        const s = (sp - 1) << 1;
+        const x = F64[s]!;
+        const y = F64[(fp + code[pc + 0]!) << 1]!;
+        const r = x / y;
+        F64[s] = r === r ? r : f64div(x, y);
+        pc++;
+        break;
+      }
+      // --- end of fused instructions ---
       case Op.Numeric:
         sp = callNumeric(entries[code[pc++]!]!, sp);
         break;

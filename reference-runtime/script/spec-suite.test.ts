@@ -7,9 +7,9 @@ import { runWastFile } from './run-script.js';
 
 const files = suiteFiles('wasm-2.0');
 
-describe('spec testsuite wasm-2.0 through the reference interpreter', () => {
-  it.skipIf(files.length > 0)('is skipped: the testsuite folder (WASMDIFF_TESTSUITE or ../shared/testsuite) is absent', () => {
-    expect(files).toEqual([]);
+describe.skipIf(files.length === 0)('spec testsuite wasm-2.0 through the reference interpreter (skipped when WASMDIFF_TESTSUITE / ../shared/testsuite is absent)', () => {
+  it('finds the suite files', () => {
+    expect(files.length).toBeGreaterThan(100);
   });
 
   it.each(files.map((f) => [basename(f), f]))('%s: 0 failed, 0 skipped', (_name, file) => {

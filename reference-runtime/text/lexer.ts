@@ -49,7 +49,8 @@ export function tokenize(text: string, file?: string): Token[] {
     } else if (c === ' ' || c === '\t' || c === '\r') {
       pos += 1;
     } else if (c === ';' && text[pos + 1] === ';') {
-      while (pos < text.length && text[pos] !== '\n') pos += 1;
+      // a line comment ends at a newline, a carriage return, or both (spec 6.2.3)
+      while (pos < text.length && text[pos] !== '\n' && text[pos] !== '\r') pos += 1;
     } else if (c === '(' && text[pos + 1] === ';') {
       pos = skipBlockComment(pos);
     } else if (c === '(' || c === ')') {

@@ -145,7 +145,6 @@ describe('conversions match the scalar conversions lane by lane', () => {
           const out = V128_OPS[name]!(a);
           const outBits = to === 'i32' ? bitsOf(out, 'f32') : bitsOf(out, to);
           const outKind = to === 'i32' ? 'f32' : to;
-          const laneBits = (32 * 4) / outBits.length;
           for (let i = 0; i < outBits.length; i++) {
             if (i >= count) {
               expect(outBits[i], `${name} lane ${i} is zero`).toBe(0n);
@@ -154,7 +153,7 @@ describe('conversions match the scalar conversions lane by lane', () => {
             const expected = to === 'i32' ? BigInt(f(inputs[i]!) >>> 0) : fromScalar(to, f(inputs[i]!));
             const operandBits = from === 'i32' ? [] : [bitsOf(a, from)[i]!];
             if (to === 'i32') expect(outBits[i], `${name} lane ${i}`).toBe(expected);
-            else expectLane(outKind, outBits[i]!, expected, operandBits, `${name} lane ${i} (${laneBits} bits)`, from === 'i32' ? outKind : from);
+            else expectLane(outKind, outBits[i]!, expected, operandBits, `${name} lane ${i}`, from === 'i32' ? outKind : from);
           }
         }),
         opts,

@@ -40,16 +40,44 @@ function sizeIn(op: string, pattern: RegExp): number {
   return Number(m[1]) / 8;
 }
 
+type Loader = (memory: Uint8Array, addr: number) => V128;
+
+/** The loader for one vector load mnemonic, built from its name. */
+function makeLoader(op: string): Loader {
+  if (op === 'v128.load') return (memory, addr) => readBytes(memory, addr, 16);
+  const ext = /^v128\.load(8|16|32)x\d_(s|u)$/.exec(op);
+  if (ext) {
+    const width = Number(ext[1]) as 8 | 16 | 32;
+    const signed = ext[2] === 's';
+    return (memory, addr) => extendHalf(readBytes(memory, addr, 8), width, signed);
+  }
+  if (op.endsWith('_zero')) {
+    const size = sizeIn(op, /^v128\.load(32|64)_zero$/);
+    return (memory, addr) => readBytes(memory, addr, size);
+  }
+  const size = sizeIn(op, /^v128\.load(8|16|32|64)_splat$/);
+  return (memory, addr) => {
+    const r = readBytes(memory, addr, size);
+    for (let i = size; i < 16; i++) r[i] = r[i - size]!;
+    return r;
+  };
+}
+
+// Decoding a mnemonic once per distinct op keeps regular expressions off the execution path.
+const loaders = new Map<string, Loader>();
+const laneSizes = new Map<string, number>();
+
+function laneSize(op: string, pattern: RegExp): number {
+  let size = laneSizes.get(op);
+  if (size === undefined) laneSizes.set(op, (size = sizeIn(op, pattern)));
+  return size;
+}
+
 /** The v128 value loaded by a vector load instruction without a lane immediate. */
 export function loadVector(op: string, memory: Uint8Array, addr: number): V128 {
-  if (op === 'v128.load') return readBytes(memory, addr, 16);
-  const ext = /^v128\.load(8|16|32)x\d_(s|u)$/.exec(op);
-  if (ext) return extendHalf(readBytes(memory, addr, 8), Number(ext[1]) as 8 | 16 | 32, ext[2] === 's');
-  if (op.endsWith('_zero')) return readBytes(memory, addr, sizeIn(op, /^v128\.load(32|64)_zero$/));
-  const size = sizeIn(op, /^v128\.load(8|16|32|64)_splat$/);
-  const r = readBytes(memory, addr, size);
-  for (let i = size; i < 16; i++) r[i] = r[i - size]!;
-  return r;
+  let load = loaders.get(op);
+  if (load === undefined) loaders.set(op, (load = makeLoader(op)));
+  return load(memory, addr);
 }
 
 /** v128.store: the 16 bytes of `v` at `addr`. */
@@ -60,7 +88,7 @@ export function storeVector(memory: Uint8Array, addr: number, v: V128): void {
 
 /** v128.loadN_lane: a copy of `v` whose lane `lane` (N bits wide) is read from memory. */
 export function loadLane(op: string, memory: Uint8Array, addr: number, v: V128, lane: number): V128 {
-  const size = sizeIn(op, /^v128\.load(8|16|32|64)_lane$/);
+  const size = laneSize(op, /^v128\.load(8|16|32|64)_lane$/);
   checkBounds(memory, addr, size);
   const r = new Uint8Array(v);
   r.set(memory.subarray(addr, addr + size), lane * size);
@@ -69,7 +97,7 @@ export function loadLane(op: string, memory: Uint8Array, addr: number, v: V128, 
 
 /** v128.storeN_lane: writes lane `lane` (N bits wide) of `v` to memory. */
 export function storeLane(op: string, memory: Uint8Array, addr: number, v: V128, lane: number): void {
-  const size = sizeIn(op, /^v128\.store(8|16|32|64)_lane$/);
+  const size = laneSize(op, /^v128\.store(8|16|32|64)_lane$/);
   checkBounds(memory, addr, size);
   memory.set(v.subarray(lane * size, lane * size + size), addr);
 }

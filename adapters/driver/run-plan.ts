@@ -1,0 +1,173 @@
+// Runs a plan through a driver module on some runtime, following the plan
+// semantics of plan.ts: the runtime supplies only "run this driver from
+// invocation k" (DriverRunner) and its message table; this file turns the
+// driver's output and how each run ended into the plan's outcomes. Every
+// command-line adapter and the V8 adapters share it.
+import { decodeModule } from '../../reference-runtime/binary/decode.js';
+import type { Module } from '../../reference-runtime/syntax/module.js';
+import { notRun, type InvocationOutcome, type ModuleVerdict, type Plan, type RawOutput, type RunOutcome } from '../plan.js';
+import type { ProcessResult } from '../process.js';
+import { resolveInvocation, type Resolved } from '../resolve.js';
+import { classifyMessage, isTrapKind, type MessageTable } from '../trap-kinds.js';
+import { buildDriver, DriverUnsupported } from './build-driver.js';
+import { readDriverOutput } from './read-output.js';
+
+/** One run of a driver (or of the bare module): what it printed and how it ended. */
+export interface Segment {
+  /** Standard output: the driver's lines, and whatever else the runtime printed there. */
+  stdout: string;
+  end:
+    | { kind: 'exit'; code: number }
+    | { kind: 'signal'; signal: string }
+    | { kind: 'timeout' }
+    /** an in-process engine threw (name: CompileError, LinkError, RuntimeError, RangeError, ...) */
+    | { kind: 'error'; name: string; message: string };
+  /** Text that explains a failure (stderr, or the thrown message). */
+  errorText: string;
+  raw: RawOutput;
+}
+
+export interface DriverRunner {
+  /** Short id used in outcomes. */
+  id: string;
+  /** The runtime's wording -> taxonomy. */
+  messages: MessageTable;
+  /**
+   * Runs the driver for invocations `from`.. (`driverFor(k)` gives the bytes
+   * of the driver starting at k). A command-line runner returns the one
+   * segment of its one process; an in-process runner may itself continue on
+   * a fresh instance after a trap (at the invocation after the stopped one)
+   * and return every segment, in order.
+   */
+  runDriver(driverFor: (from: number) => Uint8Array, from: number, timeoutMs: number): Promise<Segment[]>;
+  /** Loads and instantiates the bare module (no driver): the verdict when no driver can be built. */
+  runModule(module: Uint8Array, timeoutMs: number): Promise<Segment>;
+}
+
+export function segmentFromProcess(r: ProcessResult): Segment {
+  const raw: RawOutput = { stdout: excerpt(r.stdout), stderr: excerpt(r.stderr), exitCode: r.exitCode, signal: r.signal };
+  const end: Segment['end'] = r.timedOut
+    ? { kind: 'timeout' }
+    : r.signal !== undefined && !r.truncated
+      ? { kind: 'signal', signal: r.signal }
+      : r.exitCode !== undefined
+        ? { kind: 'exit', code: r.exitCode }
+        : { kind: 'error', name: r.truncated ? 'OutputLimit' : 'SpawnError', message: r.truncated ? 'output limit exceeded' : (r.spawnError ?? 'did not run') };
+  return { stdout: r.stdout, end, errorText: r.stderr, raw };
+}
+
+export function excerpt(text: string, max = 2000): string {
+  return text.length <= max ? text : `${text.slice(0, max / 2)}\n[... ${text.length - max} bytes ...]\n${text.slice(-max / 2)}`;
+}
+
+export async function runDriverPlan(plan: Plan, runner: DriverRunner, timeoutMs: number): Promise<RunOutcome> {
+  const n = plan.invocations.length;
+  let processes = 0;
+  let module: Module;
+  try {
+    module = decodeModule(plan.module);
+  } catch (e) {
+    // no driver without a decoded module: the runtime judges the bare bytes
+    const seg = await runner.runModule(plan.module, timeoutMs);
+    const verdict = failed(seg) ? moduleVerdict(seg, runner.messages) : ({ kind: 'ok' } as const);
+    const reason = `the reference decoder rejects the module (${(e as Error).message}): no driver`;
+    return { adapter: runner.id, verdict, invocations: notRun(n, reason), processes: 1 };
+  }
+  const resolved: Resolved[] = plan.invocations.map((inv) => resolveInvocation(module, inv));
+  const outcomes: (InvocationOutcome | undefined)[] = resolved.map((r) => (r.ok ? undefined : { kind: 'not-run', reason: r.reason }));
+  const driverFor = (from: number): Uint8Array =>
+    buildDriver(module, plan.invocations.map((inv, i) => ({ resolved: resolved[i]!, args: inv.args })), from);
+  const resultTypes = (i: number) => {
+    const r = resolved[i];
+    return r?.ok ? r.type.results : undefined;
+  };
+  const fill = (from: number, reason: string): void => {
+    for (let i = from; i < n; i++) outcomes[i] ??= { kind: 'not-run', reason };
+  };
+
+  let verdict: ModuleVerdict | undefined;
+  let from = 0;
+  try {
+    driverFor(0);
+  } catch (e) {
+    if (!(e instanceof DriverUnsupported)) throw e;
+    return { adapter: runner.id, verdict: { kind: 'ok' }, invocations: outcomes.map((o) => o ?? { kind: 'not-run', reason: `driver: ${e.message}` }), processes: 0 };
+  }
+  run: while (from < n || verdict === undefined) {
+    const segments = await runner.runDriver(driverFor, from, timeoutMs);
+    processes++;
+    for (const seg of segments) {
+      const out = readDriverOutput(seg.stdout, resultTypes);
+      for (const [i, values] of out.results) outcomes[i] = { kind: 'values', values };
+      if (out.finished) {
+        verdict ??= { kind: 'ok' };
+        break run;
+      }
+      if (!out.started) {
+        if (verdict === undefined) {
+          verdict = moduleVerdict(seg, runner.messages);
+          fill(0, `module verdict: ${verdict.kind}`);
+        } else {
+          fill(from, `a fresh instance failed: ${firstLine(seg.errorText) || seg.end.kind}`);
+        }
+        break run;
+      }
+      verdict ??= { kind: 'ok' };
+      const stopped = out.stopped ?? nextUnrun(outcomes, from);
+      if (stopped === undefined) break run;
+      const outcome = stoppedOutcome(seg, out.other, runner.messages, out.stopped === undefined);
+      outcomes[stopped] = outcome;
+      if (outcome.kind === 'timeout' || outcome.kind === 'crash') {
+        fill(stopped + 1, `after the ${outcome.kind} of invocation ${stopped}`);
+        break run;
+      }
+      from = stopped + 1;
+    }
+    if (from >= n) break;
+  }
+  fill(0, 'not reached');
+  return { adapter: runner.id, verdict: verdict ?? { kind: 'ok' }, invocations: outcomes as InvocationOutcome[], processes };
+}
+
+function failed(seg: Segment): boolean {
+  return !(seg.end.kind === 'exit' && seg.end.code === 0);
+}
+
+function nextUnrun(outcomes: (InvocationOutcome | undefined)[], from: number): number | undefined {
+  for (let i = from; i < outcomes.length; i++) if (outcomes[i] === undefined) return i;
+  return undefined;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+}
+
+function explanation(seg: Segment, other: readonly string[] = []): string {
+  return [seg.errorText, ...other].filter((t) => t.trim() !== '').join('\n').trim();
+}
+
+/** Why the module never ran an invocation. */
+export function moduleVerdict(seg: Segment, table: MessageTable): ModuleVerdict {
+  const message = explanation(seg, readDriverOutput(seg.stdout, () => undefined).other);
+  if (seg.end.kind === 'timeout') return { kind: 'timeout', message: 'timed out before the first invocation', raw: seg.raw };
+  if (seg.end.kind === 'signal') return { kind: 'crash', message: `killed by ${seg.end.signal}`, raw: seg.raw };
+  const c = classifyMessage(table, message);
+  if (c === 'malformed' || c === 'invalid' || c === 'unlinkable' || c === 'rejected') return { kind: c, message };
+  if (isTrapKind(c)) return { kind: 'uninstantiable', message, trap: c };
+  if (seg.end.kind === 'error' && seg.end.name === 'RuntimeError') return { kind: 'uninstantiable', message };
+  if (seg.end.kind === 'exit' && seg.end.code === 0) return { kind: 'crash', message: 'the driver wrote nothing', raw: seg.raw };
+  return { kind: 'rejected', message: message || `exit ${seg.end.kind === 'exit' ? seg.end.code : seg.end.kind}` };
+}
+
+/** What happened to the invocation whose marker has no results. */
+function stoppedOutcome(seg: Segment, other: readonly string[], table: MessageTable, betweenCalls: boolean): InvocationOutcome {
+  if (seg.end.kind === 'timeout') return { kind: 'timeout', raw: seg.raw };
+  if (seg.end.kind === 'signal') return { kind: 'crash', message: `killed by ${seg.end.signal}`, raw: seg.raw };
+  const message = explanation(seg, other);
+  if (betweenCalls) return { kind: 'crash', message: `the driver's output ended early${message ? `: ${message}` : ''}`, raw: seg.raw };
+  const c = classifyMessage(table, message);
+  if (c === 'call stack exhausted') return { kind: 'exhaustion', message, raw: seg.raw };
+  if (isTrapKind(c)) return { kind: 'trap', trap: c, message, raw: seg.raw };
+  if (seg.end.kind === 'error' && seg.end.name === 'RuntimeError') return { kind: 'trap', trap: 'unknown', message, raw: seg.raw };
+  return { kind: 'crash', message: message || 'ended without a message', raw: seg.raw };
+}

@@ -1,0 +1,97 @@
+// What the harness asks a runtime to do (a Plan) and what it observed (a
+// RunOutcome). Every adapter — the reference interpreter, V8, and each
+// command-line runtime — follows the same plan semantics, so that their
+// outcomes compare value for value:
+//
+//  1. The module (its bytes, as given) is decoded, validated and instantiated
+//     with NO imports: a module that imports anything is `unlinkable`
+//     everywhere. The verdict says how far it got.
+//  2. If the verdict is `ok`, the invocations run in plan order on that one
+//     instance, so state (memory, globals, tables) carries from one to the
+//     next.
+//  3. When an invocation traps or exhausts the stack, its instance is
+//     discarded, and the following invocations run on a FRESH instance of the
+//     same module (instantiated again, start function included; nothing is
+//     replayed). This is what a command-line runtime can do: a trap ends its
+//     process.
+//  4. A timeout or a crash ends the run: the invocation that was running gets
+//     `timeout` / `crash`, every later one `not-run`. If a fresh instance
+//     (rule 3) fails to instantiate, the later invocations are `not-run` too.
+//  5. If the verdict is not `ok`, every invocation is `not-run`.
+//
+// Values are exact bits: integers as unsigned bit patterns, floats as their
+// IEEE-754 bits (NaN payloads survive), v128 as 16 little-endian bytes,
+// references only as null / non-null (their identity is not observable
+// across engines).
+import type { TrapKind } from '../reference-runtime/errors.js';
+
+export type NumValue =
+  | { type: 'i32'; bits: number } // unsigned 32-bit pattern
+  | { type: 'i64'; bits: bigint } // unsigned 64-bit pattern
+  | { type: 'f32'; bits: number } // unsigned 32-bit IEEE bits
+  | { type: 'f64'; bits: bigint } // unsigned 64-bit IEEE bits
+  | { type: 'v128'; bytes: Uint8Array }; // 16 bytes, little-endian
+
+/** An argument: a number or vector, or a null reference (the only reference a harness can write as a constant). */
+export type ArgValue = NumValue | { type: 'funcref' | 'externref'; null: true };
+
+/** A result: as an argument, but a reference may be non-null. */
+export type ResultValue = NumValue | { type: 'funcref' | 'externref'; null: boolean };
+
+export interface Invocation {
+  /** The name of an exported function. */
+  export: string;
+  args: ArgValue[];
+}
+
+export interface Plan {
+  /** The module under test, as bytes (decoding it is part of what is tested). */
+  module: Uint8Array;
+  invocations: Invocation[];
+}
+
+/** How far the module got: decoding, validation, linking, instantiation. */
+export type ModuleVerdict =
+  | { kind: 'ok' }
+  | { kind: 'malformed' | 'invalid' | 'unlinkable'; message: string }
+  /**
+   * Rejected at compile time, but the runtime's message does not say whether
+   * the module was malformed or invalid (V8 reports both as CompileError).
+   * A comparator accepts it for either.
+   */
+  | { kind: 'rejected'; message: string }
+  /** Instantiation failed: the start function or a segment trapped (trap set when classified), or something else. */
+  | { kind: 'uninstantiable'; message: string; trap?: TrapKind | 'call stack exhausted' }
+  /** The process died or hung before the module was even instantiated. */
+  | { kind: 'timeout' | 'crash'; message: string; raw?: RawOutput };
+
+/** What a process printed, kept (capped) for the report. */
+export interface RawOutput {
+  stdout: string;
+  stderr: string;
+  exitCode?: number;
+  signal?: string;
+}
+
+export type InvocationOutcome =
+  | { kind: 'values'; values: ResultValue[] }
+  | { kind: 'trap'; trap: TrapKind | 'unknown'; message: string; raw?: RawOutput }
+  | { kind: 'exhaustion'; message: string; raw?: RawOutput }
+  | { kind: 'timeout'; raw?: RawOutput }
+  | { kind: 'crash'; message: string; raw?: RawOutput }
+  | { kind: 'not-run'; reason: string };
+
+export interface RunOutcome {
+  /** The adapter that produced it. */
+  adapter: string;
+  verdict: ModuleVerdict;
+  /** One per plan invocation, in order. */
+  invocations: InvocationOutcome[];
+  /** Processes started for this plan (0 for in-process adapters that reuse a worker). */
+  processes: number;
+}
+
+/** Outcomes for invocations that cannot run, with one reason. */
+export function notRun(count: number, reason: string): InvocationOutcome[] {
+  return Array.from({ length: count }, () => ({ kind: 'not-run', reason }) as const);
+}

@@ -1,0 +1,82 @@
+// Runtimes word their errors differently; each adapter keeps a table of
+// message substrings that map its wording onto the shared taxonomy (TrapKind)
+// or onto a module verdict. The first matching row wins, so put the more
+// specific substrings first. Matching ignores case.
+import type { TrapKind } from '../reference-runtime/errors.js';
+
+export type MessageClass = TrapKind | 'malformed' | 'invalid' | 'unlinkable' | 'rejected';
+export type MessageTable = readonly (readonly [substring: string, meaning: MessageClass])[];
+
+export function classifyMessage(table: MessageTable, text: string): MessageClass | undefined {
+  const lower = text.toLowerCase();
+  return table.find(([needle]) => lower.includes(needle.toLowerCase()))?.[1];
+}
+
+export function isTrapKind(c: MessageClass | undefined): c is TrapKind {
+  return c !== undefined && c !== 'malformed' && c !== 'invalid' && c !== 'unlinkable' && c !== 'rejected';
+}
+
+/** The spec testsuite's wordings: every kind named as itself (rows any runtime table may end with). */
+export const SPEC_WORDING: MessageTable = [
+  ['integer divide by zero', 'integer divide by zero'],
+  ['integer overflow', 'integer overflow'],
+  ['invalid conversion to integer', 'invalid conversion to integer'],
+  ['out of bounds memory access', 'out of bounds memory access'],
+  ['out of bounds table access', 'out of bounds table access'],
+  ['uninitialized element', 'uninitialized element'],
+  ['undefined element', 'undefined element'],
+  ['indirect call type mismatch', 'indirect call type mismatch'],
+  ['null reference', 'null reference'],
+  ['call stack exhausted', 'call stack exhausted'],
+  ['resource exhausted', 'resource exhausted'],
+  ['unreachable', 'unreachable'],
+];
+
+/** Node 20's V8 (11.3): RuntimeError / RangeError / CompileError / LinkError messages. */
+export const V8_MESSAGES: MessageTable = [
+  ['Maximum call stack size exceeded', 'call stack exhausted'],
+  ['divide by zero', 'integer divide by zero'],
+  ['remainder by zero', 'integer divide by zero'],
+  ['divide result unrepresentable', 'integer overflow'],
+  ['float unrepresentable in integer range', 'invalid conversion to integer'],
+  ['memory access out of bounds', 'out of bounds memory access'],
+  ['data segment out of bounds', 'out of bounds memory access'],
+  ['element segment out of bounds', 'out of bounds table access'],
+  ['table access out of bounds', 'out of bounds table access'],
+  ['table index is out of bounds', 'out of bounds table access'],
+  ['null function or function signature mismatch', 'indirect call type mismatch'],
+  ['function signature mismatch', 'indirect call type mismatch'],
+  ['dereferencing a null pointer', 'null reference'],
+  ['unreachable', 'unreachable'],
+  ['LinkError', 'unlinkable'],
+  ['Import #', 'unlinkable'],
+  // CompileError wording that only a malformed binary produces
+  ['expected magic word', 'malformed'],
+  ['expected version', 'malformed'],
+  ['section was shorter than expected', 'malformed'],
+  ['extends past end of the module', 'malformed'],
+  ['unknown section code', 'malformed'],
+  ['invalid section code', 'malformed'],
+  ['section out of order', 'malformed'],
+  ['unexpected section', 'malformed'],
+  ['expected end of', 'malformed'],
+  ['length overflows', 'malformed'],
+  ['invalid opcode', 'malformed'],
+  ['invalid local type', 'malformed'],
+  ['invalid value type', 'malformed'],
+  ['invalid UTF-8', 'malformed'],
+  ['too many locals', 'malformed'],
+  // and wording only validation produces
+  ['type error', 'invalid'],
+  ['expected type', 'invalid'],
+  ['invalid local index', 'invalid'],
+  ['invalid global index', 'invalid'],
+  ['invalid function index', 'invalid'],
+  ['invalid branch depth', 'invalid'],
+  ['expected 1 elements on the stack', 'invalid'],
+  ['expected 0 elements on the stack', 'invalid'],
+  ['not enough arguments on the stack', 'invalid'],
+  ['immutable global', 'invalid'],
+  ['memory instruction with no memory', 'invalid'],
+  ['CompileError', 'rejected'],
+];

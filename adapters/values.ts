@@ -1,0 +1,72 @@
+// Exact-bits values as text and back: the hex form the driver module writes
+// (see driver/emit.ts) and the form outcomes are compared and shown in.
+// i32/f32: 8 hex digits, i64/f64: 16, v128: 32 (the 128-bit little-endian
+// number, most significant byte first), references: 0 = null, 1 = non-null.
+import type { ValType } from '../reference-runtime/syntax/types.js';
+import type { ArgValue, ResultValue } from './plan.js';
+
+export function hexDigits(t: ValType): number {
+  switch (t) {
+    case 'i32':
+    case 'f32':
+      return 8;
+    case 'i64':
+    case 'f64':
+      return 16;
+    case 'v128':
+      return 32;
+    case 'funcref':
+    case 'externref':
+      return 1;
+  }
+}
+
+/** Parses one result written by the driver; undefined when the text is not a value of type `t`. */
+export function parseHexValue(t: ValType, text: string): ResultValue | undefined {
+  if (text.length !== hexDigits(t) || !/^[0-9a-f]+$/.test(text)) return undefined;
+  switch (t) {
+    case 'i32':
+    case 'f32':
+      return { type: t, bits: parseInt(text, 16) >>> 0 };
+    case 'i64':
+    case 'f64':
+      return { type: t, bits: BigInt('0x' + text) };
+    case 'v128': {
+      const bytes = new Uint8Array(16);
+      for (let i = 0; i < 16; i++) bytes[i] = parseInt(text.slice(30 - 2 * i, 32 - 2 * i), 16);
+      return { type: 'v128', bytes };
+    }
+    case 'funcref':
+    case 'externref':
+      return text === '0' || text === '1' ? { type: t, null: text === '0' } : undefined;
+  }
+}
+
+/** A value as `type:hex` (or `funcref:null`): for display and equality. */
+export function showResult(v: ResultValue | ArgValue): string {
+  switch (v.type) {
+    case 'i32':
+    case 'f32':
+      return `${v.type}:${(v.bits >>> 0).toString(16).padStart(8, '0')}`;
+    case 'i64':
+    case 'f64':
+      return `${v.type}:${BigInt.asUintN(64, v.bits).toString(16).padStart(16, '0')}`;
+    case 'v128':
+      return `v128:${[...v.bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ')}`;
+    case 'funcref':
+    case 'externref':
+      return `${v.type}:${v.null ? 'null' : 'non-null'}`;
+  }
+}
+
+export function sameResults(a: readonly ResultValue[], b: readonly ResultValue[]): boolean {
+  return a.length === b.length && a.every((v, i) => showResult(v) === showResult(b[i]!));
+}
+
+// Convenience constructors, for kits, probes and generators.
+export const i32 = (n: number): ArgValue => ({ type: 'i32', bits: n >>> 0 });
+export const i64 = (n: bigint): ArgValue => ({ type: 'i64', bits: BigInt.asUintN(64, n) });
+export const f32bits = (bits: number): ArgValue => ({ type: 'f32', bits: bits >>> 0 });
+export const f64bits = (bits: bigint): ArgValue => ({ type: 'f64', bits: BigInt.asUintN(64, bits) });
+export const v128 = (bytes: number[]): ArgValue => ({ type: 'v128', bytes: Uint8Array.from(bytes) });
+export const nullRef = (type: 'funcref' | 'externref'): ArgValue => ({ type, null: true });

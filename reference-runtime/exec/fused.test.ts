@@ -1,0 +1,84 @@
+// The fused instructions against V8 (Node's own WebAssembly, an independent
+// implementation): every i32 operator in every operand form the peephole pass
+// produces, as a value and as a branch condition (plain, negated by i32.eqz,
+// and as an `if`), on random operands including the edge values.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { encodeModule } from '../binary/encode.js';
+import { instantiate, invoke, parseWat, type ModuleInstance } from '../api.js';
+import { compiledOf } from './machine.js';
+import type { WasmFunc } from '../runtime/func.js';
+import { Op } from './codes.js';
+
+const ops = ['add', 'sub', 'mul', 'and', 'or', 'xor', 'shl', 'shr_s', 'shr_u'];
+const cmps = ['eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u'];
+const C = -7; // the constant operand of the C forms
+
+/** One exported function per (operator, form); each takes (i32, i32) and returns i32. */
+function forms(op: string): Record<string, string> {
+  const o = `i32.${op}`;
+  const s = '(i32.xor (local.get 0) (i32.const 0))'; // a value computed on the stack
+  const f: Record<string, string> = {
+    LL: `(${o} (local.get 0) (local.get 1))`,
+    LC: `(${o} (local.get 0) (i32.const ${C}))`,
+    SC: `(${o} ${s} (i32.const ${C}))`,
+    SL: `(${o} ${s} (local.get 1))`,
+    S: `(${o} ${s} (i32.add (local.get 1) (i32.const 0)))`,
+  };
+  if (cmps.includes(op)) {
+    for (const [k, cond] of Object.entries({ ...f })) {
+      f[`br_${k}`] = `(block (br_if 0 ${cond}) (return (i32.const 0))) (i32.const 1)`;
+      f[`brnot_${k}`] = `(block (br_if 0 (i32.eqz ${cond})) (return (i32.const 0))) (i32.const 1)`;
+      f[`if_${k}`] = `(if (result i32) ${cond} (then (i32.const 1)) (else (i32.const 0)))`;
+    }
+  }
+  return f;
+}
+
+function moduleText(): { wat: string; names: string[] } {
+  const names: string[] = [];
+  const funcs: string[] = [];
+  for (const op of [...ops, ...cmps]) {
+    for (const [form, body] of Object.entries(forms(op))) {
+      const name = `${op}_${form}`;
+      names.push(name);
+      funcs.push(`(func (export "${name}") (param i32 i32) (result i32) ${body})`);
+    }
+  }
+  funcs.push(`(func (export "count") (param i32) (result i32) (local i32)
+    (loop (local.set 1 (i32.add (local.get 1) (i32.const 1)))
+      (br_if 0 (i32.lt_s (local.tee 0 (i32.sub (local.get 0) (i32.const 1))) (i32.const 0)) (i32.eqz) ))
+    (local.get 1))`);
+  return { wat: `(module ${funcs.join('\n')})`, names };
+}
+
+describe('fused instructions', async () => {
+  const { wat, names } = moduleText();
+  const module = parseWat(wat);
+  const ours: ModuleInstance = instantiate(module);
+  const { instance } = await (globalThis as unknown as { WebAssembly: { instantiate(b: Uint8Array): Promise<{ instance: { exports: Record<string, (...a: number[]) => number> } }> } }).WebAssembly.instantiate(encodeModule(module));
+
+  it('the peephole pass emits fused forms for these functions', () => {
+    const f = ours.exports.get('lt_u_br_LC');
+    const code = compiledOf((f as { value: WasmFunc }).value).code;
+    expect(code[0]).toBe(Op.BrIfLCLtU);
+  });
+
+  const edge = fc.oneof(fc.integer({ min: -0x80000000, max: 0x7fffffff }), fc.constantFrom(0, 1, -1, C, 31, 32, 0x7fffffff, -0x80000000));
+  it.each(names)('%s agrees with V8', (name) => {
+    fc.assert(
+      fc.property(edge, edge, (a, b) => {
+        const got = invoke(ours, name, [
+          { type: 'i32', value: a },
+          { type: 'i32', value: b },
+        ]).values[0];
+        expect(got).toEqual({ type: 'i32', value: instance.exports[name]!(a, b) });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a loop with a tee-and-compare exit runs the right number of times', () => {
+    expect(invoke(ours, 'count', [{ type: 'i32', value: 10 }]).values[0]).toEqual({ type: 'i32', value: instance.exports.count!(10) });
+  });
+});
