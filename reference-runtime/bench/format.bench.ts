@@ -32,7 +32,10 @@ for (let round = 0; round < rounds; round++) {
   const [modules, parseMs] = time(() => {
     const out: Module[] = [];
     for (const { file, text } of sources) {
-      for (const c of parseWast(text, file).commands) if (c.kind === 'module' && c.source.kind === 'text') out.push(c.source.module);
+      for (const c of parseWast(text, file).commands) {
+        // modules of `module` commands and of module assertions (invalid, unlinkable, ...)
+        if ('source' in c && c.source.kind === 'text') out.push(c.source.module);
+      }
     }
     return out;
   });

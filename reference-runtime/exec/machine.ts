@@ -36,6 +36,8 @@ const f32add = num['f32.add']!, f32sub = num['f32.sub']!, f32mul = num['f32.mul'
 const f64add = num['f64.add']!, f64sub = num['f64.sub']!, f64mul = num['f64.mul']!, f64div = num['f64.div']!;
 
 const noMemory = new DataView(new ArrayBuffer(0));
+const noWords = new Int32Array(0);
+if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) throw new Error('the reference interpreter needs a little-endian host');
 const contexts = new WeakMap<ModuleInstance, CompileContext>();
 
 export function compiledOf(f: WasmFunc): Compiled {
@@ -110,6 +112,7 @@ export function execute(entry: FuncInstance): void {
   let mem = memOf(inst);
   let dv = mem?.view ?? noMemory;
   let memLen = dv.byteLength;
+  let m32 = mem?.words ?? noWords;
 
   for (;;) {
     switch (code[pc++]) {
@@ -177,6 +180,7 @@ export function execute(entry: FuncInstance): void {
         mem = memOf(inst);
         dv = mem?.view ?? noMemory;
         memLen = dv.byteLength;
+        m32 = mem?.words ?? noWords;
         break;
       }
       case Op.Call:
@@ -199,6 +203,7 @@ export function execute(entry: FuncInstance): void {
           machine.depth = entryDepth;
           dv = mem?.view ?? noMemory;
           memLen = dv.byteLength;
+          m32 = mem?.words ?? noWords;
           break;
         }
         c = f.compiled ?? compiledOf(f);
@@ -225,6 +230,7 @@ export function execute(entry: FuncInstance): void {
         }
         dv = mem?.view ?? noMemory;
         memLen = dv.byteLength;
+        m32 = mem?.words ?? noWords;
         break;
       }
       case Op.Drop:
@@ -371,6 +377,7 @@ export function execute(entry: FuncInstance): void {
         I32[s] = mem!.grow(I32[s]! >>> 0);
         dv = mem!.view;
         memLen = dv.byteLength;
+        m32 = mem?.words ?? noWords;
         break;
       }
       case Op.MemoryFill:
@@ -390,7 +397,8 @@ export function execute(entry: FuncInstance): void {
         const s = (sp - 1) << 2;
         const a = (I32[s]! >>> 0) + (code[pc++]! >>> 0);
         if (a + 4 > memLen) oob();
-        I32[s] = dv.getInt32(a, true);
+        // aligned accesses through an Int32Array view (the host is little-endian, checked at load)
+        I32[s] = (a & 3) === 0 ? m32[a >>> 2]! : dv.getInt32(a, true);
         break;
       }
       case Op.Load64: {
@@ -482,7 +490,8 @@ export function execute(entry: FuncInstance): void {
         sp -= 2;
         const a = (I32[sp << 2]! >>> 0) + (code[pc++]! >>> 0);
         if (a + 4 > memLen) oob();
-        dv.setInt32(a, I32[(sp + 1) << 2]!, true);
+        if ((a & 3) === 0) m32[a >>> 2] = I32[(sp + 1) << 2]!;
+        else dv.setInt32(a, I32[(sp + 1) << 2]!, true);
         break;
       }
       case Op.Store64: {

@@ -6,10 +6,13 @@ import { growth } from './growth.js';
 export class MemoryInstance {
   bytes: Uint8Array;
   view: DataView;
+  /** the same bytes as int32 words, for aligned 32-bit accesses */
+  words: Int32Array;
 
   constructor(public type: MemType) {
     this.bytes = new Uint8Array(type.limits.min * PAGE_SIZE);
     this.view = new DataView(this.bytes.buffer);
+    this.words = new Int32Array(this.bytes.buffer);
   }
 
   get pages(): number {
@@ -34,6 +37,7 @@ export class MemoryInstance {
     bytes.set(this.bytes);
     this.bytes = bytes;
     this.view = new DataView(bytes.buffer);
+    this.words = new Int32Array(bytes.buffer);
     this.type = { limits: { ...this.type.limits, min: next } };
     return old;
   }

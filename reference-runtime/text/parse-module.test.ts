@@ -74,8 +74,9 @@ describe('parseWat', () => {
     expect(m.dataCount).toBeUndefined();
   });
 
-  it('sets dataCount when memory.init or data.drop is used and there are data segments', () => {
+  it('sets dataCount exactly when memory.init or data.drop is used, even with no data segments', () => {
     expect(parseWat('(memory 1) (func (data.drop 0)) (data "")').dataCount).toBe(1);
+    expect(parseWat('(memory 1) (func (data.drop 0))').dataCount).toBe(0);
     expect(parseWat('(memory 1) (func (nop)) (data "")').dataCount).toBeUndefined();
   });
 

@@ -52,7 +52,11 @@ export function parseModuleFields(c: Cursor, id: string | undefined): Module {
   while (c.is('lparen')) field(b);
   if (!c.is('rparen') && !c.is('eof')) throw c.unexpected();
   module.types = ctx.types;
-  if (b.usesDataSegments && module.datas.length > 0) module.dataCount = module.datas.length;
+  // The spec's encoder writes a data count section whenever an instruction
+  // needs one, even with no data segments: a `data.drop 0` module is then
+  // invalid ("unknown data segment"), not malformed (memory_init.wast).
+  // wabt 1.0.32 omits it when there are no segments; the cross-check says so.
+  if (b.usesDataSegments) module.dataCount = module.datas.length;
   const names = nameSection(id, b);
   if (names !== undefined) module.names = names;
   return module;

@@ -1,0 +1,37 @@
+// The one interface every runtime is driven through (see plan.ts for what a
+// plan means and what an outcome says).
+import type { Plan, RunOutcome } from './plan.js';
+
+export type Availability = { ok: true; version: string } | { ok: false; reason: string; install: string };
+
+/** Feature name -> supported, as probed (features.ts). */
+export type FeatureSet = Record<FeatureName, boolean>;
+
+export type FeatureName =
+  | 'multi-value'
+  | 'reference-types'
+  | 'bulk-memory'
+  | 'simd'
+  | 'sign-extension'
+  | 'saturating-conversions'
+  | 'mutable-globals';
+
+export interface RunOptions {
+  /** Wall-clock limit per process (or per in-process run); default DEFAULT_TIMEOUT_MS. */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface Adapter {
+  /** Unique id, e.g. `reference`, `v8`, `v8-node22`, `wasmtime`. */
+  readonly id: string;
+  /** The engine's name, e.g. `V8`, `Wasmtime`. */
+  readonly engine: string;
+  available(): Promise<Availability>;
+  /** Probed by running small modules (features.ts), never read from a table. */
+  features(): Promise<FeatureSet>;
+  run(plan: Plan, options?: RunOptions): Promise<RunOutcome>;
+  /** Releases workers; the adapter stays usable (they restart on demand). */
+  close?(): Promise<void>;
+}

@@ -1,0 +1,41 @@
+// V8 in this process (Node's own WebAssembly), through the driver module:
+// JS calls are lossy (NaN payloads may change crossing into JS numbers, i64
+// needs BigInt, v128 cannot cross at all), so values never cross into JS:
+// the driver writes their bits with a JS-implemented fd_write. It runs in a
+// worker thread so that a hung module is stopped by a timeout.
+import type { Adapter, Availability, FeatureSet, RunOptions } from './adapter.js';
+import { DEFAULT_TIMEOUT_MS } from './adapter.js';
+import { runDriverPlan, type DriverRunner } from './driver/run-plan.js';
+import { probeFeatures } from './features.js';
+import type { Plan, RunOutcome } from './plan.js';
+import { SPEC_WORDING, V8_MESSAGES } from './trap-kinds.js';
+import { V8Worker } from './v8-worker.js';
+
+export class V8Adapter implements Adapter {
+  readonly id = 'v8';
+  readonly engine = 'V8';
+  private readonly worker = new V8Worker();
+  private probed: FeatureSet | undefined;
+  private readonly runner: DriverRunner = {
+    id: this.id,
+    messages: [...V8_MESSAGES, ...SPEC_WORDING],
+    runDriver: (driverFor, from, timeoutMs) => this.worker.run({ kind: 'driver', driver: driverFor(from), from }, timeoutMs),
+    runModule: async (module, timeoutMs) => (await this.worker.run({ kind: 'module', module }, timeoutMs))[0]!,
+  };
+
+  async available(): Promise<Availability> {
+    return { ok: true, version: process.versions.v8 };
+  }
+
+  async features(): Promise<FeatureSet> {
+    return (this.probed ??= await probeFeatures(this));
+  }
+
+  run(plan: Plan, options: RunOptions = {}): Promise<RunOutcome> {
+    return runDriverPlan(plan, this.runner, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  }
+
+  close(): Promise<void> {
+    return this.worker.stop();
+  }
+}
