@@ -118,6 +118,16 @@ describe('instantiation', () => {
     expect(() => instantiate(parseWat('(module (import "env" "log" (func (param i64))))'), imports)).toThrow(LinkError);
   });
 
+  it('a host function may call back into wasm (re-entrant machine)', () => {
+    const inner = instantiate(parseWat('(module (func (export "sq") (param i32) (result i32) (i32.mul (local.get 0) (local.get 0))))'));
+    const imports = new Map([
+      ['env', new Map([['sq', hostFunction({ params: ['i32'], results: ['i32'] }, (args) => invoke(inner, 'sq', args).values)]])],
+    ]);
+    const wat = `(module (import "env" "sq" (func $sq (param i32) (result i32)))
+      (func (export "f") (param i32) (result i32) (i32.add (i32.const 1) (call $sq (i32.add (local.get 0) (i32.const 1))))))`;
+    expect(invoke(instantiate(parseWat(wat), imports), 'f', [i32(4)]).values).toEqual([i32(26)]);
+  });
+
   it('a trapping data segment leaves earlier segments written (2.0 semantics)', () => {
     const mem = spectest();
     const imports = new Map([['spectest', mem]]);

@@ -6,10 +6,10 @@
 /** The most pages a memory may ever have (2^16 pages = 4 GiB is the 2.0 maximum). */
 export const MAX_PAGES = 65536;
 
-/** The pages a memory may actually grow to here: beyond, memory.grow returns -1. */
+/** The pages a memory may actually have here: beyond, memory.grow returns -1 and instantiation fails with a "resource exhausted" trap. */
 export const GROW_PAGES_LIMIT = 16384; // 1 GiB
 
-/** The elements a table may actually grow to here: beyond, table.grow returns -1. */
+/** The elements a table may actually have here (same rule as memories). */
 export const TABLE_ELEMS_LIMIT = 10_000_000;
 
 /** Maximum nested wasm calls before `Exhaustion`. */

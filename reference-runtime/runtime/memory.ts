@@ -1,4 +1,5 @@
 // Memory instances (spec 4.2.8): a byte vector in whole pages with optional maximum.
+import { Trap } from '../errors.js';
 import type { MemType } from '../syntax/types.js';
 import { GROW_PAGES_LIMIT, MAX_PAGES, PAGE_SIZE } from './limits.js';
 import { growth } from './growth.js';
@@ -10,6 +11,8 @@ export class MemoryInstance {
   words: Int32Array;
 
   constructor(public type: MemType) {
+    // the same limit as growth: a deterministic outcome instead of a host allocation failure
+    if (type.limits.min > GROW_PAGES_LIMIT) throw new Trap('resource exhausted', `memory of ${type.limits.min} pages exceeds the limit of ${GROW_PAGES_LIMIT}`);
     this.bytes = new Uint8Array(type.limits.min * PAGE_SIZE);
     this.view = new DataView(this.bytes.buffer);
     this.words = new Int32Array(this.bytes.buffer);

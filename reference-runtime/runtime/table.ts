@@ -1,4 +1,5 @@
 // Table instances (spec 4.2.7): a vector of references with optional maximum.
+import { Trap } from '../errors.js';
 import type { TableType } from '../syntax/types.js';
 import { TABLE_ELEMS_LIMIT } from './limits.js';
 import { growth } from './growth.js';
@@ -10,6 +11,7 @@ export class TableInstance {
     public type: TableType,
     init: unknown = null,
   ) {
+    if (type.limits.min > TABLE_ELEMS_LIMIT) throw new Trap('resource exhausted', `table of ${type.limits.min} elements exceeds the limit of ${TABLE_ELEMS_LIMIT}`);
     this.elements = new Array<unknown>(type.limits.min).fill(init);
   }
 

@@ -57,9 +57,9 @@ describe('runScript', () => {
       (assert_exhaustion (invoke "r") "call stack exhausted")
       (assert_trap (invoke "r") "call stack exhausted")`);
     // only the last command fails: exhaustion is its own outcome, not a trap
-    expect(r.failures.map((f) => f.line)).toEqual([14]);
+    expect(r.failures.map((f) => f.line)).toEqual([13]);
     expect(r.failures[0]?.actual).toMatch(/^Exhaustion/);
-    expect(r.passed).toBe(12);
+    expect(r.passed).toBe(11);
   });
 
   it('rejects invalid and malformed modules with the expected error kind', () => {

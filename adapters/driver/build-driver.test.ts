@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { decode, validate } from '../../reference-runtime/api.js';
+import { encodeModule } from '../../reference-runtime/binary/encode.js';
+import { parseWat } from '../../reference-runtime/text/parse-module.js';
+import { resolveInvocation } from '../resolve.js';
+import { i32 } from '../values.js';
+import { buildDriver, DriverUnsupported } from './build-driver.js';
+
+const source = parseWat(`(module (memory 1) (table 2 funcref) (elem (i32.const 0) $a $b) (global funcref (ref.func $b))
+  (func $a (export "a") (param i32) (result i32) local.get 0 call $b)
+  (func $b (param i32) (result i32) local.get 0 i32.const 1 i32.add)
+  (func $s) (start $s) (export "memory" (func $a)))`);
+
+describe('buildDriver', () => {
+  it('renumbers every function reference and stays valid', () => {
+    const inv = { export: 'a', args: [i32(1)] };
+    const driver = decode(buildDriver(source, [{ resolved: resolveInvocation(source, inv), args: inv.args }]));
+    expect(() => validate(driver)).not.toThrow();
+    expect(driver.imports.map((i) => i.name)).toEqual(['fd_write', 'proc_exit']);
+    // $a was 0, $b 1, $s 2: each moved up by the two imports
+    expect(driver.funcs[0]!.body.find((x) => x.op === 'call')?.index).toBe(3);
+    expect(driver.elems[0]!.init.map((e) => e[0]!.index)).toEqual([2, 3]);
+    expect(driver.globals[0]!.init[0]!.index).toBe(3);
+    expect(driver.start).toBe(4);
+    // the clashing export "memory" is kept under another name
+    expect(driver.exports.find((e) => e.name === 'memory$orig')).toEqual({ name: 'memory$orig', kind: 'func', index: 2 });
+    expect(driver.exports.find((e) => e.name === 'memory')?.kind).toBe('memory');
+  });
+  it('refuses a memory with no pages rather than change it', () => {
+    const m = decode(encodeModule(parseWat('(module (memory 0))')));
+    expect(() => buildDriver(m, [])).toThrow(DriverUnsupported);
+  });
+});

@@ -1,0 +1,32 @@
+// Runs the conformance kit against every adapter. An adapter that is not
+// available shows as skipped tests, with the reason in the name.
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Adapter, Availability } from '../adapter.js';
+import { allAdapters } from '../registry.js';
+import { KIT, verdictAllowed } from './cases.js';
+import { describeOutcome } from './describe.js';
+import { deviation } from './deviations.js';
+
+const adapters = allAdapters();
+const availability = new Map<string, Availability>(await Promise.all(adapters.map(async (a) => [a.id, await a.available()] as const)));
+afterAll(async () => Promise.all(adapters.map((a) => a.close?.())));
+
+for (const adapter of adapters) {
+  const a = availability.get(adapter.id)!;
+  const label = a.ok ? `${adapter.id} (${adapter.engine} ${a.version})` : `${adapter.id} UNAVAILABLE: ${a.reason} — install: ${a.install}`;
+  describe(label, () => {
+    for (const kase of KIT) {
+      it.skipIf(!a.ok)(kase.name, async () => {
+        await checkCase(adapter, kase);
+      }, 60_000);
+    }
+  });
+}
+
+async function checkCase(adapter: Adapter, kase: (typeof KIT)[number]): Promise<void> {
+  const outcome = await adapter.run(kase.plan, { timeoutMs: kase.timeoutMs ?? 20_000 });
+  expect(verdictAllowed(kase.verdict, outcome.verdict.kind), `verdict ${outcome.verdict.kind} (${'message' in outcome.verdict ? outcome.verdict.message : ''})`).toBe(true);
+  const got = outcome.invocations.map(describeOutcome);
+  const want = kase.expect.map((e, i) => deviation(adapter.id, kase.name, i)?.observed ?? e);
+  expect(got).toEqual(want);
+}

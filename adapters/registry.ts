@@ -1,0 +1,25 @@
+// Every adapter wasmdiff knows, by id. Command-line runtime adapters register
+// here as they are written.
+import type { Adapter } from './adapter.js';
+import { ReferenceAdapter } from './reference.js';
+import { V8NodeAdapter } from './v8-node.js';
+import { V8Adapter } from './v8.js';
+
+export const ADAPTER_IDS = ['reference', 'v8', 'v8-node22', 'v8-node24'] as const;
+export type AdapterId = (typeof ADAPTER_IDS)[number];
+
+const factories: Record<AdapterId, () => Adapter> = {
+  reference: () => new ReferenceAdapter(),
+  v8: () => new V8Adapter(),
+  'v8-node22': () => new V8NodeAdapter('v8-node22', 'v8-node22'),
+  'v8-node24': () => new V8NodeAdapter('v8-node24', 'v8-node24'),
+};
+
+/** A new adapter instance (adapters hold workers: close() them when done). */
+export function createAdapter(id: string): Adapter | undefined {
+  return (factories as Record<string, () => Adapter>)[id]?.();
+}
+
+export function allAdapters(): Adapter[] {
+  return ADAPTER_IDS.map((id) => factories[id]());
+}

@@ -1,0 +1,89 @@
+// V8 in another node binary (v8-node22, v8-node24, installed side by side by
+// `wasmdiff runtimes install`): one process per plan runs V8_RUNNER_SOURCE,
+// which reads the driver from stdin and streams its output (v8-runner.ts).
+import type { Adapter, Availability, FeatureSet, RunOptions } from './adapter.js';
+import { DEFAULT_TIMEOUT_MS } from './adapter.js';
+import { runDriverPlan, type DriverRunner, type Segment } from './driver/run-plan.js';
+import { probeFeatures } from './features.js';
+import type { Plan, RunOutcome } from './plan.js';
+import { runProcess } from './process.js';
+import { defaultLocateContext } from './provision/locate.js';
+import { runtimeSpec, type RuntimeName } from './provision/registry.js';
+import { runtimeStatus } from './provision/status.js';
+import { SPEC_WORDING, V8_MESSAGES } from './trap-kinds.js';
+import { RECORD, segmentsFromStream, V8_RUNNER_SOURCE } from './v8-runner.js';
+import type { V8Input } from './v8-worker.js';
+
+const CHILD_SOURCE = `${V8_RUNNER_SOURCE}
+const chunks = [];
+process.stdin.on('data', (c) => chunks.push(c));
+process.stdin.on('end', () => {
+  const input = JSON.parse(Buffer.concat(chunks).toString());
+  for (const k of ['driver', 'module']) if (input[k] !== undefined) input[k] = new Uint8Array(Buffer.from(input[k], 'base64'));
+  // stdout is synchronous for pipes on Linux: what is written survives a kill
+  runInV8(input, (text) => process.stdout.write(text));
+});`;
+
+export class V8NodeAdapter implements Adapter {
+  readonly engine = 'V8';
+  private version: Promise<Availability> | undefined;
+  private command: string[] | undefined;
+  private probed: FeatureSet | undefined;
+
+  /** `name` is a provisioning runtime name (v8-node22, ...), or give the node command directly. */
+  constructor(
+    readonly id: string,
+    private readonly name?: RuntimeName,
+    command?: string[],
+  ) {
+    this.command = command;
+  }
+
+  available(): Promise<Availability> {
+    return (this.version ??= this.locate());
+  }
+
+  async features(): Promise<FeatureSet> {
+    return (this.probed ??= await probeFeatures(this));
+  }
+
+  async run(plan: Plan, options: RunOptions = {}): Promise<RunOutcome> {
+    const a = await this.available();
+    if (!a.ok) throw new Error(`${this.id} is not available: ${a.reason}`);
+    const runner: DriverRunner = {
+      id: this.id,
+      messages: [...V8_MESSAGES, ...SPEC_WORDING],
+      runDriver: (driverFor, from, timeoutMs) => this.child({ kind: 'driver', driver: driverFor(from), from }, timeoutMs),
+      runModule: async (module, timeoutMs) => (await this.child({ kind: 'module', module }, timeoutMs))[0]!,
+    };
+    return runDriverPlan(plan, runner, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  }
+
+  private async child(input: V8Input, timeoutMs: number): Promise<Segment[]> {
+    const payload = JSON.stringify(input, (_, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v));
+    const r = await runProcess([...this.command!, '-e', CHILD_SOURCE], { timeoutMs, input: payload, maxOutputBytes: 16 << 20 });
+    const closed = r.stdout.endsWith('\n') && r.stdout.slice(r.stdout.lastIndexOf('\n', r.stdout.length - 2) + 1).startsWith(RECORD);
+    const cut: Segment['end'] | undefined = r.timedOut
+      ? { kind: 'timeout' }
+      : r.signal !== undefined
+        ? { kind: 'signal', signal: r.signal }
+        : closed && r.exitCode === 0
+          ? undefined
+          : { kind: 'exit', code: r.exitCode ?? -1 };
+    const segments = segmentsFromStream(r.stdout, cut, { stderr: r.stderr, exitCode: r.exitCode, signal: r.signal });
+    return segments.length > 0 ? segments : [{ stdout: '', end: cut ?? { kind: 'exit', code: -1 }, errorText: r.stderr, raw: { stdout: '', stderr: r.stderr } }];
+  }
+
+  private async locate(): Promise<Availability> {
+    if (this.command === undefined) {
+      const spec = this.name === undefined ? undefined : runtimeSpec(this.name);
+      if (spec === undefined) return { ok: false, reason: `unknown runtime ${this.name}`, install: '' };
+      const status = await runtimeStatus(spec, defaultLocateContext());
+      if (status.found === undefined) return { ok: false, reason: status.notes.join('; ') || 'not found', install: status.howToInstall };
+      this.command = status.found.command;
+    }
+    const r = await runProcess([...this.command, '-p', 'process.versions.v8'], { timeoutMs: 20_000 });
+    if (r.exitCode !== 0) return { ok: false, reason: `${this.command.join(' ')} does not run: ${r.stderr.trim()}`, install: 'wasmdiff runtimes install' };
+    return { ok: true, version: r.stdout.trim() };
+  }
+}
