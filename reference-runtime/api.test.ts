@@ -71,6 +71,10 @@ describe('invoke', () => {
     expect(invoke(inst, 'g', [i32(1)]).values).toEqual([i32(-1)]);
   });
 
+  it('a memory larger than the runtime limit fails instantiation with a resource-exhausted trap', () => {
+    expect(trapOf(() => instantiate(parseWat('(module (memory 20000))'))).kind).toBe('resource exhausted');
+  });
+
   it('memory.grow past 65536 pages fails without a declared maximum', () => {
     expect(run('(module (memory 0) (func (export "g") (result i32) (memory.grow (i32.const 65537))))', 'g').values).toEqual([i32(-1)]);
   });

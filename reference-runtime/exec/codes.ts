@@ -166,6 +166,8 @@ export const enum Op {
   Numeric,
   Lane, // [entry, lane]: extract_lane / replace_lane
   Shuffle, // [entry]: the 16 lane indices live in the entry
+  Load32L, // [local, offset]: i32.load / f32.load of a local's address
+  Store32LL, // [address local, value local, offset]
   // fused instructions (superinstructions), emitted by the peephole pass in compile.ts; see fused.ts
   I32AddLL,
   I32AddLC,

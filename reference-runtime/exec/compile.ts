@@ -423,8 +423,8 @@ class Compiler {
     const info = opInfo(op);
     const sig = info === undefined ? undefined : signature(info);
     if (info === undefined || sig === undefined) throw new Error(`cannot compile instruction ${op}`);
-    if (loads[op] !== undefined) this.emit(loads[op]!, ins.offset ?? 0);
-    else if (stores[op] !== undefined) this.emit(stores[op]!, ins.offset ?? 0);
+    if (loads[op] !== undefined) this.p.memory(loads[op]!, ins.offset ?? 0);
+    else if (stores[op] !== undefined) this.p.memory(stores[op]!, ins.offset ?? 0);
     else if (info.imm === 'memarg') this.emit(Op.VecLoad, ins.offset ?? 0, vectorMemEntry(op));
     else if (info.imm === 'memarg_lane') this.emit(op.startsWith('v128.load') ? Op.VecLoadLane : Op.VecStoreLane, ins.offset ?? 0, vectorMemEntry(op), ins.lane!);
     else if (info.imm === 'lane') this.emit(Op.Lane, laneEntry(op), ins.lane!);

@@ -9,6 +9,7 @@ import { instantiate, invoke, parseWat, type ModuleInstance } from '../api.js';
 import { compiledOf } from './machine.js';
 import type { WasmFunc } from '../runtime/func.js';
 import { Op } from './codes.js';
+import { Trap } from '../errors.js';
 
 const ops = ['add', 'sub', 'mul', 'and', 'or', 'xor', 'shl', 'shr_s', 'shr_u'];
 const cmps = ['eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u'];
@@ -82,3 +83,45 @@ describe('fused instructions', async () => {
     expect(invoke(ours, 'count', [{ type: 'i32', value: 10 }]).values[0]).toEqual({ type: 'i32', value: instance.exports.count!(10) });
   });
 });
+
+describe('fused loads and stores with local operands', async () => {
+  const wat = `(module (memory 1)
+    (func (export "store") (param i32 i32) (i32.store offset=3 (local.get 0) (local.get 1)))
+    (func (export "load") (param i32 i32) (result i32) (i32.load offset=1 (local.get 0))))`;
+  const module = parseWat(wat);
+  const ours = instantiate(module);
+  const { instance } = await (globalThis as unknown as { WebAssembly: { instantiate(b: Uint8Array): Promise<{ instance: { exports: Record<string, (...a: number[]) => number> } }> } }).WebAssembly.instantiate(encodeModule(module));
+
+  it('compiles to the fused forms', () => {
+    const code = (name: string) => compiledOf((ours.exports.get(name) as { value: WasmFunc }).value).code;
+    expect(code('store')[0]).toBe(Op.Store32LL);
+    expect(code('load')[0]).toBe(Op.Load32L);
+  });
+
+  it('agrees with V8 at aligned, unaligned and out-of-bounds addresses', () => {
+    const outcome = (f: () => unknown): unknown => {
+      try {
+        return f();
+      } catch (e) {
+        return e instanceof Trap || e instanceof WebAssemblyRuntimeError() ? 'trap' : e;
+      }
+    };
+    const addr = fc.oneof(fc.integer({ min: 0, max: 65540 }), fc.constantFrom(65532, 65533, 65535, -1, -4));
+    fc.assert(
+      fc.property(addr, fc.integer({ min: -0x80000000, max: 0x7fffffff }), (a, v) => {
+        const args = [
+          { type: 'i32' as const, value: a },
+          { type: 'i32' as const, value: v },
+        ];
+        expect(outcome(() => invoke(ours, 'store', args).values.length)).toEqual(outcome(() => (instance.exports.store!(a, v), 0)));
+        expect(outcome(() => (invoke(ours, 'load', args).values[0] as { value: number }).value)).toEqual(outcome(() => instance.exports.load!(a, v)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** V8's trap class, WebAssembly.RuntimeError. */
+function WebAssemblyRuntimeError(): new () => Error {
+  return (globalThis as unknown as { WebAssembly: { RuntimeError: new () => Error } }).WebAssembly.RuntimeError;
+}

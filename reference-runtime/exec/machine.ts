@@ -952,6 +952,22 @@ export function execute(entry: FuncInstance): void {
         F64[s << 1] = I32[s << 2]! >>> 0;
         break;
       }
+      case Op.Load32L: {
+        const a = (I32[(fp + code[pc]!) << 2]! >>> 0) + (code[pc + 1]! >>> 0);
+        if (a + 4 > memLen) oob();
+        I32[sp++ << 2] = (a & 3) === 0 ? m32[a >>> 2]! : dv.getInt32(a, true);
+        pc += 2;
+        break;
+      }
+      case Op.Store32LL: {
+        const a = (I32[(fp + code[pc]!) << 2]! >>> 0) + (code[pc + 2]! >>> 0);
+        if (a + 4 > memLen) oob();
+        const v = I32[(fp + code[pc + 1]!) << 2]!;
+        if ((a & 3) === 0) m32[a >>> 2] = v;
+        else dv.setInt32(a, v, true);
+        pc += 3;
+        break;
+      }
       // --- fused instructions: one per (operator, operand form); L = local, C = constant, S = stack ---
       case Op.I32AddLL: {
         const x = I32[(fp + code[pc + 0]!) << 2]!;

@@ -101,6 +101,15 @@ export class Peephole {
     this.emit(op);
   }
 
+  /** A load or store with its offset, merged with local.get operands for the 32-bit forms. */
+  memory(op: Op, offset: number): void {
+    if (op === Op.Load32 && this.tail(1, 1) === Op.LocalGet32) return this.replace(1, Op.Load32L, [this.imm(1, 0), offset]);
+    if (op === Op.Store32 && this.tail(2, 2) === Op.LocalGet32 && this.tail(2, 1) === Op.LocalGet32) {
+      return this.replace(2, Op.Store32LL, [this.imm(2, 0), this.imm(1, 0), offset]);
+    }
+    this.emit(op, [offset]);
+  }
+
   /** local.set of a 32-bit local: `local.get a; i32.const c; i32.add; local.set d` is one instruction. */
   localSet(op: Op, d: number): void {
     const last = op === Op.LocalSet32 ? this.tail(1, 1) : undefined;
