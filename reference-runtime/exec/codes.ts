@@ -168,6 +168,11 @@ export const enum Op {
   Shuffle, // [entry]: the 16 lane indices live in the entry
   Load32L, // [local, offset]: i32.load / f32.load of a local's address
   Store32LL, // [address local, value local, offset]
+  Load32ShlLC, // [local, shift, offset]: i32.load of (local << shift), the a[i] of a static array
+  I32AddSet, // [local]: i32.add of the two stack tops into a local (the sum += ... of loops)
+  IncBrLtU, // [a, c, d, k, target]: local d = local a + c; branch if d < k (unsigned)
+  IncBrLtS, // [a, c, d, k, target]: the same, signed
+  IncBrNe, // [a, c, d, k, target]: the same, branch if d != k
   // fused instructions (superinstructions), emitted by the peephole pass in compile.ts; see fused.ts
   I32AddLL,
   I32AddLC,

@@ -182,3 +182,10 @@ export const FUSED_F64SL: Table = new Map([
   [Op.F64Mul, Op.F64MulSL],
   [Op.F64Div, Op.F64DivSL],
 ]);
+
+/** local d = local a + c, then compare d with constant k and branch (loop counters): [a, c, d, k, target], keyed by the SC compare */
+export const FUSED_INCBR: Table = new Map([
+  [Op.I32LtUSC, Op.IncBrLtU],
+  [Op.I32LtSSC, Op.IncBrLtS],
+  [Op.I32NeSC, Op.IncBrNe],
+]);

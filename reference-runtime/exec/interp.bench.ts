@@ -2,6 +2,14 @@
 // compute kernels, and the time of a whole 2.0 spec suite run.
 // Run: npx tsx reference-runtime/exec/interp.bench.ts   (or, faster, after
 // `npm run build`: node dist/reference-runtime/exec/interp.bench.js)
+// BENCH_REPS (default 7) timed runs per side; BENCH_SUITE=0 skips the suite.
+//
+// Each kernel takes a number of work units (its first argument) and does
+// exactly that many times the same work, returning a checksum of all of it so
+// that nothing can be optimised away. Each side runs a unit count calibrated
+// so that one run lasts long enough to time reliably (V8 >= 20 ms, which also
+// gets it past its baseline tier; the interpreter >= 150 ms), and the ratio
+// compares times per unit. Both sides are checked to agree at the same count.
 import { performance } from 'node:perf_hooks';
 import { encodeModule } from '../binary/encode.js';
 import { instantiate, invoke, parseWat, type Value } from '../api.js';
@@ -10,29 +18,30 @@ import { runWastFile } from '../script/run-script.js';
 
 interface Kernel {
   name: string;
+  /** what one unit of work is */
+  unit: string;
   wat: string;
-  fn: string;
-  args: Value[];
-  v8args: (number | bigint)[];
 }
 
 const kernels: Kernel[] = [
   {
-    name: 'fib(25) recursive',
-    fn: 'fib',
-    args: [{ type: 'i32', value: 25 }],
-    v8args: [25],
-    wat: `(module (func $fib (export "fib") (param i32) (result i32)
-      (if (result i32) (i32.lt_u (local.get 0) (i32.const 2))
-        (then (local.get 0))
-        (else (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1)))
-                       (call $fib (i32.sub (local.get 0) (i32.const 2))))))))`,
+    name: 'fib recursive',
+    unit: 'fib(25)',
+    wat: `(module
+      (func $fib (param i32) (result i32)
+        (if (result i32) (i32.lt_u (local.get 0) (i32.const 2))
+          (then (local.get 0))
+          (else (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1)))
+                         (call $fib (i32.sub (local.get 0) (i32.const 2)))))))
+      (func (export "run") (param $units i32) (result i32) (local $sum i32)
+        (loop $again
+          (local.set $sum (i32.add (local.get $sum) (call $fib (i32.const 25))))
+          (br_if $again (local.tee $units (i32.sub (local.get $units) (i32.const 1)))))
+        (local.get $sum)))`,
   },
   {
     name: 'nested loops over memory',
-    fn: 'run',
-    args: [{ type: 'i32', value: 300 }],
-    v8args: [300],
+    unit: '1000 load/add/store',
     wat: `(module (memory 1)
       (func (export "run") (param $n i32) (result i32)
         (local $i i32) (local $j i32) (local $sum i32)
@@ -47,66 +56,109 @@ const kernels: Kernel[] = [
         (local.get $sum)))`,
   },
   {
-    name: 'mandelbrot f64 (64x64, 200 iterations)',
-    fn: 'mandel',
-    args: [{ type: 'i32', value: 64 }],
-    v8args: [64],
+    name: 'mandelbrot f64',
+    unit: '64x64 frame, 200 iterations',
     wat: `(module
-      (func (export "mandel") (param $size i32) (result i32)
-        (local $x i32) (local $y i32) (local $k i32) (local $count i32)
+      (func (export "run") (param $units i32) (result i32)
+        (local $size i32) (local $x i32) (local $y i32) (local $k i32) (local $count i32)
         (local $cr f64) (local $ci f64) (local $zr f64) (local $zi f64) (local $t f64)
-        (loop $rows
-          (local.set $x (i32.const 0))
-          (loop $cols
-            (local.set $cr (f64.sub (f64.div (f64.mul (f64.convert_i32_s (local.get $x)) (f64.const 3)) (f64.convert_i32_s (local.get $size))) (f64.const 2)))
-            (local.set $ci (f64.sub (f64.div (f64.mul (f64.convert_i32_s (local.get $y)) (f64.const 2)) (f64.convert_i32_s (local.get $size))) (f64.const 1)))
-            (local.set $zr (f64.const 0)) (local.set $zi (f64.const 0)) (local.set $k (i32.const 0))
-            (block $escape
-              (loop $iter
-                (br_if $escape (f64.gt (f64.add (f64.mul (local.get $zr) (local.get $zr)) (f64.mul (local.get $zi) (local.get $zi))) (f64.const 4)))
-                (local.set $t (f64.add (f64.sub (f64.mul (local.get $zr) (local.get $zr)) (f64.mul (local.get $zi) (local.get $zi))) (local.get $cr)))
-                (local.set $zi (f64.add (f64.mul (f64.mul (f64.const 2) (local.get $zr)) (local.get $zi)) (local.get $ci)))
-                (local.set $zr (local.get $t))
-                (br_if $iter (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 1))) (i32.const 200)))))
-            (local.set $count (i32.add (local.get $count) (local.get $k)))
-            (br_if $cols (i32.lt_u (local.tee $x (i32.add (local.get $x) (i32.const 1))) (local.get $size))))
-          (br_if $rows (i32.lt_u (local.tee $y (i32.add (local.get $y) (i32.const 1))) (local.get $size))))
+        (local.set $size (i32.const 64))
+        (loop $frames
+          (local.set $y (i32.const 0))
+          (loop $rows
+            (local.set $x (i32.const 0))
+            (loop $cols
+              (local.set $cr (f64.sub (f64.div (f64.mul (f64.convert_i32_s (local.get $x)) (f64.const 3)) (f64.convert_i32_s (local.get $size))) (f64.const 2)))
+              (local.set $ci (f64.sub (f64.div (f64.mul (f64.convert_i32_s (local.get $y)) (f64.const 2)) (f64.convert_i32_s (local.get $size))) (f64.const 1)))
+              (local.set $zr (f64.const 0)) (local.set $zi (f64.const 0)) (local.set $k (i32.const 0))
+              (block $escape
+                (loop $iter
+                  (br_if $escape (f64.gt (f64.add (f64.mul (local.get $zr) (local.get $zr)) (f64.mul (local.get $zi) (local.get $zi))) (f64.const 4)))
+                  (local.set $t (f64.add (f64.sub (f64.mul (local.get $zr) (local.get $zr)) (f64.mul (local.get $zi) (local.get $zi))) (local.get $cr)))
+                  (local.set $zi (f64.add (f64.mul (f64.mul (f64.const 2) (local.get $zr)) (local.get $zi)) (local.get $ci)))
+                  (local.set $zr (local.get $t))
+                  (br_if $iter (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 1))) (i32.const 200)))))
+              (local.set $count (i32.add (local.get $count) (local.get $k)))
+              (br_if $cols (i32.lt_u (local.tee $x (i32.add (local.get $x) (i32.const 1))) (local.get $size))))
+            (br_if $rows (i32.lt_u (local.tee $y (i32.add (local.get $y) (i32.const 1))) (local.get $size))))
+          (br_if $frames (local.tee $units (i32.sub (local.get $units) (i32.const 1)))))
         (local.get $count)))`,
   },
 ];
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
+type Run = (units: number) => number;
+
+/** Every result goes in here and is printed, so no run is dead code to V8. */
+let checksum = 0;
+
+function timed(run: Run, units: number): number {
+  const t0 = performance.now();
+  checksum = (checksum + run(units)) | 0;
+  return performance.now() - t0;
 }
 
-function time(run: () => unknown, reps: number): number {
-  const ts: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    run();
-    ts.push(performance.now() - t0);
-  }
-  return median(ts);
+/**
+ * Doubles the unit count until a run takes at least `minMs` (these runs are
+ * also the warm-up); the faster of two runs decides, so one pause (GC, a tier
+ * switch) does not stop the doubling early.
+ */
+function calibrate(run: Run, minMs: number): number {
+  let units = 1;
+  while (Math.min(timed(run, units), timed(run, units)) < minMs) units *= 2;
+  return units;
 }
+
+/**
+ * Per-unit times of `reps` runs of each side, interleaved (ours, V8, ours, ...)
+ * so that a burst of load from other processes hits both sides alike, and the
+ * ratio of each pair.
+ */
+function samplePairs(ours: Run, uOurs: number, theirs: Run, uV8: number, reps: number): { ours: number[]; v8: number[]; ratios: number[] } {
+  const r = { ours: [] as number[], v8: [] as number[], ratios: [] as number[] };
+  for (let i = 0; i < reps; i++) {
+    const a = timed(ours, uOurs) / uOurs;
+    const b = timed(theirs, uV8) / uV8;
+    r.ours.push(a);
+    r.v8.push(b);
+    r.ratios.push(a / b);
+  }
+  return r;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+const time = (ms: number): string => (ms < 1 ? `${(ms * 1000).toFixed(1)} us` : `${ms.toFixed(2)} ms`);
 
 async function main(): Promise<void> {
-  const reps = Number(process.env.BENCH_REPS ?? 5);
+  const reps = Math.max(5, Number(process.env.BENCH_REPS ?? 7));
+  const wasm = (globalThis as unknown as { WebAssembly: { instantiate(b: Uint8Array): Promise<{ instance: { exports: Record<string, unknown> } }> } }).WebAssembly;
+  console.log(`medians of ${reps} interleaved runs per side, times per unit of work; slowdown [min-max] over the run pairs`);
   for (const k of kernels) {
     const module = parseWat(k.wat);
     const inst = instantiate(module);
-    const ours = invoke(inst, k.fn, k.args).values[0];
-    const wasm = (globalThis as unknown as { WebAssembly: { instantiate(b: Uint8Array): Promise<{ instance: { exports: Record<string, unknown> } }> } }).WebAssembly;
+    const ours: Run = (units) => {
+      const r = invoke(inst, 'run', [{ type: 'i32', value: units }]).values[0];
+      if (r?.type !== 'i32') throw new Error(`${k.name}: interpreter gave ${JSON.stringify(r)}`);
+      return r.value;
+    };
     const { instance } = await wasm.instantiate(encodeModule(module));
-    const v8fn = instance.exports[k.fn] as (...a: (number | bigint)[]) => number;
-    const theirs = v8fn(...k.v8args);
-    if (ours?.type !== 'i32' || ours.value !== theirs) throw new Error(`${k.name}: interpreter gave ${JSON.stringify(ours)}, V8 ${theirs}`);
-    time(() => invoke(inst, k.fn, k.args), 2); // warm up
-    time(() => v8fn(...k.v8args), 20);
-    const tOurs = time(() => invoke(inst, k.fn, k.args), reps);
-    const tV8 = time(() => v8fn(...k.v8args), reps * 4);
-    console.log(`${k.name.padEnd(40)} interpreter ${tOurs.toFixed(2)} ms  V8 ${tV8.toFixed(3)} ms  slowdown ${(tOurs / tV8).toFixed(1)}x`);
+    const theirs = instance.exports.run as Run;
+    for (const units of [1, 3]) {
+      const a = ours(units);
+      const b = theirs(units);
+      if (a !== b) throw new Error(`${k.name} x${units}: interpreter gave ${a}, V8 ${b}`);
+    }
+    const uV8 = calibrate(theirs, 20);
+    for (let i = 0; i < 10; i++) timed(theirs, uV8); // past V8's tier-up for good
+    const uOurs = calibrate(ours, 150);
+    const t = samplePairs(ours, uOurs, theirs, uV8, reps);
+    console.log(
+      `${k.name.padEnd(26)} unit = ${k.unit.padEnd(28)} interpreter ${time(median(t.ours))}/unit (x${uOurs})` +
+        `  V8 ${time(median(t.v8))}/unit (x${uV8})  slowdown ${median(t.ratios).toFixed(1)}x` +
+        ` [${Math.min(...t.ratios).toFixed(1)}-${Math.max(...t.ratios).toFixed(1)}]`,
+    );
   }
+  console.log(`checksum of all results: ${checksum}`);
+  if (process.env.BENCH_SUITE === '0') return;
   const files = suiteFiles('wasm-2.0');
   if (files.length === 0) {
     console.log('spec suite: not found (set WASMDIFF_TESTSUITE), skipped');

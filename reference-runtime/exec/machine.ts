@@ -968,6 +968,35 @@ export function execute(entry: FuncInstance): void {
         pc += 3;
         break;
       }
+      case Op.Load32ShlLC: {
+        const a = ((I32[(fp + code[pc]!) << 2]! << code[pc + 1]!) >>> 0) + (code[pc + 2]! >>> 0);
+        if (a + 4 > memLen) oob();
+        I32[sp++ << 2] = (a & 3) === 0 ? m32[a >>> 2]! : dv.getInt32(a, true);
+        pc += 3;
+        break;
+      }
+      case Op.I32AddSet:
+        sp -= 2;
+        I32[(fp + code[pc++]!) << 2] = I32[sp << 2]! + I32[(sp + 1) << 2]!;
+        break;
+      case Op.IncBrLtU: {
+        const v = (I32[(fp + code[pc]!) << 2]! + code[pc + 1]!) | 0;
+        I32[(fp + code[pc + 2]!) << 2] = v;
+        pc = v >>> 0 < code[pc + 3]! >>> 0 ? code[pc + 4]! : pc + 5;
+        break;
+      }
+      case Op.IncBrLtS: {
+        const v = (I32[(fp + code[pc]!) << 2]! + code[pc + 1]!) | 0;
+        I32[(fp + code[pc + 2]!) << 2] = v;
+        pc = v < code[pc + 3]! ? code[pc + 4]! : pc + 5;
+        break;
+      }
+      case Op.IncBrNe: {
+        const v = (I32[(fp + code[pc]!) << 2]! + code[pc + 1]!) | 0;
+        I32[(fp + code[pc + 2]!) << 2] = v;
+        pc = v !== code[pc + 3]! ? code[pc + 4]! : pc + 5;
+        break;
+      }
       // --- fused instructions: one per (operator, operand form); L = local, C = constant, S = stack ---
       case Op.I32AddLL: {
         const x = I32[(fp + code[pc + 0]!) << 2]!;

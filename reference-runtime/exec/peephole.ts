@@ -104,6 +104,7 @@ export class Peephole {
   /** A load or store with its offset, merged with local.get operands for the 32-bit forms. */
   memory(op: Op, offset: number): void {
     if (op === Op.Load32 && this.tail(1, 1) === Op.LocalGet32) return this.replace(1, Op.Load32L, [this.imm(1, 0), offset]);
+    if (op === Op.Load32 && this.tail(1, 1) === Op.I32ShlLC) return this.replace(1, Op.Load32ShlLC, [this.imm(1, 0), this.imm(1, 1), offset]);
     if (op === Op.Store32 && this.tail(2, 2) === Op.LocalGet32 && this.tail(2, 1) === Op.LocalGet32) {
       return this.replace(2, Op.Store32LL, [this.imm(2, 0), this.imm(1, 0), offset]);
     }
@@ -116,6 +117,7 @@ export class Peephole {
     if (last === Op.I32AddLC || last === Op.I32SubLC) {
       return this.replace(1, last === Op.I32AddLC ? Op.I32AddLCSet : Op.I32SubLCSet, [this.imm(1, 0), this.imm(1, 1), d]);
     }
+    if (last === Op.I32Add) return this.replace(1, Op.I32AddSet, [d]);
     this.emit(op, [d]);
   }
 
@@ -138,6 +140,12 @@ export class Peephole {
       negate = !negate;
     }
     const last = this.tail(1, 1);
+    const inc = negate ? undefined : F.FUSED_INCBR.get(last!);
+    if (inc !== undefined && this.tail(2, 2) === Op.I32AddLCTee) {
+      // `local.tee d (i32.add (local.get a) (i32.const c))`, compared with a constant k: the loop counter
+      this.replace(2, inc, [this.imm(2, 0), this.imm(2, 1), this.imm(2, 2), this.imm(1, 0), target]);
+      return this.out.length - 1;
+    }
     const f = last === undefined ? undefined : formOf.get(last);
     const table = f === undefined ? undefined : branchForm[f.form];
     if (f !== undefined && table !== undefined) {

@@ -3,42 +3,20 @@
 // starts with the assertion's text. Modules come from wabt's wast2json (an
 // independent parser) and the project's own binary decoder, and from the
 // project's own .wast parser.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { suiteFiles } from '../../harness/testsuite.js';
+import { decodeModule } from '../binary/decode.js';
+import { convertScript, hasWast2json } from '../binary/wabt-fixtures.js';
 import { ValidationError } from '../errors.js';
 import type { Module } from '../syntax/module.js';
 import type { ModuleSource, Script } from '../syntax/script.js';
+import { parseWat } from '../text/parse-module.js';
+import { parseWast } from '../text/parse-script.js';
 import { validateModule } from './validate.js';
 
-const hasWabt = spawnSync('wast2json', ['--version']).status === 0;
-// The decoder and the text parser are other engineers' work: imported by path so that this file runs without them.
-const decoderPath = '../binary/decode.js';
-const parserPath = '../text/parse-script.js';
-const watPath = '../text/parse-module.js';
-const decoder = (await import(/* @vite-ignore */ decoderPath).catch(() => undefined)) as
-  | { decodeModule(bytes: Uint8Array): Module }
-  | undefined;
-const wastParser = (await import(/* @vite-ignore */ parserPath).catch(() => undefined)) as
-  | { parseWast(text: string, file?: string): Script }
-  | undefined;
-const watParser = (await import(/* @vite-ignore */ watPath).catch(() => undefined)) as
-  | { parseWat(text: string, file?: string): Module }
-  | undefined;
 const files = suiteFiles('wasm-2.0');
-const work = mkdtempSync(join(tmpdir(), 'valid-suite-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-interface JsonCommand {
-  type: string;
-  line: number;
-  filename?: string;
-  text?: string;
-  module_type?: string;
-}
 
 /**
  * Conversions where wabt 1.0.32's binary is not the script's module, so the
@@ -71,28 +49,24 @@ function outcome(load: () => Module): string {
 
 /** Mismatches of one script, as `line: expected ... got ...` lines; undefined when wast2json cannot read it. */
 function checkScript(file: string): string[] | undefined {
-  const name = basename(file, '.wast');
-  const json = join(work, `${name}.json`);
-  const run = spawnSync('wast2json', ['--no-check', '--enable-all', file, '-o', json], { encoding: 'utf8' });
-  if (run.status !== 0) return undefined;
-  const { commands } = JSON.parse(readFileSync(json, 'utf8')) as { commands: JsonCommand[] };
+  const converted = convertScript(file);
+  if (converted.error !== undefined) return undefined;
   const problems: string[] = [];
-  for (const c of commands) {
-    const mustValidate = c.type === 'module' || c.type === 'assert_unlinkable' || c.type === 'assert_uninstantiable';
-    if (!(mustValidate || (c.type === 'assert_invalid' && c.module_type === 'binary')) || c.filename === undefined) continue;
-    if (WABT_ARTIFACTS.has(`${name}.wast:${c.line}`)) continue;
-    const got = outcome(() => decoder!.decodeModule(readFileSync(join(work, c.filename!))));
-    const want = mustValidate ? 'valid' : c.text!;
+  for (const b of converted.binaries) {
+    const mustValidate = b.kind === 'module' || b.kind === 'assert_unlinkable' || b.kind === 'assert_uninstantiable';
+    if (!(mustValidate || b.kind === 'assert_invalid') || WABT_ARTIFACTS.has(b.where)) continue;
+    const got = outcome(() => decodeModule(b.bytes));
+    const want = mustValidate ? 'valid' : b.text!;
     if (!(mustValidate ? got === 'valid' : got !== 'valid' && got.startsWith(want))) {
-      problems.push(`${name}.wast:${c.line}: ${c.type} expected "${want}", got "${got}"`);
+      problems.push(`${b.where}: ${b.kind} expected "${want}", got "${got}"`);
     }
   }
   return problems;
 }
 
 describe('spec testsuite 2.0 via wast2json and the binary decoder', () => {
-  it.skipIf(!hasWabt || decoder === undefined || files.length === 0)(
-    'every module validates and every assert_invalid is rejected with its message (needs wabt, binary/decode.ts, the testsuite)',
+  it.skipIf(!hasWast2json || files.length === 0)(
+    'every module validates and every assert_invalid is rejected with its message (skipped without wabt or the testsuite)',
     () => {
       const problems: string[] = [];
       const unreadable: string[] = [];
@@ -111,13 +85,13 @@ describe('spec testsuite 2.0 via wast2json and the binary decoder', () => {
 
 function loadSource(source: ModuleSource): Module {
   if (source.kind === 'text') return source.module;
-  if (source.kind === 'binary') return decoder!.decodeModule(source.bytes);
-  return watParser!.parseWat(source.text);
+  if (source.kind === 'binary') return decodeModule(source.bytes);
+  return parseWat(source.text);
 }
 
 describe('spec testsuite 2.0 via the project\'s .wast parser', () => {
-  it.skipIf(wastParser === undefined || watParser === undefined || decoder === undefined || files.length === 0)(
-    'every module validates and every assert_invalid is rejected with its message (needs text/parse-script.ts, binary/decode.ts, the testsuite)',
+  it.skipIf(files.length === 0)(
+    'every module validates and every assert_invalid is rejected with its message (skipped without the testsuite)',
     () => {
       const problems: string[] = [];
       let judged = 0;
@@ -125,7 +99,7 @@ describe('spec testsuite 2.0 via the project\'s .wast parser', () => {
         const name = basename(file);
         let script: Script;
         try {
-          script = wastParser!.parseWast(readFileSync(file, 'utf8'), name);
+          script = parseWast(readFileSync(file, 'utf8'), name);
         } catch (e) {
           problems.push(`${name}: parse failed: ${(e as Error).message}`);
           continue;

@@ -1,0 +1,68 @@
+// WAMR's iwasm, fast or classic interpreter: `iwasm --heap-size=0 driver.wasm`.
+//
+// --heap-size=0: iwasm otherwise appends its host-managed app heap (16 KiB by
+// default) to the end of linear memory, so loads and stores up to 16 KiB past
+// the module's memory succeed instead of trapping (observed on WAMR 1.1.2:
+// `i32.load` at 65536 in a 1-page memory returns 0). With no app heap the
+// memory is exactly what the module declared.
+//
+// iwasm writes everything (results, `Exception: ...`, load errors, its log)
+// on stdout. An import it cannot resolve is only logged,
+//   [00:19:27:418 - 7FC5D2583880]: warning: failed to link import function (env, f)
+// and the module is instantiated anyway (calling the import traps later).
+// That line is WAMR saying the link failed: the run is read as a link
+// failure (the driver's own lines are set aside), as plan.ts rule 1 asks.
+import { CliAdapter, type CliDialectSpec } from './cli-adapter.js';
+import { segmentFromProcess, type Segment } from './driver/run-plan.js';
+import type { ProcessResult } from './process.js';
+import { SPEC_WORDING, type MessageTable } from './trap-kinds.js';
+
+/** iwasm's own wording, recorded from WAMR 1.1.2 (fast and classic interpreters) on the kit's cases. */
+export const WAMR_MESSAGES: MessageTable = [
+  // "Exception: wasm operand stack overflow"
+  ['wasm operand stack overflow', 'call stack exhausted'],
+  ['failed to link import', 'unlinkable'],
+  // "WASM module load failed: magic header not detected"
+  ['magic header not detected', 'malformed'],
+  // "WASM module load failed: type mismatch: stack size does not match block type"
+  ['load failed: type mismatch', 'invalid'],
+  // the loader decodes and validates in one pass: other load failures are not told apart
+  ['WASM module load failed', 'rejected'],
+];
+
+const LINK_FAILURE = /warning: failed to link import/;
+/** What iwasm says after instantiating a module that has no `_start` (WAMR 1.1.2). */
+const NO_ENTRY = 'Exception: lookup the entry point symbol (like _start, main, _main, __main_argc_argv) failed';
+
+export class WamrAdapter extends CliAdapter {
+  readonly engine: string;
+
+  /** `classic`: the classic interpreter build (runtime wamr-classic), else the fast one (wamr-fast). */
+  constructor(id: 'wamr-fast' | 'wamr-classic') {
+    super(id, id);
+    this.engine = id === 'wamr-fast' ? 'WAMR fast interpreter' : 'WAMR classic interpreter';
+  }
+
+  protected dialect(): CliDialectSpec {
+    return {
+      messages: [...WAMR_MESSAGES, ...SPEC_WORDING],
+      driverCommand: (rt, file) => [...rt.command, '--heap-size=0', file],
+      // iwasm instantiates the bare module, then looks for an entry point (readWamr)
+      moduleCommand: (rt, file) => [...rt.command, '--heap-size=0', file],
+      segment: readWamr,
+    };
+  }
+}
+
+/**
+ * The segment of one iwasm run, with an unresolved import read as a failed
+ * link; for a bare module, a missing entry point after instantiation is
+ * success (the module loaded and instantiated).
+ */
+export function readWamr(r: ProcessResult, kind: 'driver' | 'module'): Segment {
+  const seg = segmentFromProcess(r);
+  const warning = r.stdout.split('\n').find((l) => LINK_FAILURE.test(l));
+  if (warning !== undefined) return { ...seg, stdout: `${warning}\n`, end: { kind: 'exit', code: 1 } };
+  if (kind === 'module' && r.exitCode === 1 && r.stdout.trim() === NO_ENTRY) return { ...seg, stdout: '', end: { kind: 'exit', code: 0 } };
+  return seg;
+}

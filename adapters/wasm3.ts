@@ -1,0 +1,55 @@
+// Wasm3 (not installable here: found on PATH as `wasm3`, or WASMDIFF_WASM3).
+// `wasm3 driver.wasm` runs the driver's `_start` as a WASI command; its
+// `--func` channel prints floats with %f (lossy), so the driver's exact hex
+// is the only channel used for results. Everything here is read from the
+// recorded behaviour of Wasm3 v0.9.0 (wasm3-standin/TRANSCRIPTS.md): errors on
+// stderr as `Error: [trap] <what>`, exit 1; a malformed binary as
+// `Error: [Fatal] repl_load: malformed Wasm binary`.
+import { CliAdapter, type CliDialectSpec } from './cli-adapter.js';
+import { segmentFromProcess, type Segment } from './driver/run-plan.js';
+import type { ProcessResult } from './process.js';
+import { SPEC_WORDING, type MessageTable } from './trap-kinds.js';
+
+/** Wasm3's own wording, as recorded (TRANSCRIPTS.md). */
+export const WASM3_MESSAGES: MessageTable = [
+  ['[trap] unreachable executed', 'unreachable'],
+  ['[trap] stack overflow', 'call stack exhausted'],
+  ['[trap] integer divide by zero', 'integer divide by zero'],
+  ['[trap] integer overflow', 'integer overflow'],
+  ['[trap] invalid conversion to integer', 'invalid conversion to integer'],
+  ['[trap] out of bounds memory access', 'out of bounds memory access'],
+  ['[trap] uninitialized element', 'uninitialized element'],
+  // recorded for call_indirect with an index past the table's end
+  ['[trap] undefined element', 'undefined element'],
+  ['malformed Wasm binary', 'malformed'],
+];
+
+/** A function name no module under test is expected to export. */
+const ABSENT = 'wasmdiff validate only';
+
+export class Wasm3Adapter extends CliAdapter {
+  readonly engine = 'Wasm3';
+
+  constructor(id = 'wasm3') {
+    super(id, 'wasm3');
+  }
+
+  protected dialect(): CliDialectSpec {
+    return {
+      messages: [...WASM3_MESSAGES, ...SPEC_WORDING],
+      driverCommand: (rt, file) => [...rt.command, file],
+      // Wasm3 loads the module, then looks the function up (recorded: `function lookup failed ('nosuch')`)
+      moduleCommand: (rt, file) => [...rt.command, '--func', ABSENT, file],
+      segment: readWasm3,
+    };
+  }
+}
+
+/** For a bare module, the absent function's failed lookup after loading is success. */
+export function readWasm3(r: ProcessResult, kind: 'driver' | 'module'): Segment {
+  const seg = segmentFromProcess(r);
+  if (kind === 'module' && r.exitCode === 1 && r.stdout === '' && r.stderr === `Error: function lookup failed ('${ABSENT}')\n`) {
+    return { ...seg, errorText: '', end: { kind: 'exit', code: 0 } };
+  }
+  return seg;
+}
