@@ -1,7 +1,7 @@
 // Runs the conformance kit against every adapter. An adapter that is not
 // available shows as skipped tests, with the reason in the name.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Adapter, Availability } from '../adapter.js';
+import type { Adapter, Availability, FeatureSet } from '../adapter.js';
 import { allAdapters } from '../registry.js';
 import { KIT, verdictAllowed } from './cases.js';
 import { describeOutcome } from './describe.js';
@@ -11,12 +11,22 @@ const adapters = allAdapters();
 const availability = new Map<string, Availability>(await Promise.all(adapters.map(async (a) => [a.id, await a.available()] as const)));
 afterAll(async () => Promise.all(adapters.map((a) => a.close?.())));
 
+// probed once per adapter, only when a case needs a feature
+const probed = new Map<string, Promise<FeatureSet>>();
+function features(adapter: Adapter): Promise<FeatureSet> {
+  if (!probed.has(adapter.id)) probed.set(adapter.id, adapter.features());
+  return probed.get(adapter.id)!;
+}
+
 for (const adapter of adapters) {
   const a = availability.get(adapter.id)!;
   const label = a.ok ? `${adapter.id} (${adapter.engine} ${a.version})` : `${adapter.id} UNAVAILABLE: ${a.reason} — install: ${a.install}`;
   describe(label, () => {
     for (const kase of KIT) {
-      it.skipIf(!a.ok)(kase.name, async () => {
+      it.skipIf(!a.ok)(kase.name, async (ctx) => {
+        if (kase.requires !== undefined && !(await features(adapter))[kase.requires]) {
+          ctx.skip(`${adapter.id} does not support ${kase.requires} (as probed)`);
+        }
         await checkCase(adapter, kase);
       }, 60_000);
     }

@@ -74,11 +74,65 @@ const TRAP_WORDING = [
   [/Maximum call stack size exceeded/, 'stack overflow'],
 ];
 
+// Wasm3 hands WASI its module's memory 0 whether exported or not; V8 only
+// shows exported memories, so the stand-in exports memory 0 under its own name.
+const MEMORY_EXPORT = 'wasm3-standin memory 0';
+
+function leb(n) {
+  const out = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) b |= 0x80;
+    out.push(b);
+  } while (n !== 0);
+  return out;
+}
+
+function readLeb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const b = bytes[at++];
+    value += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+    if ((b & 0x80) === 0) return [value, at];
+  }
+}
+
+/** The module with memory 0 also exported as MEMORY_EXPORT (sections copied unchanged otherwise). */
+function exportMemory(bytes) {
+  const entry = [...leb(MEMORY_EXPORT.length), ...Buffer.from(MEMORY_EXPORT), 0x02, 0x00];
+  const out = [...bytes.subarray(0, 8)];
+  let at = 8;
+  let done = false;
+  while (at < bytes.length) {
+    const id = bytes[at];
+    const [size, body] = readLeb(bytes, at + 1);
+    const end = body + size;
+    if (!done && id === 7) {
+      const [count, rest] = readLeb(bytes, body);
+      const content = [...leb(count + 1), ...bytes.subarray(rest, end), ...entry];
+      out.push(7, ...leb(content.length), ...content);
+      done = true;
+    } else {
+      if (!done && id !== 0 && [8, 9, 10, 11, 12].includes(id)) {
+        out.push(7, ...leb(entry.length + 1), 1, ...entry);
+        done = true;
+      }
+      out.push(...bytes.subarray(at, end));
+    }
+    at = end;
+  }
+  if (!done) out.push(7, ...leb(entry.length + 1), 1, ...entry);
+  return Uint8Array.from(out);
+}
+
 function runCommand(bytes) {
   let module;
   let instance;
   try {
-    module = new WebAssembly.Module(bytes);
+    module = new WebAssembly.Module(exportMemory(bytes));
     let memory;
     const wasi = {
       fd_write(fd, iovs, count, nwritten) {
@@ -98,7 +152,7 @@ function runCommand(bytes) {
       },
     };
     instance = new WebAssembly.Instance(module, { wasi_snapshot_preview1: wasi });
-    memory = instance.exports.memory;
+    memory = instance.exports[MEMORY_EXPORT];
   } catch (e) {
     return unrecorded(`this module (${e.constructor.name}: ${e.message})`);
   }

@@ -37,6 +37,7 @@ const f64add = num['f64.add']!, f64sub = num['f64.sub']!, f64mul = num['f64.mul'
 
 const noMemory = new DataView(new ArrayBuffer(0));
 const noWords = new Int32Array(0);
+const noBytes = new Uint8Array(0);
 if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) throw new Error('the reference interpreter needs a little-endian host');
 const contexts = new WeakMap<ModuleInstance, CompileContext>();
 
@@ -113,6 +114,7 @@ export function execute(entry: FuncInstance): void {
   let dv = mem?.view ?? noMemory;
   let memLen = dv.byteLength;
   let m32 = mem?.words ?? noWords;
+  let m8 = mem?.bytes ?? noBytes;
 
   for (;;) {
     switch (code[pc++]) {
@@ -181,6 +183,7 @@ export function execute(entry: FuncInstance): void {
         dv = mem?.view ?? noMemory;
         memLen = dv.byteLength;
         m32 = mem?.words ?? noWords;
+        m8 = mem?.bytes ?? noBytes;
         break;
       }
       case Op.Call:
@@ -204,6 +207,7 @@ export function execute(entry: FuncInstance): void {
           dv = mem?.view ?? noMemory;
           memLen = dv.byteLength;
           m32 = mem?.words ?? noWords;
+          m8 = mem?.bytes ?? noBytes;
           break;
         }
         c = f.compiled ?? compiledOf(f);
@@ -231,6 +235,7 @@ export function execute(entry: FuncInstance): void {
         dv = mem?.view ?? noMemory;
         memLen = dv.byteLength;
         m32 = mem?.words ?? noWords;
+        m8 = mem?.bytes ?? noBytes;
         break;
       }
       case Op.Drop:
@@ -378,6 +383,7 @@ export function execute(entry: FuncInstance): void {
         dv = mem!.view;
         memLen = dv.byteLength;
         m32 = mem?.words ?? noWords;
+        m8 = mem?.bytes ?? noBytes;
         break;
       }
       case Op.MemoryFill:
@@ -405,22 +411,27 @@ export function execute(entry: FuncInstance): void {
         const s = (sp - 1) << 2;
         const a = (I32[s]! >>> 0) + (code[pc++]! >>> 0);
         if (a + 8 > memLen) oob();
-        I32[s] = dv.getInt32(a, true);
-        I32[s + 1] = dv.getInt32(a + 4, true);
+        if ((a & 3) === 0) {
+          I32[s] = m32[a >>> 2]!;
+          I32[s + 1] = m32[(a >>> 2) + 1]!;
+        } else {
+          I32[s] = dv.getInt32(a, true);
+          I32[s + 1] = dv.getInt32(a + 4, true);
+        }
         break;
       }
       case Op.Load8S: {
         const s = (sp - 1) << 2;
         const a = (I32[s]! >>> 0) + (code[pc++]! >>> 0);
         if (a + 1 > memLen) oob();
-        I32[s] = dv.getInt8(a);
+        I32[s] = (m8[a]! << 24) >> 24;
         break;
       }
       case Op.Load8U: {
         const s = (sp - 1) << 2;
         const a = (I32[s]! >>> 0) + (code[pc++]! >>> 0);
         if (a + 1 > memLen) oob();
-        I32[s] = dv.getUint8(a);
+        I32[s] = m8[a]!;
         break;
       }
       case Op.Load16S: {
@@ -499,15 +510,20 @@ export function execute(entry: FuncInstance): void {
         const a = (I32[sp << 2]! >>> 0) + (code[pc++]! >>> 0);
         if (a + 8 > memLen) oob();
         const v = (sp + 1) << 2;
-        dv.setInt32(a, I32[v]!, true);
-        dv.setInt32(a + 4, I32[v + 1]!, true);
+        if ((a & 3) === 0) {
+          m32[a >>> 2] = I32[v]!;
+          m32[(a >>> 2) + 1] = I32[v + 1]!;
+        } else {
+          dv.setInt32(a, I32[v]!, true);
+          dv.setInt32(a + 4, I32[v + 1]!, true);
+        }
         break;
       }
       case Op.Store8: {
         sp -= 2;
         const a = (I32[sp << 2]! >>> 0) + (code[pc++]! >>> 0);
         if (a + 1 > memLen) oob();
-        dv.setInt8(a, I32[(sp + 1) << 2]!);
+        m8[a] = I32[(sp + 1) << 2]!;
         break;
       }
       case Op.Store16: {
