@@ -1,6 +1,8 @@
-// `wasmdiff runtimes install [NAMES...]` and `wasmdiff runtimes list [--json]`:
-// obtain the WebAssembly runtimes wasmdiff drives, and show which are usable.
+// `wasmdiff runtimes [--json]`: every adapter with its version and probed
+// features; `wasmdiff runtimes install [NAMES...]` and `runtimes list [--json]`:
+// obtain the WebAssembly runtimes wasmdiff drives, and show where each is.
 import type { Command } from 'commander';
+import { adapterInventory, formatInventory } from '../../../adapters/inventory.js';
 import { installRuntimes, isFailure, type InstallOutcome } from '../../../adapters/provision/install.js';
 import { defaultLocateContext } from '../../../adapters/provision/locate.js';
 import { RUNTIMES, runtimeSpec, type RuntimeSpec } from '../../../adapters/provision/registry.js';
@@ -10,7 +12,12 @@ import { UserError } from '../run.js';
 export function registerRuntimes(program: Command): void {
   const runtimes = program
     .command('runtimes')
-    .description('install and list the WebAssembly runtimes wasmdiff can drive');
+    .description('list every adapter (found or not, version, probed features); install and list runtimes')
+    .option('--json', 'print the adapters as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const rows = await adapterInventory((id) => process.stderr.write(`probing ${id}...\n`));
+      process.stdout.write(opts.json === true ? `${JSON.stringify(rows, null, 2)}\n` : formatInventory(rows));
+    });
 
   runtimes
     .command('install')
