@@ -1,0 +1,164 @@
+// The minimiser on hand-written, generated-looking modules, with the
+// reference interpreter (through its adapter, so that a candidate that loops
+// forever times out) as the runtime. Each predicate stands for a divergence:
+// a trap kind, a result value, and a runtime with an injected f32.min bug
+// (simulated by rewriting the module, then running the oracle on it).
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Invocation, RunOutcome } from '../../adapters/plan.js';
+import { ReferenceAdapter } from '../../adapters/reference.js';
+import { showResult } from '../../adapters/values.js';
+import { encodeModule } from '../../reference-runtime/binary/encode.js';
+import type { Module } from '../../reference-runtime/syntax/module.js';
+import { parseWat } from '../../reference-runtime/text/parse-module.js';
+import { printModule } from '../../reference-runtime/text/print.js';
+import { validateModule } from '../../reference-runtime/valid/validate.js';
+import { mapTree } from './instr-tree.js';
+import { minimize, type MinCase, type MinimizeResult } from './minimize.js';
+import { instructionCount, signatureOpcodes } from './size.js';
+
+const reference = new ReferenceAdapter();
+/** The worker starts (and loads TypeScript) on the first plan, and again after a timeout: start it before anything is timed. */
+const warmUp = () => reference.run({ module: encodeModule(parseWat('(module)')), invocations: [] }, { timeoutMs: 60_000 });
+beforeAll(warmUp, 60_000);
+afterAll(() => reference.close());
+
+function fixture(name: string): Module {
+  return parseWat(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'), name);
+}
+
+/** Candidates that loop forever time out (body edits can delete a loop's exit). */
+async function run(c: MinCase): Promise<RunOutcome> {
+  const out = await reference.run({ module: encodeModule(c.module), invocations: c.invocations }, { timeoutMs: 2000 });
+  if (out.verdict.kind === 'timeout' || out.invocations.some((i) => i.kind === 'timeout')) await warmUp();
+  return out;
+}
+
+function outcomeText(o: RunOutcome): string[] {
+  return o.invocations.map((i) => (i.kind === 'values' ? i.values.map(showResult).join(' ') : i.kind === 'trap' ? `trap ${i.trap}` : i.kind));
+}
+
+/** Wraps a predicate: every candidate it sees must validate, and each call is logged. */
+function checked(pred: (c: MinCase) => Promise<boolean>) {
+  const seen: string[] = [];
+  return {
+    seen,
+    pred: async (c: MinCase) => {
+      validateModule(c.module);
+      seen.push(printModule(c.module));
+      return pred(c);
+    },
+  };
+}
+
+const i32 = (bits: number) => ({ type: 'i32' as const, bits: bits >>> 0 });
+const f32 = (bits: number) => ({ type: 'f32' as const, bits });
+
+/** The modules have no f32.min bug in the oracle; this rewrite plays the buggy runtime: min(a, b) = a < b ? a : b. */
+function withBuggyMin(m: Module): Module {
+  const typeIndex = m.types.length;
+  const helper = m.funcs.length; // no imports in these modules
+  const buggy = [
+    { op: 'local.get', index: 0 },
+    { op: 'local.get', index: 1 },
+    { op: 'local.get', index: 0 },
+    { op: 'local.get', index: 1 },
+    { op: 'f32.lt' },
+    { op: 'select' },
+  ];
+  const funcs = m.funcs.map((f) => ({ ...f, body: mapTree(f.body, (ins) => (ins.op === 'f32.min' ? { op: 'call', index: helper } : ins)) }));
+  return { ...m, types: [...m.types, { params: ['f32', 'f32'], results: ['f32'] }], funcs: [...funcs, { type: typeIndex, locals: [], body: buggy }] };
+}
+
+interface Scenario {
+  name: string;
+  fixture: string;
+  invocations: Invocation[];
+  predicate: (c: MinCase) => Promise<boolean>;
+}
+
+const scenarios: Scenario[] = [
+  {
+    name: 'f traps with integer divide by zero',
+    fixture: 'div-zero.wat',
+    invocations: [
+      { export: 'g', args: [] },
+      { export: 'h', args: [{ type: 'f64', bits: 0x4000000000000000n }] },
+      { export: 'f', args: [i32(10)] },
+    ],
+    predicate: async (c) => {
+      const out = await run(c);
+      return c.invocations.some((inv, k) => inv.export === 'f' && out.invocations[k]?.kind === 'trap' && outcomeText(out)[k] === 'trap integer divide by zero');
+    },
+  },
+  {
+    name: 'f returns 42',
+    fixture: 'answer-42.wat',
+    invocations: [
+      { export: 'g', args: [] },
+      { export: 'f', args: [] },
+    ],
+    predicate: async (c) => {
+      const out = await run(c);
+      return c.invocations.some((inv, k) => inv.export === 'f' && outcomeText(out)[k] === 'i32:0000002a');
+    },
+  },
+  {
+    name: 'a runtime with min(-0, +0) = +0 diverges from the oracle',
+    fixture: 'f32-min.wat',
+    invocations: [
+      { export: 'other', args: [i32(5)] },
+      { export: 'f', args: [f32(0x80000000), f32(0)] },
+    ],
+    // The same divergence, not any: both return values from "f", and they differ.
+    predicate: async (c) => {
+      const [oracle, buggy] = [await run(c), await run({ ...c, module: withBuggyMin(c.module) })];
+      return c.invocations.some(
+        (inv, k) => inv.export === 'f' && oracle.invocations[k]?.kind === 'values' && buggy.invocations[k]?.kind === 'values' && outcomeText(oracle)[k] !== outcomeText(buggy)[k],
+      );
+    },
+  },
+];
+
+describe('minimize on the reference interpreter', () => {
+  const results = new Map<string, MinimizeResult>();
+
+  for (const s of scenarios) {
+    it(`${s.name}: reduced to at most 5 instructions, predicate still holding, every candidate valid`, async () => {
+      const input = { module: fixture(s.fixture), invocations: s.invocations };
+      expect(await s.predicate(input)).toBe(true);
+      const { pred, seen } = checked(s.predicate);
+      const result = await minimize(input, pred);
+      results.set(s.name, result);
+      console.log(
+        `${s.name}: ${instructionCount(input.module)} -> ${instructionCount(result.module)} instructions, ` +
+          `${input.module.funcs.length} -> ${result.module.funcs.length} functions, ${result.tests} predicate calls, ` +
+          `opcodes [${signatureOpcodes(result.module).join(' ')}]\n${printModule(result.module)}`,
+      );
+      expect(result.tests).toBe(seen.length);
+      expect(result.complete).toBe(true);
+      expect(await s.predicate(result)).toBe(true);
+      expect(instructionCount(result.module)).toBeLessThanOrEqual(5);
+      expect(result.invocations).toHaveLength(1);
+      expect(result.steps.length).toBeGreaterThan(0);
+    }, 120_000);
+  }
+
+  it('is deterministic: the same input and predicate give the same module, steps and test count', async () => {
+    const s = scenarios[0]!;
+    const first = results.get(s.name) ?? (await minimize({ module: fixture(s.fixture), invocations: s.invocations }, s.predicate));
+    const again = await minimize({ module: fixture(s.fixture), invocations: s.invocations }, s.predicate);
+    expect(printModule(again.module)).toBe(printModule(first.module));
+    expect(again.steps).toEqual(first.steps);
+    expect(again.tests).toBe(first.tests);
+  }, 120_000);
+
+  it('stops at maxTests and returns the best case so far, still failing', async () => {
+    const s = scenarios[1]!;
+    const input = { module: fixture(s.fixture), invocations: s.invocations };
+    const result = await minimize(input, s.predicate, { maxTests: 5 });
+    expect(result.tests).toBe(5);
+    expect(result.complete).toBe(false);
+    expect(await s.predicate(result)).toBe(true);
+  }, 60_000);
+});
