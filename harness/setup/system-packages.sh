@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests use as independent cross-checks
-# (wabt: wat2wasm, wast2json). Runs apt-get only when something is missing and
-# we are root; otherwise says what is missing, and the tests that need it skip
-# with that reason.
+# (wabt: wat2wasm, wast2json) and the browser the HTML report tests open the
+# report in (chromium, driven by playwright-core), and GNU time for bench. Runs apt-get only when
+# something is missing and we are root; otherwise says what is missing, and the
+# tests that need it skip with that reason.
 set -euo pipefail
 
 need=()
 command -v wat2wasm >/dev/null 2>&1 || need+=(wabt)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+# GNU time: `wasmdiff bench` reads each run's peak RSS from it
+[ -x /usr/bin/time ] || need+=(time)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

@@ -1,0 +1,50 @@
+// Each bench engine on the WAT fixture: the program's argv reaches it (the
+// checksum depends on the size), and the timing fields are filled in. Engines
+// not installed here skip, naming the reason.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decodeModule } from '../reference-runtime/binary/decode.js';
+import { encodeModule } from '../reference-runtime/binary/encode.js';
+import { parseWat } from '../reference-runtime/text/parse-module.js';
+import { ARGV_MODULE, withArgvShim } from './bench-argv-shim.js';
+import { benchEngine } from './bench-engines.js';
+import { timedUnavailable } from './bench-timed.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'wasmdiff-bench-engines-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const wasmPath = join(dir, 'lcg.wasm');
+const bytes = encodeModule(parseWat(readFileSync(new URL('../harness/bench/fixtures/lcg.wat', import.meta.url), 'utf8')));
+writeFileSync(wasmPath, bytes);
+
+describe('argv shim for wizer', () => {
+  it('renames the args imports and imports the memory from the shim, moving no function', () => {
+    const { program, shim } = withArgvShim(bytes, ['lcg', '42']);
+    const before = decodeModule(bytes);
+    const after = decodeModule(program);
+    expect(after.mems).toEqual([]);
+    expect(after.imports.filter((i) => i.module === ARGV_MODULE).map((i) => i.name).sort()).toEqual(['args_get', 'args_sizes_get', 'memory']);
+    expect(after.imports.filter((i) => i.desc.kind === 'func').length).toBe(before.imports.length);
+    expect(after.funcs).toEqual(before.funcs);
+    expect(decodeModule(shim).exports.map((e) => e.name).sort()).toEqual(['args_get', 'args_sizes_get', 'memory']);
+  });
+});
+
+const ids = ['v8', 'v8-node22', 'v8-node24', 'wasmtime', 'wamr-fast', 'wamr-classic', 'wasmedge', 'wasmedge-jit', 'wasmedge-aot', 'reference'];
+const noTime = timedUnavailable();
+
+describe.each(ids)('bench engine %s', (id) => {
+  it(`runs the fixture with its argv ${noTime ? `(skipped: ${noTime})` : ''}`, async (ctx) => {
+    if (noTime !== undefined) ctx.skip(noTime);
+    const engine = benchEngine(id)!;
+    const a = await engine.available();
+    if (!a.ok) return ctx.skip(`${id} unavailable: ${a.reason}`);
+    const run = await engine.run({ name: 'lcg', wasmPath, args: ['1000'] }, { timeoutMs: 60_000, scratch: dir });
+    expect(run).toMatchObject({ kind: 'ok', stdout: '3366742873\n' });
+    if (run.kind !== 'ok') return;
+    expect(run.wallMs).toBeGreaterThan(0);
+    expect(run.rssKb).toBeGreaterThan(0);
+    expect(Object.keys(run.phases).sort()).toEqual([...engine.phases].sort());
+  }, 90_000);
+});

@@ -1,0 +1,56 @@
+// How `wasmdiff bench` runs a WASI command program on an engine and times it.
+// Every engine is timed as a whole process (wall time and peak RSS through
+// GNU time: bench-timed.ts); engines that let us see inside also report the
+// compile, instantiate and execute phases. One file per kind of engine:
+//   bench-v8.ts         V8 in a child node (this node, or v8-node22/24): all three phases
+//   bench-wasmtime.ts   Wasmtime inside wizer: whole process only
+//   bench-cli.ts        WAMR iwasm (fast, classic), WasmEdge interpreter and JIT: whole process;
+//                       WasmEdge AOT: `wasmedge compile` is the compile phase
+//   bench-reference.ts  the reference interpreter in a child node: all three phases
+//   bench-native.ts     the native build of the same C source: the baseline
+export type Phase = 'compile' | 'instantiate' | 'execute';
+
+/** One program to run: a WASI command and the arguments after argv[0]. */
+export interface BenchProgram {
+  name: string;
+  wasmPath: string;
+  args: string[];
+  /** The native build of the same source, when there is one. */
+  nativePath?: string;
+  /** Why there is no native build, when there is none. */
+  nativeMissing?: string;
+}
+
+export interface BenchRunOptions {
+  timeoutMs: number;
+  /** A private folder for temporary files (GNU time reports, compiled artefacts). */
+  scratch: string;
+}
+
+export type BenchRun =
+  | {
+      kind: 'ok';
+      /** Whole-process wall time (for WasmEdge AOT: running the precompiled file). */
+      wallMs: number;
+      rssKb?: number;
+      phases: Partial<Record<Phase, number>>;
+      stdout: string;
+      /** The command line that ran the program (the last one, for two-step engines). */
+      argv: string[];
+    }
+  | { kind: 'timeout'; limitMs: number }
+  | { kind: 'failed'; reason: string };
+
+export type BenchAvailability = { ok: true; version: string } | { ok: false; reason: string };
+
+export interface BenchEngine {
+  /** An adapter id (registry.ts), or `native`. */
+  readonly id: string;
+  readonly engine: string;
+  /** The phases this engine's runs report besides the whole-process wall time. */
+  readonly phases: readonly Phase[];
+  available(): Promise<BenchAvailability>;
+  /** Whether this engine can run the program at all (native needs a native build). */
+  supports?(program: BenchProgram): string | undefined;
+  run(program: BenchProgram, options: BenchRunOptions): Promise<BenchRun>;
+}

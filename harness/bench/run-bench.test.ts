@@ -1,0 +1,115 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BenchEngine, BenchProgram, BenchRun, BenchRunOptions, Phase } from '../../adapters/bench-runner.js';
+import { timedUnavailable } from '../../adapters/bench-timed.js';
+import { V8BenchEngine } from '../../adapters/bench-v8.js';
+import { encodeModule } from '../../reference-runtime/binary/encode.js';
+import { parseWat } from '../../reference-runtime/text/parse-module.js';
+import { openStore, type Store } from '../store/store.js';
+import { runBench, type BenchTarget } from './run-bench.js';
+import { printBenchText } from './table.js';
+
+/** What the fixture prints: the 32-bit LCG state after n steps from 1. */
+function lcg(n: number): string {
+  let x = 1;
+  for (let i = 0; i < n; i++) x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+  return String(x);
+}
+
+let dir: string;
+let wasmPath: string;
+let store: Store;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'wasmdiff-bench-test-'));
+  wasmPath = join(dir, 'lcg.wasm');
+  writeFileSync(wasmPath, encodeModule(parseWat(readFileSync(new URL('./fixtures/lcg.wat', import.meta.url), 'utf8'))));
+  store = openStore(join(dir, 'bench.db'));
+});
+afterAll(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const program = (name: string, n: number): BenchTarget => ({ name, wasmPath, args: [String(n)], expectedChecksum: lcg(n) });
+
+/** An engine that runs V8 but corrupts what the program prints: a miscompiling engine. */
+class LyingEngine implements BenchEngine {
+  readonly id = 'liar';
+  readonly engine = 'a miscompiling engine';
+  readonly phases: readonly Phase[] = [];
+  private readonly v8 = new V8BenchEngine('v8');
+  available = () => this.v8.available();
+  async run(p: BenchProgram, o: BenchRunOptions): Promise<BenchRun> {
+    const r = await this.v8.run(p, o);
+    return r.kind === 'ok' ? { ...r, stdout: `${Number(r.stdout.trim()) ^ 1}\n` } : r;
+  }
+}
+
+/** An engine whose runs take a fixed, made-up time per program (no process): for the anomaly path. */
+class SyntheticEngine implements BenchEngine {
+  readonly engine = 'synthetic';
+  readonly phases: readonly Phase[] = [];
+  private k = 0;
+  constructor(
+    readonly id: string,
+    private readonly msFor: (program: string) => number,
+    private readonly programs: BenchTarget[],
+  ) {}
+  available = async () => ({ ok: true as const, version: '1' });
+  async run(p: BenchProgram): Promise<BenchRun> {
+    const jitter = 1 + 0.01 * ((this.k++ * 7) % 5); // up to 4% spread
+    const stdout = `${this.programs.find((x) => x.name === p.name)!.expectedChecksum}\n`;
+    return { kind: 'ok', wallMs: this.msFor(p.name) * jitter, rssKb: 1000, phases: {}, stdout, argv: ['synthetic', p.name] };
+  }
+}
+
+describe('runBench', () => {
+  it.skipIf(timedUnavailable() !== undefined)(`a wrong checksum is a finding and its cell says so; good cells get medians with intervals ${timedUnavailable() ?? ''}`, async () => {
+    const programs = [program('lcg-small', 1000), program('lcg-large', 200000)];
+    const report = await runBench({ programs, engines: [new V8BenchEngine('v8'), new LyingEngine()], store, runs: 8, warmup: 1, budgetMs: 600_000, timeoutMs: 30_000, seed: 1 });
+
+    for (const name of ['lcg-small', 'lcg-large']) {
+      const good = report.cells.find((c) => c.program === name && c.engine === 'v8')!;
+      expect(good.status).toBe('ok');
+      expect(good.wall!.n).toBe(8);
+      expect(good.wall!.low).toBeLessThanOrEqual(good.wall!.median);
+      expect(good.wall!.high).toBeGreaterThanOrEqual(good.wall!.median);
+      expect(good.phases.execute).toBeDefined();
+      expect(good.rssKb).toBeGreaterThan(1000);
+      expect(good.ratioToFastest!.ratio).toBe(1);
+      const bad = report.cells.find((c) => c.program === name && c.engine === 'liar')!;
+      expect(bad.status).toBe('wrong-checksum');
+      expect(bad.reason).toContain(`expected ${lcg(name === 'lcg-small' ? 1000 : 200000)}`);
+    }
+
+    const findings = store.listFindings({ kind: 'wrong-checksum' });
+    expect(findings.map((f) => f.runtimes)).toEqual([['liar'], ['liar']]);
+    const details = findings.find((f) => f.summary.includes('lcg-small'))!.details as { expected: string; actual: string };
+    expect(details).toMatchObject({ expected: lcg(1000), actual: String(Number(lcg(1000)) ^ 1) });
+
+    const rows = store.timings(report.runId);
+    const v8Walls = rows.filter((r) => r.phase === 'wall' && r.program === 'lcg-small');
+    expect(v8Walls).toHaveLength(8);
+    expect(rows.filter((r) => r.phase === 'compile' && r.program === 'lcg-large')).toHaveLength(8);
+    expect(printBenchText(report)).toMatch(/lcg-small on liar: wrong checksum/);
+  }, 120_000);
+
+  it('an engine far slower than its usual ratio on one program is stored as a performance finding with the numbers', async () => {
+    const programs = ['p1', 'p2', 'p3', 'p4'].map((n, k) => program(n, k + 1));
+    const fast = new SyntheticEngine('fastvm', () => 100, programs);
+    const slow = new SyntheticEngine('slowvm', (p) => (p === 'p3' ? 1000 : 200), programs);
+    const report = await runBench({ programs, engines: [fast, slow], store, runs: 10, warmup: 1, budgetMs: 600_000, timeoutMs: 10_000, seed: 2 });
+
+    expect(report.anomalies.map((a) => [a.engine, a.program, a.direction])).toEqual([['slowvm', 'p3', 'slower']]);
+    const f = store.listFindings({ kind: 'performance' });
+    expect(f).toHaveLength(1);
+    expect(f[0]!.runtimes).toEqual(['slowvm']);
+    const d = f[0]!.details as { usualRatio: number; ratioToFastest: { ratio: number; low: number }; threshold: number };
+    expect(d.usualRatio).toBeCloseTo(2, 1);
+    expect(d.ratioToFastest.ratio).toBeCloseTo(10, 0);
+    expect(d.ratioToFastest.low).toBeGreaterThan(d.usualRatio * d.threshold);
+  });
+});

@@ -1,0 +1,256 @@
+// `wasmdiff bench` without the command line: runs every (program, engine)
+// cell in the order schedule.ts gives, checks each run's checksum, stores
+// every kept sample, then computes medians, intervals and ratios (stats.ts),
+// flags anomalies and stores them, and the wrong checksums, as findings.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BenchEngine, BenchProgram, BenchRun, Phase } from '../../adapters/bench-runner.js';
+import { NATIVE_ID } from '../../adapters/bench-native.js';
+import type { Store, TimingRow } from '../store/store.js';
+import { Schedule, cellKey, seconds, type Cell } from './schedule.js';
+import { DEFAULT_ANOMALY_THRESHOLD, findAnomalies, median, medianCI, MIN_SAMPLES_99, ratioCI, type Anomaly, type MedianCI, type RatioCI } from './stats.js';
+
+export interface BenchTarget extends BenchProgram {
+  /** The checksum line every correct run prints. */
+  expectedChecksum: string;
+}
+
+export interface BenchOptions {
+  programs: BenchTarget[];
+  engines: BenchEngine[];
+  store: Store;
+  runs: number;
+  warmup: number;
+  budgetMs: number;
+  /** Per run; a run past it ends its cell as a timeout ("too slow" for the reference). */
+  timeoutMs: number;
+  seed: number;
+  threshold?: number;
+  /** The options as the user gave them, stored with the run. */
+  recordedOptions?: unknown;
+  onProgress?(line: string): void;
+}
+
+export type CellStatus = 'ok' | 'too-few-runs' | 'unavailable' | 'unsupported' | 'wrong-checksum' | 'timeout' | 'failed' | 'too-slow-for-budget';
+
+export interface CellResult {
+  program: string;
+  engine: string;
+  status: CellStatus;
+  /** Why there is no interval (status other than ok). */
+  reason?: string;
+  runs: number;
+  /** Median whole-process wall time (ms) and its 99% interval. */
+  wall?: MedianCI;
+  phases: Partial<Record<Phase, MedianCI>>;
+  /** Median of the runs' peak RSS, KiB. */
+  rssKb?: number;
+  ratioToFastest?: RatioCI;
+  ratioToNative?: RatioCI;
+}
+
+export interface BenchReport {
+  runId: number;
+  engines: { id: string; engine: string; version?: string; unavailable?: string }[];
+  programs: string[];
+  cells: CellResult[];
+  anomalies: Anomaly[];
+  /** Findings recorded (wrong checksums, performance anomalies), with whether each is new. */
+  findings: { id: number; kind: string; isNew: boolean; summary: string }[];
+  stopReason?: string;
+  elapsedMs: number;
+}
+
+interface Samples {
+  wall: number[];
+  rss: number[];
+  phases: Partial<Record<Phase, number[]>>;
+}
+
+export async function runBench(o: BenchOptions): Promise<BenchReport> {
+  const started = performance.now();
+  const progress = o.onProgress ?? (() => {});
+  const { store } = o;
+  const runId = store.beginRun('bench', o.recordedOptions ?? {});
+  const scratch = mkdtempSync(join(tmpdir(), 'wasmdiff-bench-'));
+  const findings: BenchReport['findings'] = [];
+  try {
+    const engines: BenchReport['engines'] = [];
+    const runtimeIds = new Map<string, number>();
+    const cells: Cell[] = [];
+    const fixed = new Map<string, { status: CellStatus; reason: string }>();
+    for (const e of o.engines) {
+      const a = await e.available();
+      if (!a.ok) {
+        engines.push({ id: e.id, engine: e.engine, unavailable: a.reason });
+        for (const p of o.programs) fixed.set(cellKey({ program: p.name, engine: e.id }), { status: 'unavailable', reason: a.reason });
+        continue;
+      }
+      engines.push({ id: e.id, engine: e.engine, version: a.version });
+      runtimeIds.set(e.id, store.upsertRuntime({ name: e.id, engine: e.engine, version: a.version }));
+      for (const p of o.programs) {
+        const why = e.supports?.(p);
+        if (why === undefined) cells.push({ program: p.name, engine: e.id });
+        else fixed.set(cellKey({ program: p.name, engine: e.id }), { status: 'unsupported', reason: why });
+      }
+    }
+
+    const byEngine = new Map(o.engines.map((e) => [e.id, e]));
+    const byProgram = new Map(o.programs.map((p) => [p.name, p]));
+    const samples = new Map<string, Samples>(cells.map((c) => [cellKey(c), { wall: [], rss: [], phases: {} }]));
+    const schedule = new Schedule(cells, { runs: o.runs, warmup: o.warmup, budgetMs: o.budgetMs, seed: o.seed });
+    const elapsed = (): number => performance.now() - started;
+
+    for (let slots = schedule.nextRound(elapsed()); slots; slots = schedule.nextRound(elapsed())) {
+      progress(`round ${slots[0]!.round + 1}${slots[0]!.warmup ? ' (warm-up)' : ''}: ${slots.length} runs, ${seconds(elapsed())} elapsed of ${seconds(o.budgetMs)}`);
+      for (const { cell, warmup } of slots) {
+        const engine = byEngine.get(cell.engine)!;
+        const program = byProgram.get(cell.program)!;
+        const run = await engine.run(program, { timeoutMs: o.timeoutMs, scratch });
+        const verdict = judge(run, program, engine, o.timeoutMs);
+        if (verdict !== undefined) {
+          schedule.drop(cell, verdict.reason);
+          fixed.set(cellKey(cell), verdict);
+          progress(`  ${cell.program} on ${cell.engine}: ${verdict.reason}`);
+          if (verdict.status === 'wrong-checksum' && run.kind === 'ok') findings.push(wrongChecksum(store, runId, program, engine, run));
+          continue;
+        }
+        if (run.kind !== 'ok') continue; // judged above
+        schedule.record(cell, run.wallMs, !warmup);
+        if (warmup) continue;
+        const s = samples.get(cellKey(cell))!;
+        s.wall.push(run.wallMs);
+        if (run.rssKb !== undefined) s.rss.push(run.rssKb);
+        for (const [phase, ms] of Object.entries(run.phases) as [Phase, number][]) (s.phases[phase] ??= []).push(ms);
+        store.putTimings(timingRows(runId, runtimeIds.get(cell.engine)!, cell.program, s.wall.length - 1, run));
+      }
+    }
+
+    for (const c of cells) {
+      const dropped = schedule.dropped(c);
+      if (dropped !== undefined && !fixed.has(cellKey(c))) fixed.set(cellKey(c), { status: 'too-slow-for-budget', reason: dropped });
+    }
+    const results = summarise(o, engines, samples, fixed);
+    const anomalies = findAnomalies(ratiosToFastest(results), o.threshold ?? DEFAULT_ANOMALY_THRESHOLD);
+    for (const a of anomalies) findings.push(performanceFinding(store, runId, a, results));
+    const report: BenchReport = {
+      runId, engines, programs: o.programs.map((p) => p.name), cells: results, anomalies, findings,
+      ...(schedule.stopReason === undefined ? {} : { stopReason: schedule.stopReason }),
+      elapsedMs: elapsed(),
+    };
+    store.finishRun(runId, { cells: results.length, ok: results.filter((r) => r.status === 'ok').length, anomalies: anomalies.length });
+    return report;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Why a run ends its cell, or undefined for a good run. */
+function judge(run: BenchRun, program: BenchTarget, engine: BenchEngine, timeoutMs: number): { status: CellStatus; reason: string } | undefined {
+  if (run.kind === 'timeout') {
+    const limit = seconds(run.limitMs ?? timeoutMs);
+    return { status: 'timeout', reason: engine.id === 'reference' ? `too slow (> ${limit})` : `timeout (> ${limit})` };
+  }
+  if (run.kind === 'failed') return { status: 'failed', reason: `failed: ${run.reason}` };
+  const got = run.stdout.trim();
+  if (got !== program.expectedChecksum) return { status: 'wrong-checksum', reason: `wrong checksum: printed ${JSON.stringify(got.slice(0, 80))}, expected ${program.expectedChecksum}` };
+  return undefined;
+}
+
+function timingRows(runId: number, runtimeId: number, program: string, iteration: number, run: Extract<BenchRun, { kind: 'ok' }>): TimingRow[] {
+  const rows: TimingRow[] = [{ runId, runtimeId, program, phase: 'wall', iteration, ms: run.wallMs, rssKb: run.rssKb ?? null }];
+  for (const [phase, ms] of Object.entries(run.phases) as [Phase, number][]) rows.push({ runId, runtimeId, program, phase, iteration, ms });
+  return rows;
+}
+
+function summarise(o: BenchOptions, engines: BenchReport['engines'], samples: Map<string, Samples>, fixed: Map<string, { status: CellStatus; reason: string }>): CellResult[] {
+  const results: CellResult[] = [];
+  for (const p of o.programs) {
+    const row: CellResult[] = [];
+    for (const e of engines) {
+      const key = cellKey({ program: p.name, engine: e.id });
+      const s = samples.get(key);
+      const end = fixed.get(key);
+      const cell: CellResult = { program: p.name, engine: e.id, status: 'ok', runs: s?.wall.length ?? 0, phases: {} };
+      const wall = s === undefined ? undefined : medianCI(s.wall);
+      if (end !== undefined) Object.assign(cell, end);
+      else if (wall === undefined) Object.assign(cell, { status: 'too-few-runs', reason: `${cell.runs} runs: a 99% interval of the median needs ${MIN_SAMPLES_99}` });
+      if (s !== undefined && s.rss.length > 0) cell.rssKb = median(s.rss);
+      if (cell.status === 'ok' && s !== undefined && wall !== undefined) {
+        cell.wall = wall;
+        for (const [phase, xs] of Object.entries(s.phases) as [Phase, number[]][]) {
+          const ci = medianCI(xs);
+          if (ci !== undefined) cell.phases[phase] = ci;
+        }
+      }
+      row.push(cell);
+    }
+    // ratios within this run only: to the fastest engine (native excluded) and to native
+    const measured = row.filter((c) => c.wall !== undefined);
+    const fastest = measured.filter((c) => c.engine !== NATIVE_ID).sort((a, b) => a.wall!.median - b.wall!.median)[0];
+    const native = measured.find((c) => c.engine === NATIVE_ID);
+    const wallOf = (c: CellResult): number[] => samples.get(cellKey(c))!.wall;
+    for (const [k, c] of measured.entries()) {
+      if (fastest !== undefined) c.ratioToFastest = ratioCI(wallOf(c), wallOf(fastest), undefined, 1 + k);
+      if (native !== undefined) c.ratioToNative = ratioCI(wallOf(c), wallOf(native), undefined, 101 + k);
+    }
+    results.push(...row);
+  }
+  return results;
+}
+
+function ratiosToFastest(cells: CellResult[]): Map<string, Map<string, RatioCI>> {
+  const out = new Map<string, Map<string, RatioCI>>();
+  for (const c of cells) {
+    if (c.ratioToFastest === undefined || c.engine === NATIVE_ID) continue;
+    let m = out.get(c.engine);
+    if (m === undefined) out.set(c.engine, (m = new Map()));
+    m.set(c.program, c.ratioToFastest);
+  }
+  return out;
+}
+
+function wrongChecksum(store: Store, runId: number, program: BenchTarget, engine: BenchEngine, run: Extract<BenchRun, { kind: 'ok' }>): BenchReport['findings'][number] {
+  const actual = run.stdout.trim();
+  const summary = `${engine.id} prints a wrong checksum for ${program.name} ${program.args.join(' ')}`.trim();
+  const r = store.recordFinding(
+    {
+      signature: `wrong-checksum:${engine.id}:${program.name}`,
+      kind: 'wrong-checksum',
+      summary,
+      runtimes: [engine.id],
+      moduleBytes: readFileSync(program.wasmPath),
+      details: { program: program.name, args: program.args, expected: program.expectedChecksum, actual: actual.slice(0, 2000), reason: 'every correct execution of the program prints the same checksum (the native build and the other engines agree on it)' },
+      repro: { [engine.id]: run.argv.map(quote).join(' ') },
+    },
+    runId,
+  );
+  return { id: r.id, kind: 'wrong-checksum', isNew: r.isNew, summary };
+}
+
+function performanceFinding(store: Store, runId: number, a: Anomaly, cells: CellResult[]): BenchReport['findings'][number] {
+  const cell = cells.find((c) => c.program === a.program && c.engine === a.engine)!;
+  const fmt = (x: number): string => x.toFixed(2);
+  const summary = `${a.engine} is ${a.direction} than usual on ${a.program}: ${fmt(a.ratio.ratio)}x the fastest engine (99% CI ${fmt(a.ratio.low)}-${fmt(a.ratio.high)}), usually ${fmt(a.usual)}x`;
+  const r = store.recordFinding(
+    {
+      signature: `performance:${a.engine}:${a.program}:${a.direction}`,
+      kind: 'performance',
+      summary,
+      runtimes: [a.engine],
+      details: {
+        program: a.program, direction: a.direction, ratioToFastest: a.ratio, usualRatio: a.usual, threshold: a.threshold, bound: a.bound,
+        medianWallMs: cell.wall?.median, wallCI: cell.wall && { low: cell.wall.low, high: cell.wall.high, n: cell.wall.n },
+        rule: 'usual ratio = median of the engine\'s ratios to the fastest engine across programs; flagged when the 99% bootstrap interval of the ratio lies entirely beyond usual x threshold (or below usual / threshold)',
+      },
+      repro: {},
+    },
+    runId,
+  );
+  return { id: r.id, kind: 'performance', isNew: r.isNew, summary };
+}
+
+function quote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
