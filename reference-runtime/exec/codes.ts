@@ -170,6 +170,8 @@ export const enum Op {
   Store32LL, // [address local, value local, offset]
   Load32ShlLC, // [local, shift, offset]: i32.load of (local << shift), the a[i] of a static array
   I32AddSet, // [local]: i32.add of the two stack tops into a local (the sum += ... of loops)
+  I32AddSLSet, // [b, d]: local d = stack top + local b
+  I32MulLLAdd, // [a, b]: stack top + local a * local b (x + i * stride, dot products)
   IncBrLtU, // [a, c, d, k, target]: local d = local a + c; branch if d < k (unsigned)
   IncBrLtS, // [a, c, d, k, target]: the same, signed
   IncBrNe, // [a, c, d, k, target]: the same, branch if d != k

@@ -142,7 +142,12 @@ describe('fused loop counters, indexed loads and add-into-local', async () => {
     (func (export "index") (param i32 i32) (result i32) (i32.load offset=65530 (i32.shl (local.get 0) (i32.const 2))))
     (func (export "index33") (param i32 i32) (result i32) (i32.load offset=1 (i32.shl (local.get 0) (i32.const 33))))
     (func (export "sum") (param i32 i32) (result i32) (local i32)
-      (local.set 2 (i32.add (local.get 0) (i32.xor (local.get 1) (i32.const 0)))) (local.get 2)))`;
+      (local.set 2 (i32.add (local.get 0) (i32.xor (i32.xor (local.get 1) (i32.const 0)) (i32.const 0)))) (local.get 2))
+    (func (export "accumulate") (param i32 i32) (result i32)
+      (local.set 0 (i32.add (local.get 0) (i32.load offset=8 (i32.shl (local.get 1) (i32.const 2))))) (local.get 0))
+    (func (export "muladd") (param i32 i32) (result i32) (i32.add (i32.xor (local.get 0) (i32.const 0)) (i32.mul (local.get 0) (local.get 1))))
+    (func (export "swapped") (param i32 i32) (result i32) (i32.eq (local.get 1) (i32.mul (local.get 0) (local.get 1))))
+    (func (export "teeorder") (param i32 i32) (result i32) (i32.add (local.get 0) (local.tee 0 (i32.add (local.get 0) (i32.const 5))))))`;
   const module = parseWat(wat);
   const ours = instantiate(module);
   const { instance } = await (globalThis as unknown as { WebAssembly: { instantiate(b: Uint8Array): Promise<{ instance: { exports: Record<string, (...a: number[]) => number> } }> } }).WebAssembly.instantiate(encodeModule(module));
@@ -154,6 +159,9 @@ describe('fused loop counters, indexed loads and add-into-local', async () => {
     expect(code('ne')).toContain(Op.IncBrNe);
     expect(code('index')[0]).toBe(Op.Load32ShlLC);
     expect(code('sum')).toContain(Op.I32AddSet);
+    expect(code('accumulate')).toContain(Op.I32AddSLSet);
+    expect(code('swapped')).toContain(Op.I32EqSL);
+    expect(code('muladd')).toContain(Op.I32MulLLAdd);
   });
 
   const outcome = (f: () => unknown): unknown => {
@@ -164,7 +172,7 @@ describe('fused loop counters, indexed loads and add-into-local', async () => {
     }
   };
   const edge = fc.oneof(fc.integer({ min: -0x80000000, max: 0x7fffffff }), fc.constantFrom(0, 1, -1, 2, 16383, 16384, 0x7ffffff8, -0x7ffffff8, 0x7fffffff, -0x80000000));
-  it.each(['ltu', 'lts', 'ne', 'down', 'load', 'index', 'index33', 'sum'])('%s agrees with V8, traps included', (name) => {
+  it.each(['ltu', 'lts', 'ne', 'down', 'load', 'index', 'index33', 'sum', 'muladd', 'accumulate', 'swapped', 'teeorder'])('%s agrees with V8, traps included', (name) => {
     fc.assert(
       fc.property(edge, fc.oneof(edge, fc.integer({ min: 0, max: 40 })), (a, b) => {
         const args = [

@@ -189,3 +189,20 @@ export const FUSED_INCBR: Table = new Map([
   [Op.I32LtSSC, Op.IncBrLtS],
   [Op.I32NeSC, Op.IncBrNe],
 ]);
+
+/** Operators whose operands may be swapped: `local.get x; <push>; op` is `<push>; op` in SL form. */
+export const COMMUTATIVE: ReadonlySet<Op> = new Set([Op.I32Add, Op.I32Mul, Op.I32And, Op.I32Or, Op.I32Xor, Op.I32Eq, Op.I32Ne]);
+
+/**
+ * Instructions that pop nothing, push one 32-bit value and write no local:
+ * a local.get before one of them may be moved after it.
+ */
+export const PURE_PUSH32: ReadonlySet<Op> = new Set([
+  Op.LocalGet32,
+  Op.Const32,
+  Op.GlobalGet32,
+  Op.Load32L,
+  Op.Load32ShlLC,
+  ...FUSED_LL.values(),
+  ...FUSED_LC.values(),
+]);

@@ -228,14 +228,15 @@ export function execute(entry: FuncInstance): void {
         sp = top;
         code = c.code;
         pc = 0;
+        // within one instance the cached views are current: nothing ran since their last refresh
         if (f.instance !== inst) {
           inst = f.instance;
           mem = memOf(inst);
+          dv = mem?.view ?? noMemory;
+          memLen = dv.byteLength;
+          m32 = mem?.words ?? noWords;
+          m8 = mem?.bytes ?? noBytes;
         }
-        dv = mem?.view ?? noMemory;
-        memLen = dv.byteLength;
-        m32 = mem?.words ?? noWords;
-        m8 = mem?.bytes ?? noBytes;
         break;
       }
       case Op.Drop:
@@ -995,6 +996,16 @@ export function execute(entry: FuncInstance): void {
         sp -= 2;
         I32[(fp + code[pc++]!) << 2] = I32[sp << 2]! + I32[(sp + 1) << 2]!;
         break;
+      case Op.I32AddSLSet:
+        I32[(fp + code[pc + 1]!) << 2] = I32[--sp << 2]! + I32[(fp + code[pc]!) << 2]!;
+        pc += 2;
+        break;
+      case Op.I32MulLLAdd: {
+        const s = (sp - 1) << 2;
+        I32[s] = I32[s]! + Math.imul(I32[(fp + code[pc]!) << 2]!, I32[(fp + code[pc + 1]!) << 2]!);
+        pc += 2;
+        break;
+      }
       case Op.IncBrLtU: {
         const v = (I32[(fp + code[pc]!) << 2]! + code[pc + 1]!) | 0;
         I32[(fp + code[pc + 2]!) << 2] = v;

@@ -1,7 +1,9 @@
 // The emitter of compile.ts with a peephole pass: as instructions are
 // appended it merges the common short sequences into the fused instructions
 // of fused.ts (`local.get a; i32.const c; i32.add` becomes one I32AddLC a c,
-// a compare followed by br_if becomes one compare-and-branch, and so on), so
+// a compare followed by br_if becomes one compare-and-branch, a loop counter's
+// `local.tee (i32.add ...)` with its compare and br_if one IncBr, a commutative
+// operator takes a local.get that precedes its other operand, and so on), so
 // the loop dispatches fewer times and moves fewer slots. A sequence is merged
 // only when no jump lands inside it: positions that are jump targets are
 // marked as they are created (labels always target the next instruction).
@@ -76,6 +78,17 @@ export class Peephole {
     return this.out[this.starts[this.starts.length - i]! + 1 + j]!;
   }
 
+  /** Removes the second last instruction, moving the last one down in its place. */
+  private dropSecondLast(): void {
+    const n = this.starts.length;
+    const at = this.starts[n - 2]!;
+    const last = this.out.slice(this.starts[n - 1]!);
+    this.out.length = at;
+    this.out.push(...last);
+    this.starts.length = n - 1;
+    this.starts[n - 2] = at;
+  }
+
   /** Replaces the last k instructions with one. */
   private replace(k: number, op: Op, imms: number[]): void {
     this.out.length = this.starts[this.starts.length - k]!;
@@ -95,6 +108,13 @@ export class Peephole {
     }
     if (ll !== undefined && this.tail(2, 2) === get && this.tail(2, 1) === get) {
       return this.replace(2, ll, [this.imm(2, 0), this.imm(1, 0)]);
+    }
+    if (op === Op.I32Add && this.tail(1, 1) === Op.I32MulLL) return this.replace(1, Op.I32MulLLAdd, [this.imm(1, 0), this.imm(1, 1)]);
+    if (sl !== undefined && F.COMMUTATIVE.has(op) && this.tail(2, 2) === Op.LocalGet32 && F.PURE_PUSH32.has(this.tail(2, 1)!)) {
+      // `local.get x; <push>; op` computes `<push>; local.get x; op`: the local joins the operator
+      const x = this.imm(2, 0);
+      this.dropSecondLast();
+      return this.emit(sl, [x]);
     }
     if (sc !== undefined && this.tail(1, 1) === Op.Const32) return this.replace(1, sc, [this.imm(1, 0)]);
     if (sl !== undefined && this.tail(1, 1) === get) return this.replace(1, sl, [this.imm(1, 0)]);
@@ -118,6 +138,7 @@ export class Peephole {
       return this.replace(1, last === Op.I32AddLC ? Op.I32AddLCSet : Op.I32SubLCSet, [this.imm(1, 0), this.imm(1, 1), d]);
     }
     if (last === Op.I32Add) return this.replace(1, Op.I32AddSet, [d]);
+    if (last === Op.I32AddSL) return this.replace(1, Op.I32AddSLSet, [this.imm(1, 0), d]);
     this.emit(op, [d]);
   }
 
