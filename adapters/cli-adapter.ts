@@ -11,7 +11,7 @@ import { DEFAULT_TIMEOUT_MS } from './adapter.js';
 import { runDriverPlan, segmentFromProcess, type DriverRunner, type Segment } from './driver/run-plan.js';
 import { probeFeatures } from './features.js';
 import type { Plan, RunOutcome } from './plan.js';
-import { runProcess, type ProcessResult } from './process.js';
+import { runProcess, RUNTIME_MEMORY_LIMIT_BYTES, type ProcessOptions, type ProcessResult } from './process.js';
 import { defaultLocateContext } from './provision/locate.js';
 import type { CliDialect } from './provision/manifest.js';
 import { runtimeSpec, type RuntimeName } from './provision/registry.js';
@@ -123,9 +123,10 @@ export abstract class CliAdapter implements Adapter {
   }
 }
 
-function limits(timeoutMs: number) {
+/** The limits of every runtime process: wall time, output, memory. */
+export function limits(timeoutMs: number): ProcessOptions {
   // a 1,000-invocation plan writes ~30 bytes per invocation: far below this
-  return { timeoutMs, maxOutputBytes: 16 << 20 };
+  return { timeoutMs, maxOutputBytes: 16 << 20, memoryLimitBytes: RUNTIME_MEMORY_LIMIT_BYTES };
 }
 
 function located(found: FoundRuntime): Located {

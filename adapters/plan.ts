@@ -14,8 +14,9 @@
 //     same module (instantiated again, start function included; nothing is
 //     replayed). This is what a command-line runtime can do: a trap ends its
 //     process.
-//  4. A timeout or a crash ends the run: the invocation that was running gets
-//     `timeout` / `crash`, every later one `not-run`. If a fresh instance
+//  4. A timeout, a crash or a resource limit (memory, output) ends the run:
+//     the invocation that was running gets `timeout` / `crash` / `resource`,
+//     every later one `not-run`. If a fresh instance
 //     (rule 3) fails to instantiate, the later invocations are `not-run` too.
 //  5. If the verdict is not `ok`, every invocation is `not-run`.
 //
@@ -63,7 +64,9 @@ export type ModuleVerdict =
   /** Instantiation failed: the start function or a segment trapped (trap set when classified), or something else. */
   | { kind: 'uninstantiable'; message: string; trap?: TrapKind | 'call stack exhausted' }
   /** The process died or hung before the module was even instantiated. */
-  | { kind: 'timeout' | 'crash'; message: string; raw?: RawOutput };
+  | { kind: 'timeout' | 'crash'; message: string; raw?: RawOutput }
+  /** The process hit a limit the harness set (memory, output) before the module was instantiated. */
+  | { kind: 'resource'; message: string; raw?: RawOutput };
 
 /** What a process printed, kept (capped) for the report. */
 export interface RawOutput {
@@ -79,6 +82,8 @@ export type InvocationOutcome =
   | { kind: 'exhaustion'; message: string; raw?: RawOutput }
   | { kind: 'timeout'; raw?: RawOutput }
   | { kind: 'crash'; message: string; raw?: RawOutput }
+  /** The process was stopped by a limit the harness set (memory, output): contained, not a runtime bug by itself. */
+  | { kind: 'resource'; message: string; raw?: RawOutput }
   | { kind: 'not-run'; reason: string };
 
 export interface RunOutcome {

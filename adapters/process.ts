@@ -2,6 +2,14 @@
 // process group (detached) so a timeout or an output flood kills the runtime
 // AND anything it spawned, capped output, and a result that says how it ended.
 // Never rejects for the child's sake: a hung or crashing runtime is a result.
+//
+// A memory limit is applied without a shell: `prlimit --data=BYTES --`
+// (util-linux) is prepended to the argv. RLIMIT_DATA, not RLIMIT_AS: V8 and
+// Wasmtime reserve many GiB of PROT_NONE address space for linear memories
+// and guard regions, which RLIMIT_AS would refuse; RLIMIT_DATA counts only
+// private writable memory, i.e. what the runtime actually uses.
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { execa } from 'execa';
 
 export interface ProcessOptions {
@@ -14,6 +22,8 @@ export interface ProcessOptions {
   cwd?: string;
   /** Added to the cleaned environment. */
   env?: Record<string, string>;
+  /** Caps the process's private writable memory (RLIMIT_DATA) through prlimit; unset: no limit. */
+  memoryLimitBytes?: number;
 }
 
 export interface ProcessResult {
@@ -27,6 +37,8 @@ export interface ProcessResult {
   stderr: string;
   /** Set when the command could not be started at all (e.g. ENOENT). */
   spawnError?: string;
+  /** The process died or failed under its memory limit, by what it said or how it ended (see outOfMemory). */
+  outOfMemory?: boolean;
   durationMs: number;
 }
 
@@ -38,8 +50,52 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   return env;
 }
 
+/** 2 GiB: far more than any module's own data needs, far less than a shared machine has. */
+export const RUNTIME_MEMORY_LIMIT_BYTES = 2 * 1024 ** 3;
+
+let prlimitPath: string | null | undefined;
+
+/** util-linux prlimit on PATH (or /usr/bin), found once; null when absent. */
+export function findPrlimit(): string | null {
+  if (prlimitPath !== undefined) return prlimitPath;
+  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/bin', '/bin'].filter((d) => d !== '');
+  prlimitPath = null;
+  for (const dir of dirs) {
+    try {
+      accessSync(join(dir, 'prlimit'), constants.X_OK);
+      prlimitPath = join(dir, 'prlimit');
+      break;
+    } catch {
+      // not here
+    }
+  }
+  return prlimitPath;
+}
+
+/**
+ * The argv that runs `command` under a data-segment limit: an argv prefix,
+ * never a shell. Throws when prlimit is missing: running untrusted modules
+ * without the limit the caller asked for would be silently unsafe.
+ */
+export function withMemoryLimit(command: readonly string[], bytes: number): string[] {
+  const prlimit = findPrlimit();
+  if (prlimit === null) throw new Error('prlimit (util-linux) is not installed: it is needed to cap runtime memory; install util-linux');
+  return [prlimit, `--data=${Math.floor(bytes)}`, '--', ...command];
+}
+
+// What runtimes and their C/C++/Rust/JS allocators say when an allocation fails.
+const OOM_TEXT = /std::bad_alloc|out of memory|Cannot allocate memory|memory allocation of \d+ bytes failed|Allocation failed|allocation failed|ENOMEM/i;
+
+/** Whether a process that ran under a memory limit ended because of it. */
+function outOfMemory(limited: boolean, exitCode: number | undefined, signal: string | undefined, stdout: string, stderr: string): boolean {
+  if (!limited || (exitCode === 0 && signal === undefined)) return false;
+  return OOM_TEXT.test(stderr.slice(-4096)) || OOM_TEXT.test(stdout.slice(-4096));
+}
+
 export async function runProcess(command: readonly string[], options: ProcessOptions): Promise<ProcessResult> {
-  const [file, ...args] = command;
+  const limited = options.memoryLimitBytes !== undefined;
+  const argv = limited ? withMemoryLimit(command, options.memoryLimitBytes!) : command;
+  const [file, ...args] = argv;
   if (file === undefined) throw new TypeError('runProcess: empty command');
   const cap = options.maxOutputBytes ?? 1 << 20;
   const started = Date.now();
@@ -92,14 +148,17 @@ export async function runProcess(command: readonly string[], options: ProcessOpt
   // a runtime may leave children behind in its group: they go with it
   killGroup();
   const spawnError = result.exitCode === undefined && result.signal === undefined ? result.shortMessage : undefined;
+  const stdout = Buffer.concat(out).toString('utf8');
+  const stderr = Buffer.concat(err).toString('utf8');
   return {
     exitCode: result.exitCode,
     signal: result.signal,
     timedOut,
     truncated,
-    stdout: Buffer.concat(out).toString('utf8'),
-    stderr: Buffer.concat(err).toString('utf8'),
+    stdout,
+    stderr,
     ...(spawnError === undefined ? {} : { spawnError }),
+    outOfMemory: !timedOut && !truncated && outOfMemory(limited, result.exitCode, result.signal, stdout, stderr),
     durationMs: Date.now() - started,
   };
 }

@@ -3,10 +3,10 @@
 // which reads the driver from stdin and streams its output (v8-runner.ts).
 import type { Adapter, Availability, FeatureSet, RunOptions } from './adapter.js';
 import { DEFAULT_TIMEOUT_MS } from './adapter.js';
-import { runDriverPlan, type DriverRunner, type Segment } from './driver/run-plan.js';
+import { limitEnd, runDriverPlan, type DriverRunner, type Segment } from './driver/run-plan.js';
 import { probeFeatures } from './features.js';
 import type { Plan, RunOutcome } from './plan.js';
-import { runProcess } from './process.js';
+import { runProcess, RUNTIME_MEMORY_LIMIT_BYTES } from './process.js';
 import { defaultLocateContext } from './provision/locate.js';
 import { runtimeSpec, type RuntimeName } from './provision/registry.js';
 import { runtimeStatus } from './provision/status.js';
@@ -61,15 +61,16 @@ export class V8NodeAdapter implements Adapter {
 
   private async child(input: V8Input, timeoutMs: number): Promise<Segment[]> {
     const payload = JSON.stringify(input, (_, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v));
-    const r = await runProcess([...this.command!, '-e', CHILD_SOURCE], { timeoutMs, input: payload, maxOutputBytes: 16 << 20 });
+    const r = await runProcess([...this.command!, '-e', CHILD_SOURCE], {
+      timeoutMs,
+      input: payload,
+      maxOutputBytes: 16 << 20,
+      memoryLimitBytes: RUNTIME_MEMORY_LIMIT_BYTES,
+    });
     const closed = r.stdout.endsWith('\n') && r.stdout.slice(r.stdout.lastIndexOf('\n', r.stdout.length - 2) + 1).startsWith(RECORD);
-    const cut: Segment['end'] | undefined = r.timedOut
-      ? { kind: 'timeout' }
-      : r.signal !== undefined
-        ? { kind: 'signal', signal: r.signal }
-        : closed && r.exitCode === 0
-          ? undefined
-          : { kind: 'exit', code: r.exitCode ?? -1 };
+    const cut: Segment['end'] | undefined =
+      limitEnd(r) ??
+      (r.signal !== undefined ? { kind: 'signal', signal: r.signal } : closed && r.exitCode === 0 ? undefined : { kind: 'exit', code: r.exitCode ?? -1 });
     const segments = segmentsFromStream(r.stdout, cut, { stderr: r.stderr, exitCode: r.exitCode, signal: r.signal });
     return segments.length > 0 ? segments : [{ stdout: '', end: cut ?? { kind: 'exit', code: -1 }, errorText: r.stderr, raw: { stdout: '', stderr: r.stderr } }];
   }

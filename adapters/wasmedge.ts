@@ -4,10 +4,11 @@
 // WasmEdge writes its errors on stdout, `[time] [error] execution failed:
 // <spec wording>, Code: 0x40a` and location lines after it; a trap exits 134.
 // Its interpreter has no call-depth limit: unbounded recursion grows the
-// process by ~500 MB/s (16 GB after 30 s, observed with 0.17.1). So the
-// process runs with its data segment capped (DATA_LIMIT_KB): past it
-// WasmEdge aborts (`std::bad_alloc`), a crash rather than a machine out of
-// memory. Linear memories are reserved PROT_NONE and do not count until used.
+// process by ~500 MB/s (16 GB after 30 s, observed with 0.17.1). Like every
+// runtime process it runs with its data segment capped (cli-adapter.ts, via
+// prlimit, no shell): past the cap WasmEdge aborts (`std::bad_alloc`), read
+// as a `resource` outcome rather than a machine out of memory. Linear
+// memories are reserved PROT_NONE and do not count until used.
 import { CliAdapter, type CliDialectSpec, type Located } from './cli-adapter.js';
 import { segmentFromProcess, type Segment } from './driver/run-plan.js';
 import type { ProcessResult } from './process.js';
@@ -22,8 +23,6 @@ export const WASMEDGE_MESSAGES: MessageTable = [
   ['validation failed:', 'invalid'],
 ];
 
-/** 2 GiB: room for any module's own data, far less than the machine has. */
-export const DATA_LIMIT_KB = 2 * 1024 * 1024;
 /** A function name no module under test is expected to export. */
 const ABSENT = 'wasmdiff validate only';
 
@@ -39,10 +38,7 @@ export class WasmEdgeAdapter extends CliAdapter {
   }
 
   protected dialect(): CliDialectSpec {
-    const base = (rt: Located): string[] => [
-      'sh', '-c', `ulimit -d ${DATA_LIMIT_KB} && exec "$@"`, 'sh',
-      ...rt.command, '--run-mode', this.mode, '--log-level', 'error',
-    ];
+    const base = (rt: Located): string[] => [...rt.command, '--run-mode', this.mode, '--log-level', 'error'];
     return {
       messages: [...WASMEDGE_MESSAGES, ...SPEC_WORDING],
       driverCommand: (rt, file) => [...base(rt), file],

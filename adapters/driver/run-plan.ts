@@ -20,6 +20,8 @@ export interface Segment {
     | { kind: 'exit'; code: number }
     | { kind: 'signal'; signal: string }
     | { kind: 'timeout' }
+    /** stopped by a limit the harness set: memory (prlimit) or output size */
+    | { kind: 'resource'; message: string }
     /** an in-process engine threw (name: CompileError, LinkError, RuntimeError, RangeError, ...) */
     | { kind: 'error'; name: string; message: string };
   /** Text that explains a failure (stderr, or the thrown message). */
@@ -46,14 +48,22 @@ export interface DriverRunner {
 
 export function segmentFromProcess(r: ProcessResult): Segment {
   const raw: RawOutput = { stdout: excerpt(r.stdout), stderr: excerpt(r.stderr), exitCode: r.exitCode, signal: r.signal };
-  const end: Segment['end'] = r.timedOut
-    ? { kind: 'timeout' }
-    : r.signal !== undefined && !r.truncated
+  const end: Segment['end'] =
+    limitEnd(r) ??
+    (r.signal !== undefined
       ? { kind: 'signal', signal: r.signal }
       : r.exitCode !== undefined
         ? { kind: 'exit', code: r.exitCode }
-        : { kind: 'error', name: r.truncated ? 'OutputLimit' : 'SpawnError', message: r.truncated ? 'output limit exceeded' : (r.spawnError ?? 'did not run') };
+        : { kind: 'error', name: 'SpawnError', message: r.spawnError ?? 'did not run' });
   return { stdout: r.stdout, end, errorText: r.stderr, raw };
+}
+
+/** How a process ended when a harness limit (time, output, memory) ended it; undefined otherwise. */
+export function limitEnd(r: ProcessResult): Segment['end'] | undefined {
+  if (r.timedOut) return { kind: 'timeout' };
+  if (r.truncated) return { kind: 'resource', message: 'output limit exceeded' };
+  if (r.outOfMemory) return { kind: 'resource', message: `memory limit exceeded (${r.signal ?? `exit ${r.exitCode}`})` };
+  return undefined;
 }
 
 export function excerpt(text: string, max = 2000): string {
@@ -117,7 +127,7 @@ export async function runDriverPlan(plan: Plan, runner: DriverRunner, timeoutMs:
       if (stopped === undefined) break run;
       const outcome = stoppedOutcome(seg, out.other, runner.messages, out.stopped === undefined);
       outcomes[stopped] = outcome;
-      if (outcome.kind === 'timeout' || outcome.kind === 'crash') {
+      if (outcome.kind === 'timeout' || outcome.kind === 'crash' || outcome.kind === 'resource') {
         fill(stopped + 1, `after the ${outcome.kind} of invocation ${stopped}`);
         break run;
       }
@@ -151,6 +161,7 @@ export function moduleVerdict(seg: Segment, table: MessageTable): ModuleVerdict 
   const message = explanation(seg, readDriverOutput(seg.stdout, () => undefined).other);
   if (seg.end.kind === 'timeout') return { kind: 'timeout', message: 'timed out before the first invocation', raw: seg.raw };
   if (seg.end.kind === 'signal') return { kind: 'crash', message: `killed by ${seg.end.signal}`, raw: seg.raw };
+  if (seg.end.kind === 'resource') return { kind: 'resource', message: seg.end.message, raw: seg.raw };
   const c = classifyMessage(table, message);
   if (c === 'malformed' || c === 'invalid' || c === 'unlinkable' || c === 'rejected') return { kind: c, message };
   if (isTrapKind(c)) return { kind: 'uninstantiable', message, trap: c };
@@ -163,6 +174,7 @@ export function moduleVerdict(seg: Segment, table: MessageTable): ModuleVerdict 
 function stoppedOutcome(seg: Segment, other: readonly string[], table: MessageTable, betweenCalls: boolean): InvocationOutcome {
   if (seg.end.kind === 'timeout') return { kind: 'timeout', raw: seg.raw };
   if (seg.end.kind === 'signal') return { kind: 'crash', message: `killed by ${seg.end.signal}`, raw: seg.raw };
+  if (seg.end.kind === 'resource') return { kind: 'resource', message: seg.end.message, raw: seg.raw };
   const message = explanation(seg, other);
   if (betweenCalls) return { kind: 'crash', message: `the driver's output ended early${message ? `: ${message}` : ''}`, raw: seg.raw };
   const c = classifyMessage(table, message);

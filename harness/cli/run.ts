@@ -10,9 +10,11 @@ export class UserError extends Error {
 }
 
 export async function runCli(program: Command, argv: string[]): Promise<void> {
-  // usage errors must reach the catch below, from every subcommand
+  // usage errors must reach the catch below, from every subcommand, as one line
   const overrideAll = (cmd: Command): void => {
     cmd.exitOverride();
+    cmd.showHelpAfterError(false);
+    cmd.configureOutput({ outputError: (text, write) => write(usageLine(cmd, text)) });
     cmd.commands.forEach(overrideAll);
   };
   overrideAll(program);
@@ -36,4 +38,12 @@ export function describeError(err: unknown): string {
   if (err instanceof WasmError || err instanceof UserError) return err.message;
   if (err instanceof Error) return err.message;
   return String(err);
+}
+
+/** Commander's usage error as one line: what is wrong, where, and where the usage is. */
+function usageLine(cmd: Command, text: string): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c !== null; c = c.parent) names.unshift(c.name());
+  const what = text.replace(/^error:\s*/, '').replace(/\s+/g, ' ').trim();
+  return `${names[0]}: ${what} (see \`${names.join(' ')} --help\`)\n`;
 }

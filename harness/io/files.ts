@@ -1,7 +1,7 @@
 // Reading and writing the user's files with errors that name the file and
 // say what went wrong in one line (no stack traces for a missing path).
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { UserError } from '../cli/run.js';
 
 export function readInput(path: string): Buffer {
@@ -16,11 +16,23 @@ export function readText(path: string): string {
   return readInput(path).toString('utf8');
 }
 
+/**
+ * Writes the whole file or nothing: into a temporary name beside it (named
+ * from the process, never from content), then renamed over the target, so a
+ * kill mid-write leaves the previous file intact.
+ */
 export function writeOutput(path: string, data: string | Uint8Array): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, data);
+    writeFileSync(temp, data);
+    renameSync(temp, path);
   } catch (err) {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // no temporary file could have been made there
+    }
     throw new UserError(`cannot write ${path}: ${reason(err)}`);
   }
 }
@@ -30,5 +42,6 @@ function reason(err: unknown): string {
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EISDIR') return 'is a directory';
   if (code === 'EACCES') return 'permission denied';
+  if (code === 'ENOTDIR') return 'a folder on the path is a file';
   return err instanceof Error ? err.message : String(err);
 }
