@@ -2,10 +2,21 @@
 // expanded to their .wast files, sorted) through the reference interpreter
 // and reports per file and in total. Exit status: 0 when nothing failed, 1
 // when an assertion failed, 2 for bad input (an unreadable path).
+//
+// With `--runtimes LIST|all [--db FILE]` it is the differential run instead
+// (harness/conformance/): every command on the oracle and on each runtime,
+// totals per runtime printed and stored, divergences stored as findings.
+// Exit status then: 1 when the run found NEW findings, 0 otherwise.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { runWastFile, type ScriptResult } from '../../../reference-runtime/script/run-script.js';
+import type { Adapter } from '../../../adapters/adapter.js';
+import { ADAPTER_IDS, createAdapter } from '../../../adapters/registry.js';
+import { printSuiteText, suiteJson } from '../../conformance/print.js';
+import { runSuite } from '../../conformance/run-suite.js';
+import { addDbOption } from '../../store/db-option.js';
+import { openStore } from '../../store/store.js';
 import { UserError } from '../run.js';
 
 /** The .wast files named by `paths`, folders expanded (sorted), in argument order. */
@@ -70,18 +81,78 @@ function printJson(results: ScriptResult[], totals: SpecTotals): void {
   process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
 }
 
+interface SpecOptions {
+  json?: boolean;
+  runtimes?: string;
+  db: string;
+  timeout: string;
+  jobs: string;
+}
+
 export function registerSpec(program: Command): void {
-  program
+  const cmd = program
     .command('spec')
-    .description('run .wast spec scripts (files or folders) through the reference interpreter')
+    .description('run .wast spec scripts (files or folders) through the reference interpreter, or with --runtimes on real runtimes against it')
     .argument('<paths...>', '.wast files or folders of them')
     .option('--json', 'print one JSON document instead of text')
-    .action((paths: string[], opts: { json?: boolean }) => {
-      const files = expandPaths(paths);
-      const results = files.map((f) => runWastFile(f));
-      const totals = totalsOf(results);
-      if (opts.json) printJson(results, totals);
-      else printText(results, totals);
-      process.exitCode = totals.failed > 0 ? 1 : 0;
-    });
+    .option('--runtimes <list>', 'comma-separated adapter ids, or `all` (the available ones): the differential run, stored in --db')
+    .option('--timeout <ms>', 'per process, with --runtimes (a timeout is retried once with twice this)', '10000')
+    .option('--jobs <n>', 'runtimes run at once, with --runtimes', '2');
+  addDbOption(cmd).action(async (paths: string[], opts: SpecOptions) => {
+    if (opts.runtimes !== undefined) return differential(paths, opts);
+    const files = expandPaths(paths);
+    const results = files.map((f) => runWastFile(f));
+    const totals = totalsOf(results);
+    if (opts.json) printJson(results, totals);
+    else printText(results, totals);
+    process.exitCode = totals.failed > 0 ? 1 : 0;
+  });
+}
+
+async function differential(paths: string[], opts: SpecOptions): Promise<void> {
+  const timeoutMs = positive(opts.timeout, '--timeout');
+  const jobs = positive(opts.jobs, '--jobs');
+  const files = expandPaths(paths);
+  const runtimes = await pickRuntimes(opts.runtimes!);
+  const oracle = createAdapter('reference')!;
+  const store = openStore(opts.db);
+  try {
+    const progress = (line: string): void => void process.stderr.write(`${line}\n`);
+    const result = await runSuite({ files, runtimes, oracle, store, timeoutMs, jobs, progress, command: `spec --runtimes ${opts.runtimes}` });
+    if (opts.json) process.stdout.write(`${JSON.stringify(suiteJson(result), null, 2)}\n`);
+    else {
+      const versions = Object.fromEntries(await Promise.all(runtimes.map(async (a) => [a.id, versionOf(await a.available())] as const)));
+      printSuiteText(result, versions, (s) => void process.stdout.write(s));
+    }
+    process.exitCode = result.findings.some((f) => f.isNew) ? 1 : 0;
+  } finally {
+    store.close();
+    await Promise.all([oracle, ...runtimes].map((a) => a.close?.()));
+  }
+}
+
+/** The adapters named by `--runtimes`: `all` is every available one (the others named on stderr). */
+async function pickRuntimes(list: string): Promise<Adapter[]> {
+  const ids = list === 'all' ? [...ADAPTER_IDS] : list.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (ids.length === 0) throw new UserError('spec: --runtimes needs a comma-separated list of adapter ids, or all');
+  const adapters: Adapter[] = [];
+  for (const id of ids) {
+    const adapter = createAdapter(id);
+    if (adapter === undefined) throw new UserError(`spec: unknown runtime ${id}; known: ${ADAPTER_IDS.join(', ')}, or all`);
+    const a = await adapter.available();
+    if (a.ok) adapters.push(adapter);
+    else if (list === 'all') process.stderr.write(`spec: skipping ${id}: ${a.reason}\n`);
+    else throw new UserError(`spec: runtime ${id} is not available: ${a.reason}; install it with: ${a.install || 'wasmdiff runtimes install'}`);
+  }
+  return adapters;
+}
+
+function versionOf(a: { ok: true; version: string } | { ok: false }): string {
+  return a.ok ? a.version : '';
+}
+
+function positive(text: string, name: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0) throw new UserError(`spec: ${name} must be a positive integer, got ${text}`);
+  return n;
 }

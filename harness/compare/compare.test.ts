@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { InvocationOutcome, ModuleVerdict, RunOutcome } from '../../adapters/plan.js';
+import type { OracleNote } from '../fuzz/oracle-run.js';
+import type { OracleOutcome } from '../fuzz/oracle.js';
+import { compareRun } from './compare.js';
+
+const ok: ModuleVerdict = { kind: 'ok' };
+const f32 = (bits: number): InvocationOutcome => ({ kind: 'values', values: [{ type: 'f32', bits }] });
+const i32 = (bits: number): InvocationOutcome => ({ kind: 'values', values: [{ type: 'i32', bits }] });
+const trap = (t: string): InvocationOutcome => ({ kind: 'trap', trap: t as never, message: t });
+
+function oracle(invocations: InvocationOutcome[], notes: OracleNote[] = [], verdict = ok, ms = 5): OracleOutcome {
+  return { run: { adapter: 'reference', verdict, invocations, processes: 0 }, notes: invocations.map((_, i) => notes[i] ?? {}), ms };
+}
+function runtime(adapter: string, invocations: InvocationOutcome[], verdict = ok): RunOutcome {
+  return { adapter, verdict, invocations, processes: 1 };
+}
+
+describe('compareRun', () => {
+  it('accepts any arithmetic NaN where the oracle allows one, and flags a non-NaN', () => {
+    const o = oracle([f32(0x7fc00001)], [{ allowed: [{ kind: 'nan:arithmetic' }], reasons: ['nan'] }]);
+    const allowed = compareRun(o, runtime('x', [f32(0xffc12345)]));
+    expect(allowed.divergences).toEqual([]);
+    expect(allowed.allowed.map((a) => a.rule)).toEqual(['nan-payload']);
+    const exact = oracle([f32(0x7fc00001)], [{ allowed: [{ kind: 'exact' }], reasons: [] }]);
+    expect(compareRun(exact, runtime('x', [f32(0x7fc00000)])).divergences[0]?.kind).toBe('wrong-result');
+  });
+
+  it('requires a canonical NaN where only canonical ones are allowed', () => {
+    const o = oracle([f32(0x7fc00000)], [{ allowed: [{ kind: 'nan:canonical' }], reasons: ['nan'] }]);
+    expect(compareRun(o, runtime('x', [f32(0xffc00000)])).divergences).toEqual([]);
+    const d = compareRun(oracle([f32(1)], [{ allowed: [{ kind: 'exact' }], reasons: [] }]), runtime('x', [f32(2)]));
+    expect(d.divergences[0]).toMatchObject({ kind: 'wrong-result', runtime: 'x', invocation: 0, expectedClass: 'values(f32)', actualClass: 'values(f32)' });
+  });
+
+  it('tells missing, unexpected and wrong traps apart, with per-runtime aliases', () => {
+    expect(compareRun(oracle([trap('integer divide by zero')]), runtime('x', [i32(0)])).divergences[0]?.kind).toBe('missing-trap');
+    expect(compareRun(oracle([i32(0)]), runtime('x', [trap('unreachable')])).divergences[0]?.kind).toBe('unexpected-trap');
+    expect(compareRun(oracle([trap('undefined element')]), runtime('x', [trap('out of bounds table access')])).divergences[0]?.kind).toBe('wrong-trap');
+    const v8 = compareRun(oracle([trap('undefined element')]), runtime('v8', [trap('out of bounds table access')]));
+    expect(v8.divergences).toEqual([]);
+    expect(v8.allowed[0]?.rule).toBe('trap-alias');
+  });
+
+  it('allows any outcome where the oracle exhausts the stack, and stops comparing that instance', () => {
+    const o = oracle([{ kind: 'exhaustion', message: '' }, i32(1)]);
+    const c = compareRun(o, runtime('x', [i32(5), i32(2)]));
+    expect(c.divergences).toEqual([]);
+    expect(c.allowed[0]?.rule).toBe('stack-depth');
+    expect(c.skipped).toBe(1);
+  });
+
+  it('does not compare later invocations after a NaN was chosen, until both sides trap', () => {
+    const o = oracle([f32(0x7fc00000), i32(1), trap('unreachable'), i32(7)], [{ allowed: [{ kind: 'nan:canonical' }], reasons: ['nan'] }]);
+    const c = compareRun(o, runtime('x', [f32(0x7fc00000), i32(2), trap('unreachable'), i32(8)]));
+    expect(c.skipped).toBe(2);
+    expect(c.divergences[0]).toMatchObject({ kind: 'wrong-result', invocation: 3 });
+  });
+
+  it('reports a differing digest as wrong-state', () => {
+    const c = compareRun(oracle([i32(1), { kind: 'values', values: [{ type: 'i64', bits: 5n }] }]), runtime('x', [i32(1), { kind: 'values', values: [{ type: 'i64', bits: 6n }] }]), { digestAt: 1 });
+    expect(c.divergences[0]?.kind).toBe('wrong-state');
+  });
+
+  it('accepts `rejected` for malformed or invalid, and a rejection of an unsupported feature', () => {
+    const invalid: ModuleVerdict = { kind: 'invalid', message: 'type mismatch' };
+    expect(compareRun(oracle([], [], invalid), runtime('v8', [], { kind: 'rejected', message: 'CompileError' })).divergences).toEqual([]);
+    expect(compareRun(oracle([]), runtime('x', [], { kind: 'invalid', message: 'x' })).divergences[0]?.kind).toBe('verdict');
+    const c = compareRun(oracle([]), runtime('wamr', [], { kind: 'rejected', message: 'simd' }), { unsupported: ['simd'] });
+    expect(c.divergences).toEqual([]);
+    expect(c.allowed[0]?.rule).toBe('unsupported-feature');
+  });
+
+  it('reports a timeout only when the oracle finished quickly', () => {
+    expect(compareRun(oracle([i32(1)], [], ok, 5), runtime('x', [{ kind: 'timeout' }])).divergences[0]?.kind).toBe('timeout');
+    expect(compareRun(oracle([i32(1)], [], ok, 4000), runtime('x', [{ kind: 'timeout' }])).divergences).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+// The differential spec run as text: a totals table per runtime, then the
+// findings this run saw (new ones first), and as JSON: the document issue 6
+// specifies (files, totals), plus the findings and the run id.
+import type { SuiteResult, Tally } from './run-suite.js';
+
+export function printSuiteText(r: SuiteResult, versions: Record<string, string>, write: (s: string) => void): void {
+  const rows = Object.entries(r.totals).map(([id, t]) => {
+    const c = r.cost[id];
+    return [id, versions[id] ?? '', String(t.passed), String(t.failed), String(t.unsupported), rate(t), c ? `${c.seconds.toFixed(1)} s` : '', c ? String(c.processes) : ''];
+  });
+  write(table(['runtime', 'version', 'passed', 'failed', 'unsupported', 'pass rate', 'time', 'processes'], rows));
+  const fresh = r.findings.filter((f) => f.isNew);
+  write(`findings: ${r.findings.length} seen in this run, ${fresh.length} new${r.runId !== undefined ? ` (run ${r.runId})` : ''}\n`);
+  const shown = [...fresh, ...r.findings.filter((f) => !f.isNew)].slice(0, 25);
+  for (const f of shown) write(`  #${f.id} ${f.isNew ? 'NEW ' : ''}${f.kind} (${f.occurrences} here, seen in ${f.count} run${f.count === 1 ? '' : 's'}): ${f.summary}\n`);
+  if (r.findings.length > shown.length) write(`  ... ${r.findings.length - shown.length} more: wasmdiff findings\n`);
+  write(`time: ${r.seconds.toFixed(1)} s\n`);
+}
+
+export function suiteJson(r: SuiteResult): unknown {
+  return {
+    files: r.files.map((f) => ({ file: f.file, runtime: f.runtime, passed: f.passed, failed: f.failed, unsupported: f.unsupported, reasons: f.reasons })),
+    totals: r.totals,
+    cost: r.cost,
+    findings: r.findings,
+    runId: r.runId ?? null,
+    seconds: Number(r.seconds.toFixed(2)),
+  };
+}
+
+function rate(t: Tally): string {
+  const judged = t.passed + t.failed;
+  return judged === 0 ? '-' : `${((100 * t.passed) / judged).toFixed(1)}%`;
+}
+
+/** Left-aligned text columns. */
+export function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]): string => cells.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd();
+  return `${[line(head), ...rows.map(line)].join('\n')}\n`;
+}

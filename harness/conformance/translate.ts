@@ -1,0 +1,244 @@
+// Turns a parsed .wast script into what the adapters can run: one plan per
+// module instance (every assertion and action on it becomes one invocation of
+// that plan, so a command-line runtime starts one process per module, not
+// per assertion), one plan without invocations per module-level assertion,
+// and for every script command one Check that says what the assertion
+// expects. Commands no plan can express (cross-module linking, global reads,
+// host references, text-format assertions) get their reason here, for every
+// runtime alike.
+import { decodeModule } from '../../reference-runtime/binary/decode.js';
+import { encodeModule } from '../../reference-runtime/binary/encode.js';
+import type { Module } from '../../reference-runtime/syntax/module.js';
+import type { Action, Command, ModuleSource, Script, WastConst, WastExpected } from '../../reference-runtime/syntax/script.js';
+import { parseWat } from '../../reference-runtime/text/parse-module.js';
+import type { FeatureName } from '../../adapters/adapter.js';
+import type { ArgValue, Invocation } from '../../adapters/plan.js';
+import { featuresUsed } from './features.js';
+
+/** What a command's assertion accepts. */
+export type Expectation =
+  /** the module decodes, validates and instantiates */
+  | { kind: 'instantiates' }
+  /** the invocation returns (any values: a bare action) */
+  | { kind: 'returns' }
+  | { kind: 'values'; expected: WastExpected[] }
+  | { kind: 'trap'; message: string }
+  | { kind: 'exhaustion'; message: string }
+  | { kind: 'verdict'; verdict: 'malformed' | 'invalid' | 'unlinkable' | 'uninstantiable'; message: string };
+
+export interface Check {
+  line: number;
+  /** The command's keyword, e.g. `assert_return`. */
+  command: string;
+  /** A short text of the command, e.g. `assert_return (invoke "add" i32:1 i32:2)`. */
+  text: string;
+  expect: Expectation;
+  /** Why no runtime can run it (set here, or later when the oracle under plan semantics disagrees). */
+  unsupported?: string;
+  /** The unit that runs it and, for an invocation, its index in the unit's plan. */
+  unit?: number;
+  invocation?: number;
+}
+
+export interface Unit {
+  /** `instance`: a module command and the invocations on it; `verdict`: a module-level assertion. */
+  kind: 'instance' | 'verdict';
+  line: number;
+  bytes: Uint8Array;
+  module: Module | undefined;
+  invocations: Invocation[];
+  /** The check of each invocation, by invocation index. */
+  invocationChecks: number[];
+  /** The check judged by the module verdict (the module command, or the module assertion). */
+  moduleCheck: number;
+  features: FeatureName[];
+}
+
+export interface ScriptPlan {
+  file: string;
+  units: Unit[];
+  checks: Check[];
+}
+
+export const REASON_QUOTE = 'text-format assertion, no binary to run';
+export const REASON_REGISTER = 'register: cross-module linking is not expressible as a plan';
+export const REASON_GET = 'global read (get): not expressible as a plan invocation';
+export const REASON_HOST_REF = 'host reference (ref.extern N): not expressible as a plan argument or result';
+export const REASON_IMPORTS = 'imports spectest/registered module; not linkable by the plan runner (no imports are provided)';
+
+export function translateScript(script: Script): ScriptPlan {
+  return new Translator(script.file).run(script);
+}
+
+type Source = { ok: true; bytes: Uint8Array; module: Module | undefined } | { ok: false; reason: string };
+
+class Translator {
+  private readonly units: Unit[] = [];
+  private readonly checks: Check[] = [];
+  /** Unit index of the current module and of named ones; `undefined` unit with a reason when the module is not runnable. */
+  private current: { unit?: number; reason?: string } | undefined;
+  private readonly named = new Map<string, { unit?: number; reason?: string }>();
+
+  constructor(private readonly file: string) {}
+
+  run(script: Script): ScriptPlan {
+    for (const cmd of script.commands) this.command(cmd);
+    return { file: this.file, units: this.units, checks: this.checks };
+  }
+
+  private command(cmd: Command): void {
+    switch (cmd.kind) {
+      case 'module': {
+        const check = this.addCheck(cmd, { kind: 'instantiates' }, `module${cmd.name ? ` ${cmd.name}` : ''}`);
+        const src = this.source(cmd.source);
+        const target = src.ok ? { unit: this.addUnit('instance', cmd.line, src, check) } : { reason: src.reason };
+        if (!src.ok) this.checks[check]!.unsupported = src.reason;
+        this.current = target;
+        if (cmd.name !== undefined) this.named.set(cmd.name, target);
+        return;
+      }
+      case 'register':
+        this.addCheck(cmd, { kind: 'returns' }, `register "${cmd.as}"`, REASON_REGISTER);
+        return;
+      case 'action':
+        return this.invocation(cmd, cmd.action, { kind: 'returns' });
+      case 'assert_return':
+        return this.invocation(cmd, cmd.action, { kind: 'values', expected: cmd.expected }, cmd.expected.some((e) => e.type === 'ref.extern'));
+      case 'assert_trap':
+        return this.invocation(cmd, cmd.action, { kind: 'trap', message: cmd.message });
+      case 'assert_exhaustion':
+        return this.invocation(cmd, cmd.action, { kind: 'exhaustion', message: cmd.message });
+      case 'assert_trap_module':
+      case 'assert_uninstantiable':
+        return this.moduleAssertion(cmd, cmd.source, { kind: 'verdict', verdict: 'uninstantiable', message: cmd.message });
+      case 'assert_unlinkable':
+        return this.moduleAssertion(cmd, cmd.source, { kind: 'verdict', verdict: 'unlinkable', message: cmd.message });
+      case 'assert_invalid':
+        return this.moduleAssertion(cmd, cmd.source, { kind: 'verdict', verdict: 'invalid', message: cmd.message });
+      case 'assert_malformed':
+        if (cmd.source.kind === 'quote') {
+          this.addCheck(cmd, { kind: 'verdict', verdict: 'malformed', message: cmd.message }, `assert_malformed (module quote) "${cmd.message}"`, REASON_QUOTE);
+          return;
+        }
+        return this.moduleAssertion(cmd, cmd.source, { kind: 'verdict', verdict: 'malformed', message: cmd.message });
+    }
+  }
+
+  private invocation(cmd: Command, action: Action, expect: Expectation, hostRefResult = false): void {
+    const text = `${cmd.kind} ${describeAction(action)}`;
+    const check = this.addCheck(cmd, expect, text);
+    const target = action.module === undefined ? this.current : this.named.get(action.module);
+    const reason =
+      target === undefined
+        ? `no module ${action.module ?? 'defined'} before this command`
+        : target.reason ?? (action.kind === 'get' ? REASON_GET : hostRefResult || action.args.some((a) => a.type === 'ref.extern') ? REASON_HOST_REF : undefined);
+    if (reason !== undefined || target?.unit === undefined || action.kind !== 'invoke') {
+      this.checks[check]!.unsupported = reason ?? 'not expressible';
+      return;
+    }
+    const unit = this.units[target.unit]!;
+    const c = this.checks[check]!;
+    c.unit = target.unit;
+    c.invocation = unit.invocations.push({ export: action.name, args: action.args.map(argValue) }) - 1;
+    unit.invocationChecks.push(check);
+  }
+
+  private moduleAssertion(cmd: Command, source: ModuleSource, expect: Expectation & { kind: 'verdict' }): void {
+    const check = this.addCheck(cmd, expect, `${cmd.kind} "${expect.message}"`);
+    const src = this.source(source);
+    if (!src.ok) this.checks[check]!.unsupported = src.reason;
+    else this.addUnit('verdict', cmd.line, src, check);
+  }
+
+  private addCheck(cmd: Command, expect: Expectation, text: string, unsupported?: string): number {
+    return this.checks.push({ line: cmd.line, command: cmd.kind, text, expect, ...(unsupported ? { unsupported } : {}) }) - 1;
+  }
+
+  private addUnit(kind: Unit['kind'], line: number, src: Source & { ok: true }, check: number): number {
+    const index = this.units.length;
+    this.units.push({
+      kind,
+      line,
+      bytes: src.bytes,
+      module: src.module,
+      invocations: [],
+      invocationChecks: [],
+      moduleCheck: check,
+      features: src.module ? featuresUsed(src.module) : [],
+    });
+    this.checks[check]!.unit = index;
+    return index;
+  }
+
+  /** The module's bytes (and syntax, when it has any); a module with imports cannot be linked by a plan. */
+  private source(source: ModuleSource): Source {
+    let module: Module | undefined;
+    let bytes: Uint8Array;
+    try {
+      if (source.kind === 'binary') {
+        bytes = source.bytes;
+        module = tryDecode(bytes);
+      } else {
+        module = source.kind === 'text' ? source.module : parseWat(source.text, this.file);
+        bytes = encodeModule(module);
+      }
+    } catch (e) {
+      return { ok: false, reason: `the module cannot be encoded as a binary: ${(e as Error).message}` };
+    }
+    if (module !== undefined && module.imports.length > 0) return { ok: false, reason: REASON_IMPORTS };
+    return { ok: true, bytes, module };
+  }
+}
+
+/** A malformed binary has no syntax: its features and opcodes stay unknown. */
+function tryDecode(bytes: Uint8Array): Module | undefined {
+  try {
+    return decodeModule(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A script constant as a plan argument (host references excluded by the caller). */
+export function argValue(c: WastConst): ArgValue {
+  switch (c.type) {
+    case 'i32':
+      return { type: 'i32', bits: c.value >>> 0 };
+    case 'i64':
+      return { type: 'i64', bits: BigInt.asUintN(64, c.value) };
+    case 'f32':
+      return { type: 'f32', bits: c.bits >>> 0 };
+    case 'f64':
+      return { type: 'f64', bits: BigInt.asUintN(64, c.bits) };
+    case 'v128':
+      return { type: 'v128', bytes: c.bytes };
+    case 'ref.null':
+      return { type: c.refType, null: true };
+    case 'ref.extern':
+      throw new Error('ref.extern is not a plan argument');
+  }
+}
+
+function describeAction(a: Action): string {
+  const target = a.module ? `${a.module} ` : '';
+  if (a.kind === 'get') return `(get ${target}"${a.name}")`;
+  const args = a.args.map((c) => (c.type === 'ref.extern' ? `ref.extern:${c.value}` : c.type === 'ref.null' ? `${c.refType}:null` : showConst(c)));
+  return `(invoke ${target}"${a.name}"${args.map((s) => ` ${s}`).join('')})`;
+}
+
+function showConst(c: WastConst): string {
+  switch (c.type) {
+    case 'i32':
+      return `i32:${c.value}`;
+    case 'i64':
+      return `i64:${c.value}`;
+    case 'f32':
+      return `f32:0x${(c.bits >>> 0).toString(16)}`;
+    case 'f64':
+      return `f64:0x${c.bits.toString(16)}`;
+    case 'v128':
+      return `v128:${[...c.bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+    default:
+      return c.type;
+  }
+}

@@ -1,0 +1,199 @@
+// The differential fuzzing loop (issue 7): generated cases in chunks
+// (deterministic per seed and chunk, so a shard i/n takes every n-th chunk),
+// each run on the oracle and every runtime and compared; each divergence is
+// minimised, signed and stored (triage.ts); open findings are re-checked
+// first (recheck.ts). It stops at the case or time budget, or when `signal`
+// aborts (Ctrl-C), after the case in flight; everything found is stored as
+// it is found, and the run's coverage and summary at the end.
+import type { Adapter } from '../../adapters/adapter.js';
+import type { GenOptions, Mix, MixedCase } from '../generate/index.js';
+import { caseChunk } from './source.js';
+import type { Store } from '../store/store.js';
+import type { Divergence } from '../compare/compare.js';
+import { RULES } from '../compare/allowed.js';
+import type { FeatureSet } from '../../adapters/adapter.js';
+import { countExecuted } from './coverage.js';
+import { runCase, type CaseResult } from './differential.js';
+import { Oracle } from './oracle.js';
+import { recheckFindings, type RecheckResult } from './recheck.js';
+import { sameDivergence, triage, type TriageContext } from './triage.js';
+
+export interface FuzzOptions {
+  seed: number;
+  /** stop after this many cases (this shard's) */
+  cases?: number;
+  /** stop after this many milliseconds */
+  timeMs?: number;
+  shard?: { index: number; count: number };
+  /** the runtimes compared with the oracle (available ones) */
+  runtimes: readonly Adapter[];
+  store: Store;
+  /** per process and per oracle run (default 5000) */
+  timeoutMs?: number;
+  /** compare a digest of the final state (default true) */
+  digest?: boolean;
+  minimize?: { maxTests: number; timeBudgetMs: number };
+  mix?: Mix;
+  generate?: GenOptions;
+  /** instructions to interleave boundary cases of (source.ts) */
+  focus?: readonly string[];
+  /** cases generated per chunk (default 20) */
+  chunk?: number;
+  signal?: AbortSignal;
+  /** called at most every `progressMs` (default 500) and once at the end */
+  progress?: (p: FuzzProgress) => void;
+  progressMs?: number;
+  /** what the run row records as its options */
+  command?: unknown;
+}
+
+export interface FuzzProgress {
+  cases: number;
+  seconds: number;
+  casesPerSecond: number;
+  newFindings: number;
+  findings: number;
+}
+
+export interface FindingSeen {
+  id: number;
+  isNew: boolean;
+  count: number;
+  kind: string;
+  runtimes: string[];
+  signature: string;
+  /** instructions in the minimal module (-1 when it could not be decoded) */
+  instructions: number;
+  origin: string;
+}
+
+export interface FuzzSummary extends FuzzProgress {
+  runId: number;
+  stoppedBy: 'cases' | 'time' | 'signal';
+  seen: FindingSeen[];
+  recheck: RecheckResult;
+  /** opcode -> static count over the functions the oracle entered */
+  coverage: Map<string, number>;
+  /** allowed-divergence rule id -> times used */
+  allowed: Record<string, number>;
+  /** invocations not compared (state could legitimately differ) */
+  skipped: number;
+}
+
+const DEFAULT_MINIMIZE = { maxTests: 400, timeBudgetMs: 30_000 };
+
+export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
+  const { store } = o;
+  const limits = { timeoutMs: o.timeoutMs ?? 5000, digest: o.digest !== false };
+  const versions: Record<string, string> = {};
+  for (const r of o.runtimes) {
+    const a = await r.available();
+    if (!a.ok) throw new Error(`fuzz: runtime ${r.id} is not available: ${a.reason}`);
+    versions[r.id] = a.version;
+  }
+  const runtimeIds = new Map(o.runtimes.map((r) => [r.id, store.upsertRuntime({ name: r.id, engine: r.engine, version: versions[r.id]! })]));
+  const runId = store.beginRun('fuzz', o.command ?? { seed: o.seed, cases: o.cases, timeMs: o.timeMs, shard: o.shard, runtimes: [...runtimeIds.keys()] });
+  const oracle = new Oracle();
+  const byId = new Map(o.runtimes.map((r) => [r.id, r]));
+  const features = new Map<string, FeatureSet>();
+  for (const r of o.runtimes) features.set(r.id, await r.features());
+  const ctx: TriageContext = { oracle, runtimes: byId, versions, limits, minimize: o.minimize ?? DEFAULT_MINIMIZE, features };
+  const started = performance.now();
+  const summary: FuzzSummary = {
+    runId, stoppedBy: 'cases', cases: 0, seconds: 0, casesPerSecond: 0, newFindings: 0, findings: 0,
+    seen: [], recheck: { checked: 0, fixed: [] }, coverage: new Map(), allowed: {}, skipped: 0,
+  };
+  const tick = () => {
+    summary.seconds = (performance.now() - started) / 1000;
+    summary.casesPerSecond = summary.seconds > 0 ? summary.cases / summary.seconds : 0;
+  };
+  let lastProgress = 0;
+  const report = (force = false) => {
+    tick();
+    if (o.progress && (force || performance.now() - lastProgress >= (o.progressMs ?? 500))) {
+      lastProgress = performance.now();
+      o.progress({ cases: summary.cases, seconds: summary.seconds, casesPerSecond: summary.casesPerSecond, newFindings: summary.newFindings, findings: summary.findings });
+    }
+  };
+  const stopReason = (): FuzzSummary['stoppedBy'] | undefined => {
+    if (o.signal?.aborted) return 'signal';
+    if (o.cases !== undefined && summary.cases >= o.cases) return 'cases';
+    if (o.timeMs !== undefined && performance.now() - started >= o.timeMs) return 'time';
+    if (o.cases === undefined && o.timeMs === undefined) return 'cases';
+    return undefined;
+  };
+  try {
+    summary.recheck = await recheckFindings(store, runId, oracle, byId, versions, limits);
+    const chunk = o.chunk ?? 20;
+    const shard = o.shard ?? { index: 0, count: 1 };
+    let stop: FuzzSummary['stoppedBy'] | undefined;
+    for (let j = shard.index; (stop = stopReason()) === undefined; j += shard.count) {
+      const cases = caseChunk(o.seed, j, chunk, { ...(o.mix ? { mix: o.mix } : {}), ...(o.generate ? { generate: o.generate } : {}), ...(o.focus ? { focus: o.focus } : {}) });
+      for (let k = 0; k < cases.length && (stop = stopReason()) === undefined; k++) {
+        const { case: c, origin } = cases[k]!;
+        const result = await runCase(fuzzCase(c, origin), oracle, o.runtimes, limits, features);
+        summary.cases++;
+        account(summary, c, result);
+        const first = result.comparisons.flatMap((cmp) => cmp.divergences.slice(0, 1));
+        if (first.length > 0) await triageAll(c, origin, result, first, ctx, store, runId, runtimeIds, summary);
+        report();
+      }
+    }
+    summary.stoppedBy = stop ?? 'cases';
+  } finally {
+    await oracle.close();
+    tick();
+    store.putCoverage(runId, summary.coverage);
+    store.finishRun(runId, {
+      cases: summary.cases, seconds: summary.seconds, casesPerSecond: summary.casesPerSecond,
+      newFindings: summary.newFindings, findings: summary.findings, stoppedBy: summary.stoppedBy,
+      allowed: summary.allowed, skipped: summary.skipped, fixed: summary.recheck.fixed,
+    });
+    report(true);
+  }
+  return summary;
+}
+
+function fuzzCase(c: MixedCase, origin: string) {
+  // a mutated case's `module` is its valid base, not its bytes: run the bytes as they are
+  return c.intent === undefined ? { module: c.module, bytes: c.bytes, invocations: c.invocations, origin } : { bytes: c.bytes, invocations: c.invocations, origin };
+}
+
+/** Coverage and the allowed-divergence tallies of one case. */
+function account(summary: FuzzSummary, c: MixedCase, r: CaseResult): void {
+  if (c.intent === undefined && r.oracle.run.verdict.kind === 'ok') {
+    const entered = r.oracle.notes.flatMap((n, i) => (n.func !== undefined && i !== r.casePlan.digestAt ? [n.func] : []));
+    countExecuted(c.module, entered, summary.coverage);
+  }
+  for (const cmp of r.comparisons) {
+    summary.skipped += cmp.skipped;
+    for (const a of cmp.allowed) summary.allowed[a.rule] = (summary.allowed[a.rule] ?? 0) + 1;
+  }
+}
+
+/** One finding per distinct divergence of the case (runtimes that diverge the same way share it). */
+async function triageAll(
+  c: MixedCase, origin: string, r: CaseResult, first: Divergence[], ctx: TriageContext,
+  store: Store, runId: number, runtimeIds: ReadonlyMap<string, number>, summary: FuzzSummary,
+): Promise<void> {
+  const caseId = store.transaction(() => {
+    const hash = store.putModule(r.casePlan.plan.module);
+    const id = store.putCase({ moduleHash: hash, invocations: r.casePlan.plan.invocations.map((i) => i.export), source: 'fuzz', origin });
+    r.outcomes.forEach((out) => store.putOutcome({ caseId: id, runtimeId: runtimeIds.get(out.adapter)!, runId, outcome: out }));
+    return id;
+  });
+  const done: Divergence[] = [];
+  for (const d of first) {
+    if (done.some((x) => sameDivergence({ ...x, runtime: d.runtime }, d))) continue;
+    done.push(d);
+    const t = await triage(fuzzCase(c, origin), d, first, ctx);
+    if (t === undefined) {
+      summary.allowed[RULES.unreproduced.id] = (summary.allowed[RULES.unreproduced.id] ?? 0) + 1;
+      continue;
+    }
+    const rec = store.recordFinding({ ...t.finding, details: { ...(t.finding.details as object), caseId } }, runId);
+    summary.findings++;
+    if (rec.isNew) summary.newFindings++;
+    summary.seen.push({ id: rec.id, isNew: rec.isNew, count: rec.count, kind: t.finding.kind, runtimes: t.finding.runtimes, signature: t.finding.signature, instructions: t.instructions, origin });
+  }
+}

@@ -1,0 +1,101 @@
+// The plan semantics (adapters/plan.ts) on the reference interpreter, like
+// adapters/reference-run.ts, but keeping what the fuzzer needs and the
+// reference adapter drops: per invocation, the results the spec allows
+// (exec/invoke.ts `allowed` and `reasons`), and which function each
+// invocation entered (for opcode coverage). Runs synchronously; oracle.ts
+// runs it in a worker behind a timeout.
+import { decode, instantiate, invoke, Exhaustion, Trap, type Allowed, type Module, type ModuleInstance } from '../../reference-runtime/api.js';
+import { toResult, toValue } from '../../adapters/reference-run.js';
+import type { InvocationOutcome, ModuleVerdict, Plan } from '../../adapters/plan.js';
+import { resolveInvocation } from '../../adapters/resolve.js';
+import { DecodeError, LinkError, ValidationError } from '../../reference-runtime/errors.js';
+import { DIGEST_EXPORT, digestOfInstance } from './digest.js';
+
+/** What the oracle knows about one invocation beyond its outcome. */
+export interface OracleNote {
+  /** per result: the values the spec allows (absent unless the call returned) */
+  allowed?: Allowed[];
+  /** why other results are allowed: a NaN was chosen, or a grow could have gone either way */
+  reasons?: ('nan' | 'grow')[];
+  /** the function index the invocation entered, when it ran */
+  func?: number;
+}
+
+export type OracleReport =
+  | { type: 'verdict'; verdict: ModuleVerdict }
+  | { type: 'outcome'; index: number; outcome: InvocationOutcome; note: OracleNote };
+
+export function runOraclePlan(plan: Plan, report: (r: OracleReport) => void): void {
+  let module: Module;
+  try {
+    module = decode(plan.module);
+  } catch (e) {
+    return rejectAll(plan, report, verdictOf(e));
+  }
+  const fresh = (): ModuleInstance | ModuleVerdict => {
+    try {
+      return instantiate(module);
+    } catch (e) {
+      return verdictOf(e);
+    }
+  };
+  let instance: ModuleInstance | ModuleVerdict | undefined = fresh();
+  if (!('exports' in instance)) return rejectAll(plan, report, instance);
+  report({ type: 'verdict', verdict: { kind: 'ok' } });
+  for (let i = 0; i < plan.invocations.length; i++) {
+    const inv = plan.invocations[i]!;
+    const resolved = resolveInvocation(module, inv);
+    if (!resolved.ok) {
+      report({ type: 'outcome', index: i, outcome: { kind: 'not-run', reason: resolved.reason }, note: {} });
+      continue;
+    }
+    instance ??= fresh();
+    if (!('exports' in instance)) {
+      const reason = `a fresh instance failed: ${instance.kind}`;
+      for (let j = i; j < plan.invocations.length; j++) report({ type: 'outcome', index: j, outcome: { kind: 'not-run', reason }, note: {} });
+      return;
+    }
+    const note: OracleNote = { func: resolved.func };
+    let outcome: InvocationOutcome;
+    if (inv.export === DIGEST_EXPORT) {
+      // computed directly: it reads the state and never traps (digest.ts)
+      note.allowed = [{ kind: 'exact' }];
+      report({ type: 'outcome', index: i, outcome: { kind: 'values', values: [{ type: 'i64', bits: digestOfInstance(instance) }] }, note });
+      continue;
+    }
+    try {
+      const r = invoke(instance, inv.export, inv.args.map(toValue));
+      outcome = { kind: 'values', values: r.values.map(toResult) };
+      note.allowed = r.allowed;
+      note.reasons = r.reasons;
+    } catch (e) {
+      instance = undefined; // plan rule 3: a fresh instance for the next invocation
+      if (e instanceof Trap) outcome = { kind: 'trap', trap: e.kind, message: e.message };
+      else if (e instanceof Exhaustion) outcome = { kind: 'exhaustion', message: e.message };
+      else outcome = { kind: 'crash', message: `reference runtime error: ${message(e)}` };
+    }
+    report({ type: 'outcome', index: i, outcome, note });
+    if (outcome.kind === 'crash') {
+      for (let j = i + 1; j < plan.invocations.length; j++) report({ type: 'outcome', index: j, outcome: { kind: 'not-run', reason: `after the crash of invocation ${i}` }, note: {} });
+      return;
+    }
+  }
+}
+
+function rejectAll(plan: Plan, report: (r: OracleReport) => void, verdict: ModuleVerdict): void {
+  report({ type: 'verdict', verdict });
+  plan.invocations.forEach((_, index) => report({ type: 'outcome', index, outcome: { kind: 'not-run', reason: `module verdict: ${verdict.kind}` }, note: {} }));
+}
+
+function verdictOf(e: unknown): ModuleVerdict {
+  if (e instanceof DecodeError) return { kind: 'malformed', message: e.message };
+  if (e instanceof ValidationError) return { kind: 'invalid', message: e.message };
+  if (e instanceof LinkError) return { kind: 'unlinkable', message: e.message };
+  if (e instanceof Trap) return { kind: 'uninstantiable', message: e.message, trap: e.kind };
+  if (e instanceof Exhaustion) return { kind: 'uninstantiable', message: e.message, trap: 'call stack exhausted' };
+  return { kind: 'crash', message: `reference runtime error: ${message(e)}` };
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

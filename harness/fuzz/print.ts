@@ -1,0 +1,29 @@
+// The end-of-run summary of `wasmdiff fuzz`: as text, or as one JSON document.
+import { coverageSummary, showCoverage } from './coverage.js';
+import type { FuzzSummary } from './loop.js';
+
+export function summaryText(s: FuzzSummary, seed: number, versions: Record<string, string>): string {
+  const lines = [
+    `fuzz: ${s.cases} cases in ${s.seconds.toFixed(1)} s (${s.casesPerSecond.toFixed(1)} cases/s), seed ${seed}, stopped by ${s.stoppedBy}, run ${s.runId}`,
+    `runtimes: ${Object.entries(versions).map(([id, v]) => `${id} ${v}`).join(', ') || '(none)'}`,
+  ];
+  if (s.recheck.checked > 0) {
+    const fixed = s.recheck.fixed.map((f) => `#${f.id} (${Object.entries(f.fixedIn).map(([r, v]) => `${r} ${v}`).join(', ')})`);
+    lines.push(`re-checked ${s.recheck.checked} open findings: ${fixed.length} fixed${fixed.length > 0 ? `: ${fixed.join(', ')}` : ''}`);
+  }
+  const distinct = new Map(s.seen.map((f) => [f.id, f]));
+  lines.push(`findings: ${s.newFindings} new, ${distinct.size} distinct, ${s.findings} sightings`);
+  for (const f of distinct.values()) {
+    const count = s.seen.filter((x) => x.id === f.id).length;
+    lines.push(`  #${f.id} ${s.seen.some((x) => x.id === f.id && x.isNew) ? 'new ' : ''}${f.kind} on ${f.runtimes.join(', ')}: seen ${count}x this run, minimal module ${f.instructions} instructions (wasmdiff show ${f.id})`);
+  }
+  const allowed = Object.entries(s.allowed).map(([rule, n]) => `${rule} ${n}`);
+  lines.push(`allowed divergences: ${allowed.join(', ') || 'none'}; invocations not compared (state may differ legitimately): ${s.skipped}`);
+  lines.push(showCoverage(coverageSummary(s.coverage)));
+  return `${lines.join('\n')}\n`;
+}
+
+export function summaryJson(s: FuzzSummary, seed: number, versions: Record<string, string>): string {
+  const cov = coverageSummary(s.coverage);
+  return `${JSON.stringify({ ...s, seed, versions, coverage: { ...cov, counts: Object.fromEntries(s.coverage) } }, null, 2)}\n`;
+}

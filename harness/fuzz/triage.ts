@@ -1,0 +1,133 @@
+// From a divergence to a stored finding: minimise the case while the SAME
+// divergence holds (same runtime, kind, and expected and actual outcome
+// classes; every candidate runs under the timeout), find which of the
+// runtimes that diverged on the case still diverge that way on the minimal
+// module, sign it (kind, those runtimes, the minimal module's opcodes, the
+// outcome classes), and upsert it in the store: a repeat is one finding
+// seen once more.
+import type { Adapter, FeatureSet } from '../../adapters/adapter.js';
+import { decodeModule } from '../../reference-runtime/binary/decode.js';
+import { printModule } from '../../reference-runtime/text/print-module.js';
+import { findingSignature } from '../conformance/signature.js';
+import { reproRecipe, shellLine, storeInvocations } from '../conformance/repro.js';
+import { minimize } from '../minimize/minimize.js';
+import { instructionCount, signatureOpcodes } from '../minimize/size.js';
+import type { NewFinding, Store } from '../store/store.js';
+import type { Divergence } from '../compare/compare.js';
+import { casePlan, runCase, type FuzzCase, type RunLimits } from './differential.js';
+import type { Oracle } from './oracle.js';
+import type { Module } from '../../reference-runtime/syntax/module.js';
+
+export interface TriageContext {
+  oracle: Oracle;
+  /** by adapter id */
+  runtimes: ReadonlyMap<string, Adapter>;
+  /** adapter id -> version */
+  versions: Record<string, string>;
+  limits: RunLimits;
+  minimize: { maxTests: number; timeBudgetMs: number };
+  features?: ReadonlyMap<string, FeatureSet>;
+}
+
+export interface Triaged {
+  finding: NewFinding;
+  /** instructions in the minimal module's function bodies (digest excluded) */
+  instructions: number;
+  /** predicate calls the minimiser made */
+  tests: number;
+}
+
+/** The same divergence: what the minimiser's predicate and the re-check hold on to. */
+export function sameDivergence(a: Divergence, b: Divergence): boolean {
+  return a.runtime === b.runtime && a.kind === b.kind && a.expectedClass === b.expectedClass && a.actualClass === b.actualClass;
+}
+
+/** Whether running `c` on `runtimes` shows `d` on d's runtime. */
+export async function reproduces(c: FuzzCase, d: Divergence, ctx: Pick<TriageContext, 'oracle' | 'limits' | 'features'>, runtime: Adapter): Promise<Divergence | undefined> {
+  const r = await runCase(c, ctx.oracle, [runtime], ctx.limits, ctx.features);
+  return r.comparisons[0]!.divergences.find((x) => sameDivergence(x, { ...d, runtime: runtime.id }));
+}
+
+/**
+ * Minimises `c` for divergence `d` (shown by the runtimes `diverging`, d's
+ * first) and builds the finding. Cases without an AST (malformed bytes) are
+ * minimised only when their bytes decode; otherwise they are stored as given.
+ * Undefined when the divergence does not happen again (a timeout is re-run
+ * with three times the timeout): slow or flaky, not a finding.
+ */
+export async function triage(c: FuzzCase, d: Divergence, diverging: readonly Divergence[], context: TriageContext): Promise<Triaged | undefined> {
+  const ctx = d.kind === 'timeout' ? { ...context, limits: { ...context.limits, timeoutMs: context.limits.timeoutMs * 3 }, minimize: { maxTests: 30, timeBudgetMs: context.minimize.timeBudgetMs } } : context;
+  const runtime = ctx.runtimes.get(d.runtime)!;
+  if (!(await reproduces(c, d, ctx, runtime))) return undefined;
+  const start = minimisable(c);
+  let best: FuzzCase = c;
+  let tests = 0;
+  if (start !== undefined && (start === c || (await reproduces(start, d, ctx, runtime)))) {
+    const result = await minimize(
+      { module: start.module!, invocations: start.invocations },
+      async (cand) => (await reproduces(asCase(cand, start), d, ctx, runtime)) !== undefined,
+      ctx.minimize,
+    );
+    best = asCase(result, start);
+    tests = result.tests;
+  }
+  // which of the runtimes that diverged this way still do on the minimal case
+  const runtimes = [d.runtime];
+  for (const other of diverging) {
+    if (other.runtime === d.runtime || !sameDivergence({ ...other, runtime: d.runtime }, d)) continue;
+    if (await reproduces(best, d, ctx, ctx.runtimes.get(other.runtime)!)) runtimes.push(other.runtime);
+  }
+  runtimes.sort();
+  return { finding: await buildFinding(best, d, runtimes, ctx), instructions: best.module ? instructionCount(best.module) : -1, tests };
+}
+
+/** The case as AST + its encoding: the original when it has one, else its bytes decoded (an invalid module decodes). */
+function minimisable(c: FuzzCase): FuzzCase | undefined {
+  if (c.module !== undefined) return c;
+  try {
+    const module = decodeModule(c.bytes);
+    return { ...c, module, bytes: c.bytes };
+  } catch {
+    return undefined;
+  }
+}
+
+function asCase(m: { module: Module; invocations: FuzzCase['invocations'] }, from: FuzzCase): FuzzCase {
+  return { module: m.module, bytes: from.bytes, invocations: m.invocations, origin: from.origin };
+}
+
+async function buildFinding(c: FuzzCase, d: Divergence, runtimes: string[], ctx: TriageContext): Promise<NewFinding> {
+  const cp = casePlan(c, ctx.limits.digest !== false);
+  const shown = cp.module ?? c.module;
+  const opcodes = c.module ? signatureOpcodes(c.module) : ['(undecodable)'];
+  const repro: Record<string, string> = {};
+  for (const id of runtimes) {
+    const recipe = await reproRecipe(ctx.runtimes.get(id)!, cp.plan.invocations.length > 0 ? 'driver' : 'module');
+    if (recipe) repro[id] = shellLine(recipe.argv);
+  }
+  const versions = Object.fromEntries(runtimes.map((id) => [id, ctx.versions[id] ?? 'unknown']));
+  const where = d.invocation === undefined ? 'module verdict' : `invocation ${d.invocation}`;
+  return {
+    signature: findingSignature({ kind: d.kind, runtime: runtimes.join(','), opcodes, expectedClass: d.expectedClass, actualClass: d.actualClass }),
+    kind: d.kind,
+    summary: `${runtimes.join(', ')}: ${d.kind} at ${where} (${opcodes.join(' ')}): expected ${d.expected}, got ${d.actual}`.slice(0, 240),
+    runtimes,
+    moduleBytes: cp.plan.module,
+    ...(shown ? { wat: printModule(shown) } : {}),
+    details: {
+      source: 'fuzz',
+      origin: c.origin,
+      at: where,
+      expected: d.expected,
+      oracle: d.expected,
+      actual: Object.fromEntries(runtimes.map((id) => [id, d.actual])),
+      classes: { expected: d.expectedClass, actual: d.actualClass },
+      opcodes,
+      invocations: storeInvocations(cp.plan.invocations),
+      digest: cp.digestAt !== undefined,
+      versions,
+    },
+    repro,
+    versions,
+  };
+}
