@@ -1,5 +1,5 @@
 // The --db option every command that stores or reads results takes.
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 
 /** `wasmdiff.db` in the working folder, unless WASMDIFF_DB names another file. */
 export function defaultDbPath(): string {
@@ -7,5 +7,7 @@ export function defaultDbPath(): string {
 }
 
 export function addDbOption(cmd: Command): Command {
-  return cmd.option('--db <file>', 'the SQLite result store (default: $WASMDIFF_DB or ./wasmdiff.db)', defaultDbPath());
+  // the default is resolved now, but shown as its rule rather than its value
+  const option = new Option('--db <file>', 'the SQLite result store').default(defaultDbPath(), '$WASMDIFF_DB or ./wasmdiff.db');
+  return cmd.addOption(option);
 }
