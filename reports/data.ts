@@ -3,6 +3,8 @@
 // synthetic data without a database. Later sections (trends across runs)
 // add fields here and read them in their own loader function.
 import type { Store } from '../harness/store/store.js';
+import { latestSessionRuns } from '../harness/nightly/session.js';
+import { summarisePerformance } from './performance.js';
 
 export interface ReportData {
   /** ISO time the report was made. */
@@ -17,6 +19,8 @@ export interface ReportData {
   findings: FindingInfo[];
   /** The latest run that stored timings, if there is one. */
   performance: PerformanceData | undefined;
+  /** Across all stored runs, oldest first (trends.ts). */
+  trends?: TrendData;
 }
 
 export interface RunInfo {
@@ -48,6 +52,9 @@ export interface MatrixData {
 
 export interface FindingInfo {
   id: number;
+  signature?: string;
+  /** Listed in the known-findings baseline with this reason: reported, but it does not fail a run. */
+  baseline?: string;
   kind: string;
   summary: string;
   runtimes: string[];
@@ -63,6 +70,8 @@ export interface FindingInfo {
   /** Runtime name -> command line that reproduces the finding. */
   repro: Record<string, string>;
   fixedIn: Record<string, string> | null;
+  /** Marked fixed by the newest run (or nightly session), as isNew. */
+  fixedNow?: boolean;
 }
 
 export interface TimingSample {
@@ -83,15 +92,17 @@ export function loadReportData(store: Store, now: Date = new Date()): ReportData
   const runs = store.runs().map(toRunInfo);
   const runtimes = store.runtimes();
   const nameOf = new Map(runtimes.map((r) => [r.id, r.name]));
-  const newestRun = runs[0]?.id;
+  const records = store.runs();
+  const isNew = newRunTest(records);
   return {
     generatedAt: now.toISOString(),
     source: store.path,
     runs,
     runtimes: runtimes.map((r) => ({ name: r.name, engine: r.engine, version: r.version })),
-    matrix: loadMatrix(store),
-    findings: store.listFindings().map((f) => toFindingInfo(f, newestRun)),
+    matrix: loadMatrix(store, currentSession(records)),
+    findings: store.listFindings().map((f) => toFindingInfo(f, isNew)),
     performance: loadPerformance(store, runs, nameOf),
+    trends: loadTrends(store),
   };
 }
 
@@ -99,28 +110,60 @@ function toRunInfo(r: ReturnType<Store['runs']>[number]): RunInfo {
   return { id: r.id, startedAt: r.startedAt, finishedAt: r.finishedAt ?? null, command: r.command };
 }
 
-function loadMatrix(store: Store): MatrixData | undefined {
-  const m = store.specMatrix();
-  if (m === undefined) return undefined;
-  return { runId: m.runId, runtimes: m.runtimes.map((r) => r.name), rows: m.rows };
+/**
+ * The latest spec run's matrix; for a nightly session, the matrix of all its
+ * spec runs together (its batches and, merged, its shards), files sorted.
+ */
+function loadMatrix(store: Store, session: Set<number> | undefined): MatrixData | undefined {
+  const parts = session === undefined ? [store.specMatrix()] : [...session].sort((a, b) => a - b).map((id) => store.specMatrix(id));
+  const found = parts.filter((m) => m !== undefined);
+  if (found.length === 0) return session === undefined ? undefined : loadMatrix(store, undefined);
+  const runtimes = [...new Set(found.flatMap((m) => m.runtimes.map((r) => r.name)))];
+  const rows = new Map<string, Record<string, MatrixCell>>();
+  for (const m of found) for (const row of m.rows) rows.set(row.file, { ...rows.get(row.file), ...row.cells });
+  return {
+    runId: found.at(-1)!.runId,
+    runtimes,
+    rows: [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, cells]) => ({ file, cells })),
+  };
 }
 
-function toFindingInfo(f: ReturnType<Store['listFindings']>[number], newestRun: number | undefined): FindingInfo {
+/** The runs of the latest nightly session, when the newest run is one of them. */
+function currentSession(runs: ReturnType<Store['runs']>): Set<number> | undefined {
+  const session = latestSessionRuns(runs);
+  return session !== undefined && runs[0] !== undefined && session.has(runs[0].id) ? session : undefined;
+}
+
+function toFindingInfo(f: ReturnType<Store['listFindings']>[number], isNew: (runId: number | null) => boolean): FindingInfo {
   return {
     id: f.id,
+    signature: f.signature,
     kind: f.kind,
     summary: f.summary,
     runtimes: f.runtimes,
     count: f.count,
     firstSeen: f.firstSeen,
     lastSeen: f.lastSeen,
-    isNew: newestRun !== undefined && f.firstRunId === newestRun,
+    isNew: isNew(f.firstRunId),
     status: f.status,
     wat: f.wat ?? null,
     details: f.details,
     repro: f.repro,
     fixedIn: f.fixedIn ?? null,
+    fixedNow: f.status === 'fixed' && isNew(f.fixedRunId),
   };
+}
+
+/**
+ * Whether a finding first seen in a run is new: first seen in the latest
+ * nightly session (all of its stages, across merged shards) when the newest
+ * run belongs to one, else first seen in the newest run.
+ */
+function newRunTest(runs: ReturnType<Store['runs']>): (runId: number | null) => boolean {
+  const session = currentSession(runs);
+  const newest = runs[0]?.id;
+  if (session !== undefined) return (id) => id !== null && session.has(id);
+  return (id) => newest !== undefined && id === newest;
 }
 
 /** The timings of the newest run that has any (runs() is newest first). */
@@ -139,4 +182,43 @@ function loadPerformance(store: Store, runs: RunInfo[], nameOf: Map<number, stri
     return { runId: run.id, samples };
   }
   return undefined;
+}
+
+/** One point per stored run, oldest first; null where a run has no such data. */
+export interface TrendData {
+  runs: { id: number; startedAt: string; command: string }[];
+  /** Spec assertions passed, per runtime version ("name version"). */
+  specPassed: { runtime: string; values: (number | null)[] }[];
+  /** Findings open after each run (first seen by then, not fixed by then). */
+  openFindings: number[];
+  /** Geometric mean of each runtime version's ratio to the fastest, in runs that timed anything. */
+  perfGeomean: { runtime: string; values: (number | null)[] }[];
+}
+
+export function loadTrends(store: Store): TrendData {
+  const runs = store.runs().reverse();
+  const versionOf = new Map(store.runtimes().map((r) => [r.id, `${r.name} ${r.version}`]));
+  const spec = new Map<string, (number | null)[]>();
+  const perf = new Map<string, (number | null)[]>();
+  const put = (series: Map<string, (number | null)[]>, key: string, k: number, value: number) => {
+    if (!series.has(key)) series.set(key, runs.map(() => null));
+    series.get(key)![k] = value;
+  };
+  const findings = store.listFindings();
+  const openFindings: number[] = [];
+  runs.forEach((run, k) => {
+    const m = store.specMatrix(run.id);
+    for (const r of m?.runtimes ?? [])
+      put(spec, `${r.name} ${r.version}`, k, (m?.rows ?? []).reduce((n, row) => n + (row.cells[r.name]?.passed ?? 0), 0));
+    const samples = store.timings(run.id).map((t) => ({ runtime: versionOf.get(t.runtimeId) ?? `runtime #${t.runtimeId}`, program: t.program, phase: t.phase, iteration: t.iteration, ms: t.ms, rssKb: t.rssKb ?? null }));
+    if (samples.length > 0) for (const [runtime, g] of Object.entries(summarisePerformance(samples).geomean)) put(perf, runtime, k, g);
+    openFindings.push(findings.filter((f) => f.firstRunId !== null && f.firstRunId <= run.id && f.status !== 'known' && !(f.status === 'fixed' && f.fixedRunId !== null && f.fixedRunId <= run.id)).length);
+  });
+  const series = (m: Map<string, (number | null)[]>) => [...m].sort(([a], [b]) => a.localeCompare(b)).map(([runtime, values]) => ({ runtime, values }));
+  return {
+    runs: runs.map((r) => ({ id: r.id, startedAt: r.startedAt, command: r.command })),
+    specPassed: series(spec),
+    openFindings,
+    perfGeomean: series(perf),
+  };
 }

@@ -9,8 +9,9 @@ import { renderPage } from './html/page.js';
 import { renderPerformance } from './html/performance.js';
 import type { Section } from './html/section.js';
 import { renderSummary } from './html/summary.js';
+import { renderTrends, TRENDS_SCRIPT } from './html/trends.js';
 
-const SECTIONS: ((data: ReportData) => Section)[] = [renderSummary, renderMatrix, renderFindings, renderPerformance];
+const SECTIONS: ((data: ReportData) => Section)[] = [renderSummary, renderMatrix, renderFindings, renderPerformance, renderTrends];
 
 export function renderHtml(data: ReportData): string {
   const sections = SECTIONS.map((render) => render(data));
@@ -19,7 +20,8 @@ export function renderHtml(data: ReportData): string {
     title: 'wasmdiff report',
     sections,
     runtimes: runtimeNames(data),
-    libraries: hasCharts ? [chartJsSource()] : [],
+    // the trend charts' script rides in Chart.js's element: one library script, as before
+    libraries: hasCharts ? [`${chartJsSource()}\n${TRENDS_SCRIPT}`] : [],
   });
 }
 

@@ -1,4 +1,4 @@
-// `wasmdiff merge [--db TARGET] [--json] SOURCE...`: merges result stores
+// `wasmdiff merge [--db TARGET | -o TARGET] [--json] SOURCE...` (`merge A.db B.db -o ALL.db`): merges result stores
 // written elsewhere (CI shards, other machines) into one, findings by
 // signature (see harness/store/merge.ts for the rules). Exit 0 when merged,
 // 2 for a source or target the store cannot use (nothing already stored in
@@ -12,13 +12,15 @@ export function registerMerge(program: Command): void {
     .command('merge')
     .description('merge result stores (runs, outcomes, spec results, timings, coverage, findings) into the --db store')
     .argument('<sources...>', 'wasmdiff.db files to merge from; they are read, not changed')
-    .option('--json', 'print {findings, runs, target} as JSON');
-  addDbOption(cmd).action((sources: string[], opts: { db: string; json?: boolean }) => {
-    const merged = mergeStores(sources, opts.db);
-    if (opts.json === true) process.stdout.write(`${JSON.stringify({ ...merged, target: opts.db })}\n`);
+    .option('--json', 'print {findings, runs, target} as JSON')
+    .option('-o, --output <file>', 'the target store, the same as --db (wasmdiff merge A.db B.db -o ALL.db)');
+  addDbOption(cmd).action((sources: string[], opts: { db: string; output?: string; json?: boolean }) => {
+    const target = opts.output ?? opts.db;
+    const merged = mergeStores(sources, target);
+    if (opts.json === true) process.stdout.write(`${JSON.stringify({ ...merged, target })}\n`);
     else
       process.stdout.write(
-        `merged ${merged.runs} run(s) and ${merged.findings} new or changed finding(s) from ${sources.length} store(s) into ${opts.db}\n`,
+        `merged ${merged.runs} run(s) and ${merged.findings} new or changed finding(s) from ${sources.length} store(s) into ${target}\n`,
       );
   });
 }
