@@ -10,6 +10,8 @@ import type { ProcessResult } from '../process.js';
 import { resolveInvocation, type Resolved } from '../resolve.js';
 import { classifyMessage, isTrapKind, type MessageTable } from '../trap-kinds.js';
 import { buildDriver, DriverUnsupported } from './build-driver.js';
+import { ValidationError } from '../../reference-runtime/errors.js';
+import { validateModule } from '../../reference-runtime/valid/validate.js';
 import { readDriverOutput } from './read-output.js';
 
 /** One run of a driver (or of the bare module): what it printed and how it ended. */
@@ -70,6 +72,23 @@ export function excerpt(text: string, max = 2000): string {
   return text.length <= max ? text : `${text.slice(0, max / 2)}\n[... ${text.length - max} bytes ...]\n${text.slice(-max / 2)}`;
 }
 
+/** Why a module must be judged without a driver, or undefined when a driver can run it. */
+function bareRoute(module: Module): string | undefined {
+  try {
+    validateModule(module);
+  } catch (e) {
+    if (e instanceof ValidationError) return `the reference validator rejects the module (${e.message})`;
+    throw e;
+  }
+  try {
+    buildDriver(module, [], 0);
+  } catch (e) {
+    if (e instanceof DriverUnsupported) return `no driver can be built (${e.message})`;
+    throw e;
+  }
+  return undefined;
+}
+
 export async function runDriverPlan(plan: Plan, runner: DriverRunner, timeoutMs: number): Promise<RunOutcome> {
   const n = plan.invocations.length;
   let processes = 0;
@@ -82,6 +101,18 @@ export async function runDriverPlan(plan: Plan, runner: DriverRunner, timeoutMs:
     const verdict = failed(seg) ? moduleVerdict(seg, runner.messages) : ({ kind: 'ok' } as const);
     const reason = `the reference decoder rejects the module (${(e as Error).message}): no driver`;
     return { adapter: runner.id, verdict, invocations: notRun(n, reason), processes: 1 };
+  }
+  // The driver adds imports, functions, globals and perhaps a memory, which
+  // can turn an invalid module into a valid one (a `call N` past the end now
+  // reaches a driver function). So a module the reference validator rejects
+  // is judged by the runtime on its bare bytes, as is one no driver can be
+  // built for. The verdict is always the runtime's own; the reference only
+  // picks the route.
+  const bare = bareRoute(module);
+  if (bare !== undefined) {
+    const seg = await runner.runModule(plan.module, timeoutMs);
+    const verdict = failed(seg) ? moduleVerdict(seg, runner.messages) : ({ kind: 'ok' } as const);
+    return { adapter: runner.id, verdict, invocations: notRun(n, `${bare}: judged on its bare bytes, no driver`), processes: 1 };
   }
   const resolved: Resolved[] = plan.invocations.map((inv) => resolveInvocation(module, inv));
   const outcomes: (InvocationOutcome | undefined)[] = resolved.map((r) => (r.ok ? undefined : { kind: 'not-run', reason: r.reason }));
@@ -97,12 +128,6 @@ export async function runDriverPlan(plan: Plan, runner: DriverRunner, timeoutMs:
 
   let verdict: ModuleVerdict | undefined;
   let from = 0;
-  try {
-    driverFor(0);
-  } catch (e) {
-    if (!(e instanceof DriverUnsupported)) throw e;
-    return { adapter: runner.id, verdict: { kind: 'ok' }, invocations: outcomes.map((o) => o ?? { kind: 'not-run', reason: `driver: ${e.message}` }), processes: 0 };
-  }
   run: while (from < n || verdict === undefined) {
     const segments = await runner.runDriver(driverFor, from, timeoutMs);
     processes++;

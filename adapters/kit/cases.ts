@@ -162,6 +162,14 @@ export const KIT: KitCase[] = [
     expect: ['not-run'],
   },
   {
+    // the driver appends functions and globals: judged on the driver, `call 1`
+    // and `global.get 0` would reach them and the module would look valid
+    name: 'an invalid module that a driver would make valid (call and global.get past the end)',
+    plan: { module: wat(`(module (func (export "f") (result i32) call 1 global.get 0))`), invocations: [call('f')] },
+    verdict: 'invalid',
+    expect: ['not-run'],
+  },
+  {
     name: 'an unlinkable module (it imports something)',
     plan: { module: wat(`(module (import "env" "f" (func)) (func (export "f")))`), invocations: [call('f')] },
     verdict: 'unlinkable',
