@@ -3,6 +3,7 @@
 // invoke its exports (with the set of results the spec allows), and inspect
 // its exported memories, tables and globals.
 import { decodeModule } from './binary/decode.js';
+import { Coverage } from './exec/coverage.js';
 import { invokeFunction, type Allowed, type InvokeResult } from './exec/invoke.js';
 import { hostFunc, type FuncInstance, type HostFunc } from './runtime/func.js';
 import { GlobalInstance } from './runtime/global.js';
@@ -18,7 +19,7 @@ import { parseWat as parseWatText } from './text/parse-module.js';
 import { validateModule } from './valid/validate.js';
 
 export type { Allowed, ExternVal, FuncInstance, HostFunc, Imports, InvokeResult, Module, ModuleInstance, Value };
-export { GlobalInstance, HostRef, MemoryInstance, TableInstance, spectest };
+export { Coverage, GlobalInstance, HostRef, MemoryInstance, TableInstance, spectest };
 export { DecodeError, Exhaustion, LinkError, ParseError, Trap, ValidationError, WasmError, type TrapKind } from './errors.js';
 export { MAX_CALL_DEPTH, GROW_PAGES_LIMIT, TABLE_ELEMS_LIMIT } from './runtime/limits.js';
 
@@ -37,14 +38,25 @@ export function validate(module: Module): void {
   validateModule(module);
 }
 
+export interface InstantiateOptions {
+  /**
+   * Count every instruction this instance executes (its start function and
+   * every later call into its functions) into this Coverage: exact
+   * per-mnemonic counts, read with `coverage.counts()`. The instance then
+   * runs unfused counting code (slower); instances without it are unaffected.
+   * See exec/coverage.ts for what counts as executed.
+   */
+  coverage?: Coverage;
+}
+
 /**
  * Instantiates a module (validating it first): throws ValidationError,
  * LinkError on unknown or mismatched imports, Trap when segment
  * initialisation or the start function traps, Exhaustion.
  */
-export function instantiate(module: Module, imports: Imports = new Map()): ModuleInstance {
+export function instantiate(module: Module, imports: Imports = new Map(), options: InstantiateOptions = {}): ModuleInstance {
   validateModule(module);
-  return instantiateModule(module, imports);
+  return instantiateModule(module, imports, options.coverage);
 }
 
 /** A host function usable as an import. */

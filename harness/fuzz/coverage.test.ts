@@ -1,25 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { parseWat } from '../../reference-runtime/api.js';
 import { OPCODES } from '../../reference-runtime/syntax/opcodes.js';
-import { countExecuted, coverageSummary, showCoverage } from './coverage.js';
+import { addCounts, coverageSummary, showCoverage } from './coverage.js';
+import { runOraclePlan, type OracleReport } from './oracle-run.js';
+import { encodeModule } from '../../reference-runtime/binary/encode.js';
+import { parseWat } from '../../reference-runtime/api.js';
+import { i32 } from '../../adapters/values.js';
 
 describe('opcode coverage', () => {
-  it('counts the entered functions and their direct callees, not the functions never entered', () => {
-    const m = parseWat(`(module
-      (func $entered (result i32) (call $callee) (i32.add (i32.const 1) (i32.const 2)))
-      (func $callee (drop (i64.const 0)))
-      (func $never (drop (f32.const 0))))`);
-    const counts = new Map<string, number>();
-    countExecuted(m, [0], counts);
-    expect(Object.fromEntries(counts)).toEqual({ call: 1, 'i32.add': 1, 'i32.const': 2, drop: 1, 'i64.const': 1 });
+  it('takes executed counts from the oracle: a branch never taken does not count, a loop body counts per iteration', () => {
+    const module = encodeModule(parseWat(`(module
+      (func (export "f") (param i32) (result i32)
+        (if (result i32) (local.get 0) (then (i32.const 1)) (else (f32.const 0) (drop) (i32.const 2))))
+      (func (export "g") (local i32)
+        (loop (br_if 0 (i32.ne (local.tee 0 (i32.add (local.get 0) (i32.const 1))) (i32.const 3))))))`));
+    const reports: OracleReport[] = [];
+    runOraclePlan({ module, invocations: [{ export: 'f', args: [i32(1)] }, { export: 'g', args: [] }] }, (r) => reports.push(r));
+    const last = reports.at(-1)!;
+    expect(last.type).toBe('coverage');
+    const counts = last.type === 'coverage' ? last.counts : new Map();
+    expect(Object.fromEntries(counts)).toEqual({
+      if: 1, 'local.get': 4, 'i32.const': 7, loop: 1, 'i32.add': 3, 'local.tee': 3, 'i32.ne': 3, br_if: 3,
+    });
+    const total = new Map([['if', 2]]);
+    addCounts(total, counts);
+    expect(total.get('if')).toBe(3);
+    expect(total.get('i32.add')).toBe(3);
   });
 
-  it('summarises against the 2.0 opcode table and lists what is missing', () => {
-    const s = coverageSummary(new Map([['i32.add', 3]]));
+  it('summarises against the 2.0 opcode table, lists what is missing and the rarest', () => {
+    const s = coverageSummary(new Map([['i32.add', 3], ['i32.sub', 1], ['nop', 9]]));
     expect(s.total).toBe(OPCODES.length);
-    expect(s.executed).toBe(1);
+    expect(s.executed).toBe(3);
+    expect(s.instructions).toBe(13);
     expect(s.missing).not.toContain('i32.add');
-    expect(s.missing).toContain('i32.sub');
-    expect(showCoverage(s)).toMatch(new RegExp(`^coverage: 1 of ${OPCODES.length} opcodes executed on the oracle; missing: `));
+    expect(s.missing).toContain('i32.mul');
+    expect(s.rarest).toEqual([{ name: 'i32.sub', count: 1 }, { name: 'i32.add', count: 3 }, { name: 'nop', count: 9 }]);
+    expect(showCoverage(s)).toMatch(new RegExp(`^coverage: 3 of ${OPCODES.length} opcodes executed on the oracle; missing: .*; 13 instructions executed, rarest: i32.sub 1, i32.add 3, nop 9$`));
   });
 });

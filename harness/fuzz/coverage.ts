@@ -1,51 +1,43 @@
-// Opcode coverage on the oracle. The interpreter has no hook to count the
-// instructions it executes (reference-runtime/exec/ is not ours to change), so
-// this counts statically: the opcodes of every function the oracle actually
-// entered from an invocation that ran, of the functions those call directly
-// (transitively), and of the start function. An instruction inside a branch
-// never taken still counts; the counts are an upper bound of execution.
-import type { Instr } from '../../reference-runtime/syntax/instructions.js';
-import type { Module } from '../../reference-runtime/syntax/module.js';
+// Opcode coverage on the oracle: how many times the reference interpreter
+// executed each wasm instruction over a fuzz run. The counts are exact and
+// dynamic: the oracle instantiates every case with a Coverage (api.ts
+// `instantiate(..., { coverage })`, exec/coverage.ts), so an instruction in a
+// branch never taken does not count, a loop body counts once per iteration,
+// and a case cut short by the timeout contributes nothing. Every case the
+// oracle ran counts, mutated ones included. There is no static fallback.
 import { OPCODES } from '../../reference-runtime/syntax/opcodes.js';
 
-/** Adds to `counts` the opcodes of functions `entered` (module function indices) and their direct callees. */
-export function countExecuted(module: Module, entered: Iterable<number>, counts: Map<string, number>): void {
-  const imported = module.imports.filter((i) => i.desc.kind === 'func').length;
-  const seen = new Set<number>();
-  const todo = [...entered, ...(module.start !== undefined ? [module.start] : [])];
-  while (todo.length > 0) {
-    const f = todo.pop()!;
-    if (seen.has(f) || f < imported) continue;
-    seen.add(f);
-    const func = module.funcs[f - imported];
-    if (func === undefined) continue;
-    walk(func.body, (i) => {
-      counts.set(i.op, (counts.get(i.op) ?? 0) + 1);
-      if (i.op === 'call' && i.index !== undefined) todo.push(i.index);
-    });
-  }
-}
-
-function walk(body: readonly Instr[], visit: (i: Instr) => void): void {
-  for (const i of body) {
-    visit(i);
-    if (i.body) walk(i.body, visit);
-    if (i.elseBody) walk(i.elseBody, visit);
-  }
+/** Adds one case's executed counts to a run's totals. */
+export function addCounts(into: Map<string, number>, counts: ReadonlyMap<string, number>): void {
+  for (const [name, n] of counts) into.set(name, (into.get(name) ?? 0) + n);
 }
 
 export interface CoverageSummary {
   executed: number;
   total: number;
   missing: string[];
+  /** instructions executed in all */
+  instructions: number;
+  /** the least executed of the executed opcodes, fewest first (at most RAREST) */
+  rarest: { name: string; count: number }[];
 }
 
-/** How many of the 2.0 instructions (the opcode table) the counts reach, and which not. */
+const RAREST = 5;
+
+/** How many of the 2.0 instructions (the opcode table) the counts reach, which not, and which only rarely. */
 export function coverageSummary(counts: ReadonlyMap<string, number>): CoverageSummary {
-  const missing = OPCODES.map((o) => o.name).filter((name) => (counts.get(name) ?? 0) === 0);
-  return { executed: OPCODES.length - missing.length, total: OPCODES.length, missing };
+  const names = OPCODES.map((o) => o.name);
+  const missing = names.filter((name) => (counts.get(name) ?? 0) === 0);
+  const rarest = names
+    .flatMap((name) => ((counts.get(name) ?? 0) > 0 ? [{ name, count: counts.get(name)! }] : []))
+    .sort((a, b) => a.count - b.count)
+    .slice(0, RAREST);
+  const instructions = [...counts.values()].reduce((a, b) => a + b, 0);
+  return { executed: names.length - missing.length, total: names.length, missing, instructions, rarest };
 }
 
 export function showCoverage(s: CoverageSummary): string {
-  return `coverage: ${s.executed} of ${s.total} opcodes executed on the oracle${s.missing.length > 0 ? `; missing: ${s.missing.join(' ')}` : ''}`;
+  const missing = s.missing.length > 0 ? `; missing: ${s.missing.join(' ')}` : '';
+  const rarest = s.rarest.length > 0 ? `; ${s.instructions} instructions executed, rarest: ${s.rarest.map((r) => `${r.name} ${r.count}`).join(', ')}` : '';
+  return `coverage: ${s.executed} of ${s.total} opcodes executed on the oracle${missing}${rarest}`;
 }

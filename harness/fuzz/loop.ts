@@ -12,7 +12,7 @@ import type { Store } from '../store/store.js';
 import type { Divergence } from '../compare/compare.js';
 import { RULES } from '../compare/allowed.js';
 import type { FeatureSet } from '../../adapters/adapter.js';
-import { countExecuted } from './coverage.js';
+import { addCounts } from './coverage.js';
 import { runCase, type CaseResult } from './differential.js';
 import { Oracle } from './oracle.js';
 import { recheckFindings, type RecheckResult } from './recheck.js';
@@ -72,7 +72,7 @@ export interface FuzzSummary extends FuzzProgress {
   stoppedBy: 'cases' | 'time' | 'signal';
   seen: FindingSeen[];
   recheck: RecheckResult;
-  /** opcode -> static count over the functions the oracle entered */
+  /** wasm mnemonic -> times the oracle executed it, over every case of the run (exact; see harness/fuzz/coverage.ts) */
   coverage: Map<string, number>;
   /** allowed-divergence rule id -> times used */
   allowed: Record<string, number>;
@@ -133,7 +133,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
         const { case: c, origin } = cases[k]!;
         const result = await runCase(fuzzCase(c, origin), oracle, o.runtimes, limits, features);
         summary.cases++;
-        account(summary, c, result);
+        account(summary, result);
         const first = result.comparisons.flatMap((cmp) => cmp.divergences.slice(0, 1));
         if (first.length > 0) await triageAll(c, origin, result, first, ctx, store, runId, runtimeIds, summary);
         report();
@@ -160,11 +160,8 @@ function fuzzCase(c: MixedCase, origin: string) {
 }
 
 /** Coverage and the allowed-divergence tallies of one case. */
-function account(summary: FuzzSummary, c: MixedCase, r: CaseResult): void {
-  if (c.intent === undefined && r.oracle.run.verdict.kind === 'ok') {
-    const entered = r.oracle.notes.flatMap((n, i) => (n.func !== undefined && i !== r.casePlan.digestAt ? [n.func] : []));
-    countExecuted(c.module, entered, summary.coverage);
-  }
+function account(summary: FuzzSummary, r: CaseResult): void {
+  if (r.oracle.executed !== undefined) addCounts(summary.coverage, r.oracle.executed);
   for (const cmp of r.comparisons) {
     summary.skipped += cmp.skipped;
     for (const a of cmp.allowed) summary.allowed[a.rule] = (summary.allowed[a.rule] ?? 0) + 1;

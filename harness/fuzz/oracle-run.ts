@@ -1,10 +1,10 @@
 // The plan semantics (adapters/plan.ts) on the reference interpreter, like
 // adapters/reference-run.ts, but keeping what the fuzzer needs and the
 // reference adapter drops: per invocation, the results the spec allows
-// (exec/invoke.ts `allowed` and `reasons`), and which function each
-// invocation entered (for opcode coverage). Runs synchronously; oracle.ts
-// runs it in a worker behind a timeout.
-import { decode, instantiate, invoke, Exhaustion, Trap, type Allowed, type Module, type ModuleInstance } from '../../reference-runtime/api.js';
+// (exec/invoke.ts `allowed` and `reasons`), and the instructions the plan
+// executed, counted by the interpreter (api.ts `coverage`), for opcode
+// coverage. Runs synchronously; oracle.ts runs it in a worker behind a timeout.
+import { Coverage, decode, instantiate, invoke, Exhaustion, Trap, type Allowed, type Module, type ModuleInstance } from '../../reference-runtime/api.js';
 import { toResult, toValue } from '../../adapters/reference-run.js';
 import type { InvocationOutcome, ModuleVerdict, Plan } from '../../adapters/plan.js';
 import { resolveInvocation } from '../../adapters/resolve.js';
@@ -17,15 +17,21 @@ export interface OracleNote {
   allowed?: Allowed[];
   /** why other results are allowed: a NaN was chosen, or a grow could have gone either way */
   reasons?: ('nan' | 'grow')[];
-  /** the function index the invocation entered, when it ran */
-  func?: number;
 }
 
 export type OracleReport =
   | { type: 'verdict'; verdict: ModuleVerdict }
-  | { type: 'outcome'; index: number; outcome: InvocationOutcome; note: OracleNote };
+  | { type: 'outcome'; index: number; outcome: InvocationOutcome; note: OracleNote }
+  /** sent last: executions per mnemonic over the whole plan (start functions included) */
+  | { type: 'coverage'; counts: Map<string, number> };
 
 export function runOraclePlan(plan: Plan, report: (r: OracleReport) => void): void {
+  const coverage = new Coverage();
+  runPlan(plan, report, coverage);
+  report({ type: 'coverage', counts: coverage.counts() });
+}
+
+function runPlan(plan: Plan, report: (r: OracleReport) => void, coverage: Coverage): void {
   let module: Module;
   try {
     module = decode(plan.module);
@@ -34,7 +40,7 @@ export function runOraclePlan(plan: Plan, report: (r: OracleReport) => void): vo
   }
   const fresh = (): ModuleInstance | ModuleVerdict => {
     try {
-      return instantiate(module);
+      return instantiate(module, new Map(), { coverage });
     } catch (e) {
       return verdictOf(e);
     }
@@ -55,7 +61,7 @@ export function runOraclePlan(plan: Plan, report: (r: OracleReport) => void): vo
       for (let j = i; j < plan.invocations.length; j++) report({ type: 'outcome', index: j, outcome: { kind: 'not-run', reason }, note: {} });
       return;
     }
-    const note: OracleNote = { func: resolved.func };
+    const note: OracleNote = {};
     let outcome: InvocationOutcome;
     if (inv.export === DIGEST_EXPORT) {
       // computed directly: it reads the state and never traps (digest.ts)

@@ -2,7 +2,7 @@
 // (oracle-worker.ts), so that a candidate module that loops forever (the
 // minimiser may remove a fuel check) is stopped by the timeout. Its outcome
 // is a RunOutcome like any adapter's, plus one OracleNote per invocation
-// (allowed results, the function entered).
+// (allowed results) and the instructions the oracle executed.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,8 @@ import type { OracleNote, OracleReport } from './oracle-run.js';
 export interface OracleOutcome {
   run: RunOutcome;
   notes: OracleNote[];
+  /** executions per wasm mnemonic (exact, counted by the interpreter); absent when the run was cut short */
+  executed?: Map<string, number>;
   /** wall-clock milliseconds the oracle took */
   ms: number;
 }
@@ -26,6 +28,7 @@ export class Oracle {
     const started = performance.now();
     const worker = (this.worker ??= startWorker());
     let verdict: ModuleVerdict | undefined;
+    let executed: Map<string, number> | undefined;
     const outcomes: InvocationOutcome[] = [];
     const notes: OracleNote[] = plan.invocations.map(() => ({}));
     const stopped = await new Promise<string>((resolve) => {
@@ -35,7 +38,8 @@ export class Oracle {
         else if (r.type === 'outcome') {
           outcomes[r.index] = r.outcome;
           notes[r.index] = r.note;
-        } else settle('done');
+        } else if (r.type === 'coverage') executed = r.counts;
+        else settle('done');
       };
       const onError = (e: Error) => settle(`oracle worker died: ${e.message}`);
       const settle = (how: string) => {
@@ -62,7 +66,7 @@ export class Oracle {
       }
     }
     const run: RunOutcome = { adapter: 'reference', verdict: verdict ?? { kind: 'crash', message: 'no verdict' }, invocations: outcomes, processes: 0 };
-    return { run, notes, ms: performance.now() - started };
+    return { run, notes, ...(executed === undefined ? {} : { executed }), ms: performance.now() - started };
   }
 
   async close(): Promise<void> {

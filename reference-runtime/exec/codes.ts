@@ -304,4 +304,6 @@ export const enum Op {
   F64MulSL,
   F64DivLL,
   F64DivSL,
+  // counting mode only (coverage.ts): before each wasm instruction, [counter index]
+  Count,
 }

@@ -11,6 +11,7 @@ import { opInfo, signature } from '../syntax/opcodes.js';
 import type { BlockType, FuncType, ValType } from '../syntax/types.js';
 import { Op } from './codes.js';
 import type { Compiled } from './compiled.js';
+import { counterIndex } from './coverage.js';
 import { laneEntry, numericEntry, shuffleEntry, vectorMemEntry } from './numeric-call.js';
 import { Peephole } from './peephole.js';
 
@@ -112,6 +113,8 @@ export interface CompileContext {
   funcTypes: FuncType[];
   /** value type of every global index, imports first */
   globalTypes: ValType[];
+  /** counting mode (coverage.ts): no fusion, and an Op.Count before every wasm instruction */
+  counting?: boolean;
 }
 
 export function compileFunction(func: Func, type: FuncType, ctx: CompileContext): Compiled {
@@ -119,8 +122,8 @@ export function compileFunction(func: Func, type: FuncType, ctx: CompileContext)
 }
 
 class Compiler {
-  private readonly p = new Peephole();
-  private readonly out: number[] = this.p.out;
+  private readonly p: Peephole;
+  private readonly out: number[];
   private height: number;
   private maxHeight: number;
   private labels: Label[] = [];
@@ -133,6 +136,8 @@ class Compiler {
     private readonly type: FuncType,
     private readonly ctx: CompileContext,
   ) {
+    this.p = new Peephole(ctx.counting !== true);
+    this.out = this.p.out;
     this.localKinds = [...type.params, ...func.locals].map(kindOf);
     this.height = this.maxHeight = this.localKinds.length;
   }
@@ -223,6 +228,7 @@ class Compiler {
   }
 
   private instr(ins: Instr): boolean {
+    if (this.ctx.counting === true) this.emit(Op.Count, counterIndex(ins.op));
     switch (ins.op) {
       case 'nop':
         return true;
@@ -255,6 +261,7 @@ class Compiler {
           label.fixups.push(this.out.length - 1);
         }
         this.out[elseJump] = this.p.mark();
+        if (this.ctx.counting === true && (ins.elseBody ?? []).length > 0) this.emit(Op.Count, counterIndex('else'));
         this.height = base + np;
         this.body(ins.elseBody ?? []);
         this.labels.pop();

@@ -17,6 +17,7 @@ import * as bulk from './bulk.js';
 import { Op } from './codes.js';
 import type { Compiled } from './compiled.js';
 import { compileFunction, type CompileContext } from './compile.js';
+import { coverageOf } from './coverage.js';
 import { callNumeric, entries, memEntries } from './numeric-call.js';
 import { NUMERIC_OPS } from './numerics/index.js';
 import * as stack from './stack.js';
@@ -46,7 +47,12 @@ export function compiledOf(f: WasmFunc): Compiled {
   let ctx = contexts.get(f.instance);
   if (ctx === undefined) {
     const inst = f.instance;
-    ctx = { types: inst.types, funcTypes: inst.funcs.map((g) => g.type), globalTypes: inst.globals.map((g) => g.type.type) };
+    ctx = {
+      types: inst.types,
+      funcTypes: inst.funcs.map((g) => g.type),
+      globalTypes: inst.globals.map((g) => g.type.type),
+      counting: coverageOf(inst) !== undefined,
+    };
     contexts.set(inst, ctx);
   }
   return (f.compiled = compileFunction(f.code, f.type, ctx));
@@ -1945,6 +1951,10 @@ export function execute(entry: FuncInstance): void {
         break;
       case Op.Shuffle:
         sp = callNumeric(entries[code[pc++]!]!, sp);
+        break;
+      case Op.Count:
+        // only in code compiled for an instance with a Coverage (coverage.ts)
+        coverageOf(inst)!.hits[code[pc++]!]++;
         break;
       default:
         throw new Error(`interpreter: bad instruction ${code[pc - 1]} at ${pc - 1}`);

@@ -42,6 +42,9 @@ const negation = new Map<Op, Op>([
 for (const [a, b] of [...negation]) negation.set(b, a);
 
 export class Peephole {
+  /** `fuse` false: a plain emitter (counting mode, where every wasm instruction keeps its own code) */
+  constructor(private readonly fuse = true) {}
+
   readonly out: number[] = [];
   /** start of every instruction emitted, in order */
   private readonly starts: number[] = [];
@@ -68,7 +71,7 @@ export class Peephole {
   /** The opcode of the k-th last instruction, if the last k instructions and the next may be merged. */
   private tail(k: number, i: number): Op | undefined {
     const n = this.starts.length;
-    if (n < k || this.targets.has(this.out.length)) return undefined;
+    if (!this.fuse || n < k || this.targets.has(this.out.length)) return undefined;
     for (let j = n - k + 1; j < n; j++) if (this.targets.has(this.starts[j]!)) return undefined;
     return this.out[this.starts[n - i]!] as Op;
   }

@@ -7,6 +7,7 @@
 // memories) in place, and the instance is not returned.
 import { LinkError, Trap } from '../errors.js';
 import type { Module } from '../syntax/module.js';
+import { attachCoverage, type Coverage } from '../exec/coverage.js';
 import { invokeFunction } from '../exec/invoke.js';
 import { evalConst, type ConstContext } from './const-expr.js';
 import type { FuncInstance } from './func.js';
@@ -17,7 +18,8 @@ import { MemoryInstance } from './memory.js';
 import { TableInstance } from './table.js';
 import { refOf } from './values.js';
 
-export function instantiate(module: Module, imports: Imports): ModuleInstance {
+/** `coverage`: count the instructions this instance executes (exec/coverage.ts), the start function's included. */
+export function instantiate(module: Module, imports: Imports, coverage?: Coverage): ModuleInstance {
   const inst: ModuleInstance = {
     types: module.types,
     funcs: [],
@@ -28,6 +30,7 @@ export function instantiate(module: Module, imports: Imports): ModuleInstance {
     datas: [],
     exports: new Map(),
   };
+  if (coverage !== undefined) attachCoverage(inst, coverage);
   resolveImports(module, imports, inst);
   for (const code of module.funcs) inst.funcs.push({ kind: 'wasm', type: module.types[code.type]!, instance: inst, code });
   for (const t of module.tables) inst.tables.push(new TableInstance(t, null));

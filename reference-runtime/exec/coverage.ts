@@ -1,0 +1,60 @@
+// Exact executed-instruction counts, per wasm mnemonic. An instance created
+// with a Coverage (api.ts `instantiate(..., { coverage })`) has its functions
+// compiled in counting mode (compile.ts): no fusion, and an Op.Count [index]
+// before every wasm instruction, which machine.ts turns into one increment of
+// `hits[index]` of the instance's Coverage. Instances created without one run
+// the normal fused code, so the normal loop pays nothing for this.
+//
+// What "executed" means, where the lowering hides it: every instruction is
+// counted when control reaches it, including the one that traps (the
+// instructions after it are not); `nop` and the no-op conversions
+// (i32.wrap_i64, reinterprets) count although they emit no work; `block`,
+// `loop` and `if` count once per entry (a branch back to a loop does not
+// re-count `loop`); `else` (not in the opcode table) counts the entries into
+// a non-empty else arm. Code after an unconditional transfer is dead and never
+// emitted, so it never counts.
+import { OPCODES } from '../syntax/opcodes.js';
+import type { ModuleInstance } from '../runtime/instance.js';
+
+/** The mnemonics counted, by index: the opcode table, then `else`. */
+export const COUNTED: readonly string[] = [...OPCODES.map((o) => o.name), 'else'];
+
+const indexOf = new Map(COUNTED.map((name, i) => [name, i]));
+
+/** The counter index of a mnemonic (throws for a name not in the table: a compiler bug). */
+export function counterIndex(name: string): number {
+  const i = indexOf.get(name);
+  if (i === undefined) throw new Error(`no coverage counter for ${name}`);
+  return i;
+}
+
+/** Executed-instruction counts of the instances created with it (share one across instances to sum them). */
+export class Coverage {
+  /** executions per counter index (see COUNTED); Float64 so a long run cannot wrap */
+  readonly hits = new Float64Array(COUNTED.length);
+
+  /** The mnemonics executed at least once, with their counts, in opcode-table order. */
+  counts(): Map<string, number> {
+    const m = new Map<string, number>();
+    this.hits.forEach((n, i) => {
+      if (n > 0) m.set(COUNTED[i]!, n);
+    });
+    return m;
+  }
+
+  reset(): void {
+    this.hits.fill(0);
+  }
+}
+
+const byInstance = new WeakMap<ModuleInstance, Coverage>();
+
+/** Makes `inst` count into `coverage`; call before any of its functions runs or compiles. */
+export function attachCoverage(inst: ModuleInstance, coverage: Coverage): void {
+  byInstance.set(inst, coverage);
+}
+
+/** The Coverage an instance counts into, if it was created with one. */
+export function coverageOf(inst: ModuleInstance): Coverage | undefined {
+  return byInstance.get(inst);
+}
