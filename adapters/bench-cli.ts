@@ -91,7 +91,7 @@ export class WasmEdgeAotBenchEngine extends CliBenchEngine {
     try {
       const compile = await runTimed([...command, 'compile', program.wasmPath, so], options);
       const compiled = benchRunOf(compile, options.timeoutMs);
-      if (compiled.kind === 'timeout') return compiled;
+      if (compiled.kind === 'timeout' || compiled.kind === 'crash') return compiled;
       if (compiled.kind === 'failed') return { kind: 'failed', reason: `wasmedge compile: ${compiled.reason}` };
       return benchRunOf(await runTimed(this.argv(command, so, program.args), options), options.timeoutMs, { compile: compile.wallMs });
     } finally {

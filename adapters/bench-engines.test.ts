@@ -10,7 +10,7 @@ import { encodeModule } from '../reference-runtime/binary/encode.js';
 import { parseWat } from '../reference-runtime/text/parse-module.js';
 import { ARGV_MODULE, withArgvShim } from './bench-argv-shim.js';
 import { benchEngine } from './bench-engines.js';
-import { timedUnavailable } from './bench-timed.js';
+import { benchRunOf, runTimed, timedUnavailable } from './bench-timed.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wasmdiff-bench-engines-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -47,4 +47,15 @@ describe.each(ids)('bench engine %s', (id) => {
     expect(run.rssKb).toBeGreaterThan(0);
     expect(Object.keys(run.phases).sort()).toEqual([...engine.phases].sort());
   }, 90_000);
+});
+
+describe('a timed process that dies of a signal', () => {
+  it(`is a crash run with its command, its signal and its stderr; a plain non-zero exit is not ${noTime ? `(skipped: ${noTime})` : ''}`, async (ctx) => {
+    if (noTime !== undefined) ctx.skip(noTime);
+    const segv = [process.execPath, '-e', "process.stderr.write('dying\\n'); process.kill(process.pid, 'SIGSEGV')"];
+    const run = benchRunOf(await runTimed(segv, { timeoutMs: 30_000, scratch: dir }), 30_000);
+    expect(run).toMatchObject({ kind: 'crash', signal: 'SIGSEGV', argv: segv, stderr: 'dying\n' });
+    const exit3 = benchRunOf(await runTimed([process.execPath, '-e', 'process.exit(3)'], { timeoutMs: 30_000, scratch: dir }), 30_000);
+    expect(exit3).toEqual({ kind: 'failed', reason: 'exit status 3' });
+  }, 60_000);
 });

@@ -39,7 +39,9 @@ export type BenchRun =
       argv: string[];
     }
   | { kind: 'timeout'; limitMs: number }
-  | { kind: 'failed'; reason: string };
+  | { kind: 'failed'; reason: string }
+  /** The engine itself died of a signal (or a fatal error ending in one): the evidence for a crash finding. */
+  | { kind: 'crash'; reason: string; argv: string[]; signal: string; stderr: string };
 
 export type BenchAvailability = { ok: true; version: string } | { ok: false; reason: string };
 

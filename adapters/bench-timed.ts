@@ -61,9 +61,30 @@ export function benchRunOf(r: TimedProcess, timeoutMs: number, phases: Partial<R
   if (r.exitCode !== 0) {
     const how = r.signal !== undefined ? `killed by ${r.signal}` : `exit status ${r.exitCode}`;
     const said = lastLine(r.stderr) || lastLine(r.stdout);
+    const signal = crashSignal(r);
+    if (signal !== undefined) return { kind: 'crash', reason: `${how} (${signal})${fatalLine(r.stderr)}`, argv: r.argv, signal, stderr: r.stderr.slice(-8000) };
     return { kind: 'failed', reason: said ? `${how}: ${said}` : how };
   }
   return { kind: 'ok', argv: r.argv, wallMs: r.wallMs, ...(r.rssKb === undefined ? {} : { rssKb: r.rssKb }), phases, stdout: r.stdout };
+}
+
+// Signals a runtime dies of by itself (a fault or an abort), not the SIGKILL of a timeout
+const CRASH_SIGNALS: Record<number, string> = { 4: 'SIGILL', 5: 'SIGTRAP', 6: 'SIGABRT', 7: 'SIGBUS', 8: 'SIGFPE', 11: 'SIGSEGV' };
+
+/**
+ * The signal that ended the engine's process, when it crashed. GNU time
+ * exits with 128+N when the command it waited for died of signal N (and
+ * says "Command terminated by signal N" in its report, not on stderr).
+ */
+function crashSignal(r: TimedProcess): string | undefined {
+  if (r.signal !== undefined) return Object.values(CRASH_SIGNALS).includes(r.signal) ? r.signal : undefined;
+  return r.exitCode !== undefined && r.exitCode > 128 ? CRASH_SIGNALS[r.exitCode - 128] : undefined;
+}
+
+/** V8's and other engines' own words on a fatal error, when they said any: `: <line>`. */
+function fatalLine(stderr: string): string {
+  const line = stderr.split('\n').find((l) => /fatal|Check failed|Segmentation|panicked|Aborted/i.test(l));
+  return line === undefined ? '' : `: ${line.trim().slice(0, 200)}`;
 }
 
 function lastLine(text: string): string {

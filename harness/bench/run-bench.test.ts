@@ -66,6 +66,14 @@ class SyntheticEngine implements BenchEngine {
   }
 }
 
+/** An engine whose process dies of SIGSEGV on one program after printing, as Node's WASI fast calls can (nodejs/node#46777). */
+class CrashingEngine extends SyntheticEngine {
+  override async run(p: BenchProgram): Promise<BenchRun> {
+    if (p.name !== 'p2') return super.run(p);
+    return { kind: 'crash', reason: 'exit status 139 (SIGSEGV)', signal: 'SIGSEGV', argv: ['crashvm', p.wasmPath, ...p.args], stderr: 'FATAL: GC inside a fast API call\n' };
+  }
+}
+
 describe('runBench', () => {
   it.skipIf(timedUnavailable() !== undefined)(`a wrong checksum is a finding and its cell says so; good cells get medians with intervals ${timedUnavailable() ?? ''}`, async () => {
     const programs = [program('lcg-small', 1000), program('lcg-large', 200000)];
@@ -96,6 +104,19 @@ describe('runBench', () => {
     expect(rows.filter((r) => r.phase === 'compile' && r.program === 'lcg-large')).toHaveLength(8);
     expect(printBenchText(report)).toMatch(/lcg-small on liar: wrong checksum/);
   }, 120_000);
+
+  it('an engine that dies of a signal is a crash finding with the command and what it said; its cell says crash', async () => {
+    const programs = ['p1', 'p2'].map((n, k) => program(n, k + 1));
+    const report = await runBench({ programs, engines: [new CrashingEngine('crashvm', () => 100, programs)], store, runs: 8, warmup: 1, budgetMs: 600_000, timeoutMs: 10_000, seed: 3 });
+    const cell = report.cells.find((c) => c.program === 'p2')!;
+    expect([cell.status, cell.reason]).toEqual(['crash', 'crash: exit status 139 (SIGSEGV)']);
+    expect(report.cells.find((c) => c.program === 'p1')!.status).toBe('ok');
+    const [f] = store.listFindings({ kind: 'crash' });
+    expect(f!.runtimes).toEqual(['crashvm']);
+    expect(f!.details).toMatchObject({ program: 'p2', signal: 'SIGSEGV', stderr: 'FATAL: GC inside a fast API call\n' });
+    expect(f!.repro).toEqual({ crashvm: `crashvm ${wasmPath} 2` });
+    expect(printBenchText(report)).toMatch(/p2 on crashvm: crash: exit status 139/);
+  });
 
   it('an engine far slower than its usual ratio on one program is stored as a performance finding with the numbers', async () => {
     const programs = ['p1', 'p2', 'p3', 'p4'].map((n, k) => program(n, k + 1));

@@ -25,6 +25,8 @@ export interface BenchOptions {
   budgetMs: number;
   /** Per run; a run past it ends its cell as a timeout ("too slow" for the reference). */
   timeoutMs: number;
+  /** Which program size runs ("default", "small"): said with every timeout, since a timeout is only true of that size. */
+  size?: string;
   seed: number;
   threshold?: number;
   /** The options as the user gave them, stored with the run. */
@@ -32,7 +34,7 @@ export interface BenchOptions {
   onProgress?(line: string): void;
 }
 
-export type CellStatus = 'ok' | 'too-few-runs' | 'unavailable' | 'unsupported' | 'wrong-checksum' | 'timeout' | 'failed' | 'too-slow-for-budget';
+export type CellStatus = 'ok' | 'too-few-runs' | 'unavailable' | 'unsupported' | 'wrong-checksum' | 'timeout' | 'failed' | 'crash' | 'left-out';
 
 export interface CellResult {
   program: string;
@@ -103,17 +105,18 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
     const elapsed = (): number => performance.now() - started;
 
     for (let slots = schedule.nextRound(elapsed()); slots; slots = schedule.nextRound(elapsed())) {
-      progress(`round ${slots[0]!.round + 1}${slots[0]!.warmup ? ' (warm-up)' : ''}: ${slots.length} runs, ${seconds(elapsed())} elapsed of ${seconds(o.budgetMs)}`);
+      progress(`round ${slots[0]!.round + 1}${slots[0]!.warmup ? ' (warm-up)' : ''}: ${slots[0]!.cell.program} on ${slots.length} engines, ${seconds(elapsed())} elapsed of ${seconds(o.budgetMs)}`);
       for (const { cell, warmup } of slots) {
         const engine = byEngine.get(cell.engine)!;
         const program = byProgram.get(cell.program)!;
         const run = await engine.run(program, { timeoutMs: o.timeoutMs, scratch });
-        const verdict = judge(run, program, engine, o.timeoutMs);
+        const verdict = judge(run, program, engine, o.timeoutMs, o.size);
         if (verdict !== undefined) {
-          schedule.drop(cell, verdict.reason);
+          schedule.drop(cell, verdict.reason, verdict.status === 'timeout' ? 'timeout' : 'other');
           fixed.set(cellKey(cell), verdict);
           progress(`  ${cell.program} on ${cell.engine}: ${verdict.reason}`);
           if (verdict.status === 'wrong-checksum' && run.kind === 'ok') findings.push(wrongChecksum(store, runId, program, engine, run));
+          if (run.kind === 'crash') findings.push(crashFinding(store, runId, program, engine, run));
           continue;
         }
         if (run.kind !== 'ok') continue; // judged above
@@ -127,9 +130,10 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
       }
     }
 
+    // cells the schedule ended without a run of theirs saying why: left out for the budget, or an engine not tried after its timeouts
     for (const c of cells) {
       const dropped = schedule.dropped(c);
-      if (dropped !== undefined && !fixed.has(cellKey(c))) fixed.set(cellKey(c), { status: 'too-slow-for-budget', reason: dropped });
+      if (dropped !== undefined && !fixed.has(cellKey(c))) fixed.set(cellKey(c), { status: schedule.droppedKind(c) === 'left-out' ? 'left-out' : 'timeout', reason: dropped });
     }
     const results = summarise(o, engines, samples, fixed);
     const anomalies = findAnomalies(ratiosToFastest(results), o.threshold ?? DEFAULT_ANOMALY_THRESHOLD);
@@ -147,12 +151,13 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
 }
 
 /** Why a run ends its cell, or undefined for a good run. */
-function judge(run: BenchRun, program: BenchTarget, engine: BenchEngine, timeoutMs: number): { status: CellStatus; reason: string } | undefined {
+function judge(run: BenchRun, program: BenchTarget, engine: BenchEngine, timeoutMs: number, size: string | undefined): { status: CellStatus; reason: string } | undefined {
   if (run.kind === 'timeout') {
-    const limit = seconds(run.limitMs ?? timeoutMs);
+    const limit = `${seconds(run.limitMs ?? timeoutMs)}${size === undefined ? '' : ` at ${size} size`}`;
     return { status: 'timeout', reason: engine.id === 'reference' ? `too slow (> ${limit})` : `timeout (> ${limit})` };
   }
   if (run.kind === 'failed') return { status: 'failed', reason: `failed: ${run.reason}` };
+  if (run.kind === 'crash') return { status: 'crash', reason: `crash: ${run.reason}` };
   const got = run.stdout.trim();
   if (got !== program.expectedChecksum) return { status: 'wrong-checksum', reason: `wrong checksum: printed ${JSON.stringify(got.slice(0, 80))}, expected ${program.expectedChecksum}` };
   return undefined;
@@ -227,6 +232,24 @@ function wrongChecksum(store: Store, runId: number, program: BenchTarget, engine
     runId,
   );
   return { id: r.id, kind: 'wrong-checksum', isNew: r.isNew, summary };
+}
+
+/** The engine died of a signal: a bug of the engine's, stored with the command and its fatal message. */
+function crashFinding(store: Store, runId: number, program: BenchTarget, engine: BenchEngine, run: Extract<BenchRun, { kind: 'crash' }>): BenchReport['findings'][number] {
+  const summary = `${engine.id} crashes (${run.signal}) running ${program.name} ${program.args.join(' ')}`.trim();
+  const r = store.recordFinding(
+    {
+      signature: `crash:${engine.id}:${program.name}:${run.signal}`,
+      kind: 'crash',
+      summary,
+      runtimes: [engine.id],
+      moduleBytes: readFileSync(program.wasmPath),
+      details: { program: program.name, args: program.args, how: run.reason, signal: run.signal, stderr: run.stderr },
+      repro: { [engine.id]: run.argv.map(quote).join(' ') },
+    },
+    runId,
+  );
+  return { id: r.id, kind: 'crash', isNew: r.isNew, summary };
 }
 
 function performanceFinding(store: Store, runId: number, a: Anomaly, cells: CellResult[]): BenchReport['findings'][number] {

@@ -1,11 +1,20 @@
-// The order of bench runs: rounds, each running every still-active cell
-// (program x engine) once, in an order shuffled afresh with a seeded PRNG,
-// so that drift in the machine (other load, thermal state, caches) spreads
-// over all engines instead of biasing whichever ran last. The first `warmup`
-// rounds are discarded. Budget-aware: after the first round the cost of a
-// round is known; the slowest cells are dropped (with the reason) until the
-// runs needed for a 99% interval fit in what is left, and no round starts
-// that the budget would not cover. Each cell's count of kept runs is known.
+// The order of bench runs, built so that a budget yields complete cells.
+// Programs are taken whole, one row (every engine on that program) at a time,
+// in an order shuffled with the seed (so successive seeds rotate which
+// programs come first). A row runs its warm-up rounds (discarded, but they
+// give the cost of a round), then measured rounds; each round runs every
+// still-active cell of the row once in an order shuffled afresh, so drift in
+// the machine spreads over the engines being compared instead of biasing
+// whichever ran last. Ratios are only taken within a row, so the row is where
+// interleaving matters.
+//
+// Budget rule: a row is started only if its measured rounds up to 8 runs per
+// cell (what a 99% interval of the median needs) fit in what is left, by the
+// cost of its warm-up round; otherwise the program is left out whole ("left
+// out: budget (N of M programs fit)") rather than every cell getting too few
+// runs. Rounds past 8, up to `runs`, are run while they fit. An engine that
+// timed out on `timeoutsToExclude` programs is not tried on later ones, so
+// that slow interpreters do not spend the budget on runs that cannot finish.
 import { MIN_SAMPLES_99, prng } from './stats.js';
 
 export interface Cell {
@@ -16,10 +25,12 @@ export interface Cell {
 export interface ScheduleOptions {
   /** Measured runs wanted per cell. */
   runs: number;
-  /** Rounds run first and discarded. */
+  /** Rounds run first in each row and discarded. */
   warmup: number;
   budgetMs: number;
   seed: number;
+  /** An engine that timed out on this many programs is not tried on later ones (default 2). */
+  timeoutsToExclude?: number;
 }
 
 export interface Slot {
@@ -29,46 +40,85 @@ export interface Slot {
   warmup: boolean;
 }
 
+/** Why a cell got no more runs: it timed out, its program was left out for the budget, or anything else. */
+export type DropKind = 'timeout' | 'left-out' | 'other';
+
 interface CellState {
   cell: Cell;
   kept: number;
   lastMs: number | undefined;
-  dropped?: string;
+  dropped?: { reason: string; kind: DropKind };
 }
 
 export const cellKey = (c: Cell): string => `${c.program}\u0000${c.engine}`;
 
 export class Schedule {
   private readonly states = new Map<string, CellState>();
+  private readonly rows = new Map<string, CellState[]>();
+  /** Programs in run order. */
+  readonly programs: readonly string[];
   private readonly rand: () => number;
+  private readonly leftOut = new Set<string>();
+  /** Per engine: the programs it timed out on, and the first reason given. */
+  private readonly timeouts = new Map<string, { programs: string[]; reason: string }>();
+  private current = 0;
+  private roundInRow = 0;
   private round = 0;
-  /** Why the schedule stopped before every cell had its runs, if it did. */
+  /** The cheapest measured round of a row so far: below (8 + warm-up) of it, no further row can fit. */
+  private cheapestRoundMs: number | undefined;
+  /** Why the schedule stopped before every program was measured, if it did. */
   stopReason: string | undefined;
 
   constructor(
     cells: readonly Cell[],
     private readonly options: ScheduleOptions,
   ) {
-    for (const cell of cells) this.states.set(cellKey(cell), { cell, kept: 0, lastMs: undefined });
+    for (const cell of cells) {
+      const s: CellState = { cell, kept: 0, lastMs: undefined };
+      this.states.set(cellKey(cell), s);
+      const row = this.rows.get(cell.program);
+      if (row === undefined) this.rows.set(cell.program, [s]);
+      else row.push(s);
+    }
     this.rand = prng(options.seed);
+    this.programs = shuffle([...this.rows.keys()], this.rand);
   }
 
   /** The next round's slots in run order, or undefined when the schedule is over. */
   nextRound(elapsedMs: number): Slot[] | undefined {
-    const warmup = this.round < this.options.warmup;
-    let active = this.active().filter((s) => warmup || s.kept < this.options.runs);
-    if (active.length === 0) return undefined;
-    if (!warmup) {
-      const left = this.options.budgetMs - elapsedMs;
-      if (this.round === this.options.warmup) active = this.fitToBudget(active, left);
-      const cost = roundCost(active);
-      if (active.length === 0 || cost > left) {
-        this.stopReason = `the budget left (${seconds(left)}) does not cover another round (${seconds(cost)})`;
-        return undefined;
+    const need = Math.min(this.options.runs, MIN_SAMPLES_99);
+    const left = this.options.budgetMs - elapsedMs;
+    while (this.current < this.programs.length) {
+      const program = this.programs[this.current]!;
+      const row = this.rows.get(program)!;
+      if (this.roundInRow === 0) {
+        const floor = (need + this.options.warmup) * (this.cheapestRoundMs ?? 0);
+        if (left <= 0 || left < floor) return this.stop(`the budget left (${seconds(left)}) is less than one more program needs (about ${seconds(floor)})`);
+        this.excludeTimedOutEngines(row);
       }
+      const active = row.filter((s) => s.dropped === undefined);
+      const warmup = this.roundInRow < this.options.warmup;
+      const kept = Math.max(0, ...active.map((s) => s.kept));
+      if (active.length === 0 || (!warmup && kept >= this.options.runs)) {
+        this.nextProgram(row);
+        continue;
+      }
+      if (!warmup) {
+        const cost = roundCost(active);
+        if (kept < need && (need - kept) * cost > left) {
+          this.leaveOut(program);
+          continue;
+        }
+        if (cost > left) {
+          this.nextProgram(row);
+          continue;
+        }
+      }
+      this.roundInRow++;
+      const round = this.round++;
+      return shuffle(active, this.rand).map((s) => ({ cell: s.cell, round, warmup }));
     }
-    const round = this.round++;
-    return shuffle(active, this.rand).map((s) => ({ cell: s.cell, round, warmup }));
+    return undefined;
   }
 
   /** One run of `cell` took `ms`; `kept` says whether its sample counts. */
@@ -78,32 +128,68 @@ export class Schedule {
     if (kept) s.kept++;
   }
 
-  /** No more runs for this cell (timed out, wrong checksum, failed, ...). */
-  drop(cell: Cell, reason: string): void {
-    this.state(cell).dropped ??= reason;
+  /** No more runs for this cell; a timeout also counts against its engine on later programs. */
+  drop(cell: Cell, reason: string, kind: DropKind = 'other'): void {
+    const s = this.state(cell);
+    if (s.dropped !== undefined) return;
+    s.dropped = { reason, kind };
+    if (kind !== 'timeout') return;
+    const t = this.timeouts.get(cell.engine);
+    if (t === undefined) this.timeouts.set(cell.engine, { programs: [cell.program], reason });
+    else t.programs.push(cell.program);
   }
 
   dropped(cell: Cell): string | undefined {
-    return this.state(cell).dropped;
+    const d = this.state(cell).dropped;
+    if (d?.kind === 'left-out') return `left out: budget (${this.programs.length - this.leftOut.size} of ${this.programs.length} programs fit)`;
+    return d?.reason;
+  }
+
+  droppedKind(cell: Cell): DropKind | undefined {
+    return this.state(cell).dropped?.kind;
   }
 
   kept(cell: Cell): number {
     return this.state(cell).kept;
   }
 
-  private active(): CellState[] {
-    return [...this.states.values()].filter((s) => s.dropped === undefined);
+  /** The programs left out for the budget, in run order. */
+  programsLeftOut(): string[] {
+    return this.programs.filter((p) => this.leftOut.has(p));
   }
 
-  /** Drops the slowest cells until each remaining one can get min(runs, 8) runs in `leftMs`. */
-  private fitToBudget(active: CellState[], leftMs: number): CellState[] {
-    const need = Math.min(this.options.runs, MIN_SAMPLES_99);
-    const kept = [...active].sort((a, b) => (a.lastMs ?? 0) - (b.lastMs ?? 0));
-    while (kept.length > 0 && roundCost(kept) * need > leftMs) {
-      const slowest = kept.pop()!;
-      slowest.dropped = `too slow for the budget: one run takes ${seconds(slowest.lastMs ?? 0)}, and ${need} runs of every cell would not fit in the ${seconds(leftMs)} left`;
+  private excludeTimedOutEngines(row: CellState[]): void {
+    const limit = this.options.timeoutsToExclude ?? 2;
+    for (const s of row) {
+      const t = this.timeouts.get(s.cell.engine);
+      if (s.dropped !== undefined || t === undefined || t.programs.length < limit) continue;
+      s.dropped = { reason: `${t.reason} on ${t.programs.join(' and ')}: not tried`, kind: 'timeout' };
     }
-    return kept;
+  }
+
+  private nextProgram(row: CellState[]): void {
+    const measured = row.filter((s) => s.dropped === undefined && s.kept > 0);
+    if (measured.length > 0) {
+      const cost = roundCost(measured);
+      this.cheapestRoundMs = Math.min(this.cheapestRoundMs ?? cost, cost);
+    }
+    this.current++;
+    this.roundInRow = 0;
+  }
+
+  private leaveOut(program: string): void {
+    this.leftOut.add(program);
+    const row = this.rows.get(program)!;
+    this.excludeTimedOutEngines(row); // an engine not tried says so on every later program alike
+    for (const s of row) if (s.dropped === undefined) s.dropped = { reason: '', kind: 'left-out' };
+    this.current++;
+    this.roundInRow = 0;
+  }
+
+  private stop(reason: string): undefined {
+    this.stopReason = reason;
+    while (this.current < this.programs.length) this.leaveOut(this.programs[this.current]!);
+    return undefined;
   }
 
   private state(cell: Cell): CellState {

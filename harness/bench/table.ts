@@ -62,12 +62,15 @@ function wallText(c: CellResult): string {
 function shortReason(c: CellResult): string {
   switch (c.status) {
     case 'timeout':
+      // "timeout (> 6.06 s at default size)", without where else the engine timed out
+      return /^[^(]*\([^)]*\)/.exec(c.reason ?? '')?.[0] ?? 'timeout';
     case 'failed':
+    case 'crash':
       return (c.reason ?? c.status).split(':')[0]!;
     case 'wrong-checksum':
       return 'wrong checksum';
-    case 'too-slow-for-budget':
-      return 'too slow for budget';
+    case 'left-out':
+      return 'left out: budget';
     case 'too-few-runs':
       return `${c.runs} runs (<8)`;
     default:

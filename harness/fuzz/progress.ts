@@ -3,7 +3,7 @@
 import type { FuzzProgress } from './loop.js';
 
 export function progressLine(p: FuzzProgress): string {
-  return `fuzz: ${p.cases} cases, ${p.casesPerSecond.toFixed(1)} cases/s, ${p.findings} findings (${p.newFindings} new), ${p.seconds.toFixed(0)} s`;
+  return `fuzz: ${p.cases} cases, ${p.casesPerSecond.toFixed(1)} cases/s, ${p.newFindings} new findings, ${p.findings} sightings, ${p.seconds.toFixed(0)} s`;
 }
 
 export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): { update(p: FuzzProgress): void; end(): void } {

@@ -27,10 +27,11 @@ export function startFuzz(cwd: string, args: string[]): FuzzProcess {
   return { child, output: () => text, done };
 }
 
-/** The largest findings count a progress line (`fuzz: N cases, ..., F findings (...)`) reported. */
+/** The most distinct findings the output reported: progress lines (`N new findings`) or the closing `findings: N new, M distinct`. */
 export function reportedFindings(output: string): number {
   let most = 0;
-  for (const m of output.matchAll(/(\d+) findings \(/g)) most = Math.max(most, Number(m[1]));
+  // progress lines count sightings too (repeats of one finding): only the new, distinct ones count here
+  for (const m of output.matchAll(/(\d+) new findings, /g)) most = Math.max(most, Number(m[1]));
   for (const m of output.matchAll(/findings: \d+ new, (\d+) distinct/g)) most = Math.max(most, Number(m[1]));
   return most;
 }

@@ -11,7 +11,7 @@ import { parseDuration } from '../../bench/duration.js';
 import { loadBenchPrograms } from '../../bench/programs.js';
 import { runBench } from '../../bench/run-bench.js';
 import { benchJson, printBenchText } from '../../bench/table.js';
-import { DEFAULT_ANOMALY_THRESHOLD } from '../../bench/stats.js';
+import { DEFAULT_ANOMALY_THRESHOLD, MIN_SAMPLES_99 } from '../../bench/stats.js';
 import { addDbOption } from '../../store/db-option.js';
 import { openStore } from '../../store/store.js';
 import { UserError } from '../run.js';
@@ -39,8 +39,8 @@ export function registerBench(program: Command): void {
     .option('--size <which>', "each program's `default` size or its `small` one (well under a second natively)", 'default')
     .option('--runs <n>', 'measured runs per program and engine (8 or more for a 99% interval)', '10')
     .option('--warmup <n>', 'rounds run first and discarded', '1')
-    .option('--budget <duration>', 'total time, e.g. 90s, 10m, 1h: slow cells are dropped, saying so, to fit it', '10m')
-    .option('--timeout <duration>', 'per run (at most the budget divided by the number of cells)', '60s')
+    .option('--budget <duration>', 'total time, e.g. 90s, 10m, 1h: whole programs are left out, saying so, to fit it', '10m')
+    .option('--timeout <duration>', 'per run (at most the budget / (2 x engines x (8 + warm-up rounds)))', '60s')
     .option('--seed <n>', 'seed of the run order shuffle', '1')
     .option('--threshold <x>', 'anomaly threshold: a ratio beyond usual x this (or below usual / this)', String(DEFAULT_ANOMALY_THRESHOLD))
     .option('--json', 'print the report as JSON');
@@ -57,12 +57,14 @@ export function registerBench(program: Command): void {
     if (opts.size !== 'default' && opts.size !== 'small') throw new UserError(`bench: --size must be default or small, got ${opts.size}`);
     const programs = loadBenchPrograms(list(opts.programs), opts.size);
     if (programs.length === 0) throw new UserError('bench: no programs to run');
-    // no single run may take more than its cell's share of the budget, so the warm-up round always fits
-    const timeoutMs = Math.min(duration(opts.timeout, '--timeout'), budgetMs / (programs.length * engines.length));
+    // Per-run limit: at most the time at which one program's row (warm-up and 8 runs on every engine)
+    // takes half the budget; a slower engine could only ever fit a program or two, so it is stated as a
+    // timeout at this size instead (the interpreters, at default sizes) and not tried after two of them
+    const timeoutMs = Math.min(duration(opts.timeout, '--timeout'), budgetMs / (2 * engines.length * (MIN_SAMPLES_99 + warmup)));
     const store = openStore(opts.db);
     try {
       const report = await runBench({
-        programs, engines, store, runs, warmup, budgetMs, timeoutMs, seed, threshold,
+        programs, engines, store, runs, warmup, budgetMs, timeoutMs, seed, threshold, size: opts.size,
         recordedOptions: { runtimes: engines.map((e) => e.id), programs: programs.map((p) => p.name), size: opts.size, runs, warmup, budgetMs, timeoutMs, seed, threshold },
         onProgress: (line) => void process.stderr.write(`${line}\n`),
       });
