@@ -85,7 +85,8 @@ function rejectAll(plan: Plan, report: (r: Report) => void, verdict: ModuleVerdi
   plan.invocations.forEach((_, index) => report({ type: 'outcome', index, outcome: { kind: 'not-run', reason: `module verdict: ${verdict.kind}` } }));
 }
 
-function verdictOf(e: unknown): ModuleVerdict {
+/** The module verdict a reference-runtime error stands for (a non-runtime error is a crash). */
+export function verdictOf(e: unknown): ModuleVerdict {
   if (e instanceof DecodeError) return { kind: 'malformed', message: e.message };
   if (e instanceof ValidationError) return { kind: 'invalid', message: e.message };
   if (e instanceof LinkError) return { kind: 'unlinkable', message: e.message };
@@ -94,7 +95,7 @@ function verdictOf(e: unknown): ModuleVerdict {
   return { kind: 'crash', message: `reference runtime error: ${message(e)}` };
 }
 
-function message(e: unknown): string {
+export function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 

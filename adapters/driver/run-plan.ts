@@ -112,7 +112,7 @@ export async function runDriverPlan(plan: Plan, runner: DriverRunner, timeoutMs:
   if (bare !== undefined) {
     const seg = await runner.runModule(plan.module, timeoutMs);
     const verdict = failed(seg) ? moduleVerdict(seg, runner.messages) : ({ kind: 'ok' } as const);
-    return { adapter: runner.id, verdict, invocations: notRun(n, `${bare}: judged on its bare bytes, no driver`), processes: 1 };
+    return { adapter: runner.id, verdict, invocations: notRun(n, `driver: ${bare}; the module was judged on its bare bytes`), processes: 1 };
   }
   const resolved: Resolved[] = plan.invocations.map((inv) => resolveInvocation(module, inv));
   const outcomes: (InvocationOutcome | undefined)[] = resolved.map((r) => (r.ok ? undefined : { kind: 'not-run', reason: r.reason }));

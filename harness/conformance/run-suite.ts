@@ -7,11 +7,8 @@
 // signature, stored with its WAT, details and repro commands.
 import { readFileSync } from 'node:fs';
 import type { Adapter, FeatureSet } from '../../adapters/adapter.js';
-import { DriverUnsupported, driverModule } from '../../adapters/driver/build-driver.js';
 import type { RunOutcome } from '../../adapters/plan.js';
 import { ReferenceAdapter } from '../../adapters/reference.js';
-import type { Module } from '../../reference-runtime/syntax/module.js';
-import { validateModule } from '../../reference-runtime/valid/validate.js';
 import { ParseError } from '../../reference-runtime/errors.js';
 import { parseWast } from '../../reference-runtime/text/parse-script.js';
 import { UserError } from '../cli/run.js';
@@ -178,9 +175,8 @@ async function runRuntime(
     const checks = [unit.moduleCheck, ...unit.invocationChecks];
     const runnable = checks.filter((c) => plan.checks[c]!.unsupported === undefined);
     const missing = unit.features.filter((f) => !info.features[f]);
-    const noDriver = info.adapter instanceof ReferenceAdapter ? undefined : driverProblem(unit);
-    if (runnable.length === 0 || missing.length > 0 || noDriver !== undefined) {
-      const reason = noDriver ?? `${missing.join(', ')} not supported (probed)`;
+    if (runnable.length === 0 || missing.length > 0) {
+      const reason = `${missing.join(', ')} not supported (probed)`;
       for (const c of runnable) judgements[c] = { status: 'unsupported', reason };
       outcomes.push(undefined);
       continue;
@@ -194,43 +190,6 @@ async function runRuntime(
     unit.invocationChecks.forEach((c, i) => own(c, judgeInvocation(plan.checks[c]!.expect, out.verdict, out.invocations[i])));
   }
   return { judgements, outcomes };
-}
-
-const driverProblems = new WeakMap<Unit, string | null>();
-
-/**
- * Why the unit's module cannot be judged through a driver, if so: no driver
- * can be built (the driver adapters then report an `ok` verdict without
- * running anything: runDriverPlan on DriverUnsupported), or the driver's
- * additions (a memory, functions, globals) make an invalid module valid, so
- * its verdict would be the driver's, not the module's.
- */
-function driverProblem(unit: Unit): string | undefined {
-  if (unit.module === undefined) return undefined;
-  let problem = driverProblems.get(unit);
-  if (problem === undefined) {
-    problem = null;
-    try {
-      const driver = driverModule(unit.module, [], 0);
-      if (!validates(unit.module) && validates(driver)) {
-        problem = 'not expressible as a driver (the memory, functions and globals it adds make this invalid module valid)';
-      }
-    } catch (e) {
-      if (!(e instanceof DriverUnsupported)) throw e;
-      problem = `not expressible as a driver (${e.message})`;
-    }
-    driverProblems.set(unit, problem);
-  }
-  return problem ?? undefined;
-}
-
-function validates(m: Module): boolean {
-  try {
-    validateModule(m);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -5,10 +5,9 @@
 // executed, counted by the interpreter (api.ts `coverage`), for opcode
 // coverage. Runs synchronously; oracle.ts runs it in a worker behind a timeout.
 import { Coverage, decode, instantiate, invoke, Exhaustion, Trap, type Allowed, type Module, type ModuleInstance } from '../../reference-runtime/api.js';
-import { toResult, toValue } from '../../adapters/reference-run.js';
+import { message, toResult, toValue, verdictOf } from '../../adapters/reference-run.js';
 import type { InvocationOutcome, ModuleVerdict, Plan } from '../../adapters/plan.js';
 import { resolveInvocation } from '../../adapters/resolve.js';
-import { DecodeError, LinkError, ValidationError } from '../../reference-runtime/errors.js';
 import { DIGEST_EXPORT, digestOfInstance } from './digest.js';
 
 /** What the oracle knows about one invocation beyond its outcome. */
@@ -93,15 +92,3 @@ function rejectAll(plan: Plan, report: (r: OracleReport) => void, verdict: Modul
   plan.invocations.forEach((_, index) => report({ type: 'outcome', index, outcome: { kind: 'not-run', reason: `module verdict: ${verdict.kind}` }, note: {} }));
 }
 
-function verdictOf(e: unknown): ModuleVerdict {
-  if (e instanceof DecodeError) return { kind: 'malformed', message: e.message };
-  if (e instanceof ValidationError) return { kind: 'invalid', message: e.message };
-  if (e instanceof LinkError) return { kind: 'unlinkable', message: e.message };
-  if (e instanceof Trap) return { kind: 'uninstantiable', message: e.message, trap: e.kind };
-  if (e instanceof Exhaustion) return { kind: 'uninstantiable', message: e.message, trap: 'call stack exhausted' };
-  return { kind: 'crash', message: `reference runtime error: ${message(e)}` };
-}
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
