@@ -12,6 +12,7 @@ import { availability, locateRuntime, type LocatedRuntime } from './bench-locate
 import type { BenchAvailability, BenchEngine, BenchProgram, BenchRun, BenchRunOptions, Phase } from './bench-runner.js';
 import { benchRunOf, runTimed } from './bench-timed.js';
 import type { RuntimeName } from './provision/registry.js';
+import { wasmedgeMode, type WasmEdgeId } from './wasmedge.js';
 
 /** iwasm's operand/frame stack (default 64 KiB): C programs with deep recursion need more. */
 const IWASM_STACK_BYTES = 8 << 20;
@@ -63,17 +64,15 @@ export class IwasmBenchEngine extends CliBenchEngine {
 
 export class WasmEdgeBenchEngine extends CliBenchEngine {
   readonly engine: string;
+  private readonly flags: string[];
 
-  constructor(
-    id: 'wasmedge' | 'wasmedge-jit',
-    private readonly mode: 'interpreter' | 'jit' = id === 'wasmedge-jit' ? 'jit' : 'interpreter',
-  ) {
+  constructor(id: WasmEdgeId) {
     super(id, 'wasmedge');
-    this.engine = mode === 'jit' ? 'WasmEdge JIT' : 'WasmEdge interpreter';
+    ({ engine: this.engine, flags: this.flags } = wasmedgeMode(id));
   }
 
   protected argv(command: string[], file: string, args: string[]): string[] {
-    return [...command, '--run-mode', this.mode, '--log-level', 'error', file, ...args];
+    return [...command, ...this.flags, file, ...args];
   }
 }
 

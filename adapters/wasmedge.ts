@@ -26,19 +26,25 @@ export const WASMEDGE_MESSAGES: MessageTable = [
 /** A function name no module under test is expected to export. */
 const ABSENT = 'wasmdiff validate only';
 
+export type WasmEdgeId = 'wasmedge' | 'wasmedge-jit';
+
+/** A WasmEdge engine id's name and the flags that select its run mode (shared with its bench engine). */
+export function wasmedgeMode(id: WasmEdgeId): { engine: string; flags: string[] } {
+  const mode = id === 'wasmedge-jit' ? 'jit' : 'interpreter';
+  return { engine: mode === 'jit' ? 'WasmEdge JIT' : 'WasmEdge interpreter', flags: ['--run-mode', mode, '--log-level', 'error'] };
+}
+
 export class WasmEdgeAdapter extends CliAdapter {
   readonly engine: string;
+  private readonly flags: string[];
 
-  constructor(
-    id: 'wasmedge' | 'wasmedge-jit',
-    private readonly mode: 'interpreter' | 'jit' = id === 'wasmedge-jit' ? 'jit' : 'interpreter',
-  ) {
+  constructor(id: WasmEdgeId) {
     super(id, 'wasmedge');
-    this.engine = mode === 'jit' ? 'WasmEdge JIT' : 'WasmEdge interpreter';
+    ({ engine: this.engine, flags: this.flags } = wasmedgeMode(id));
   }
 
   protected dialect(): CliDialectSpec {
-    const base = (rt: Located): string[] => [...rt.command, '--run-mode', this.mode, '--log-level', 'error'];
+    const base = (rt: Located): string[] => [...rt.command, ...this.flags];
     return {
       messages: [...WASMEDGE_MESSAGES, ...SPEC_WORDING],
       driverCommand: (rt, file) => [...base(rt), file],
