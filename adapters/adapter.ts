@@ -32,6 +32,12 @@ export interface Adapter {
   /** Probed by running small modules (features.ts), never read from a table. */
   features(): Promise<FeatureSet>;
   run(plan: Plan, options?: RunOptions): Promise<RunOutcome>;
+  /**
+   * Plans worth running at once (default 1): an adapter behind one server or
+   * worker serves one at a time; one that starts a process per run can
+   * overlap them.
+   */
+  concurrency?(): Promise<number>;
   /** Releases workers; the adapter stays usable (they restart on demand). */
   close?(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 // What every command-line runtime adapter shares: locating the runtime
 // through provisioning (provision/status.ts), writing the driver (or the bare
-// module) to a temp file, running one process per driver run, and handing the
+// module) to a temp file, running it (a request to the runtime's server when
+// it has one, serve.ts; else one process per driver run), and handing the
 // rest to runDriverPlan. Each runtime file (wasmtime.ts, wamr.ts, ...) says
 // only how its command line looks and how its messages read.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { runDriverPlan, segmentFromProcess, type DriverRunner, type Segment } fr
 import { probeFeatures } from './features.js';
 import type { Plan, RunOutcome } from './plan.js';
 import { runProcess, RUNTIME_MEMORY_LIMIT_BYTES, type ProcessOptions, type ProcessResult } from './process.js';
+import { ServedProcess } from './serve.js';
 import { defaultLocateContext } from './provision/locate.js';
 import type { CliDialect } from './provision/manifest.js';
 import { runtimeSpec, type RuntimeName } from './provision/registry.js';
@@ -23,6 +25,8 @@ export interface Located {
   command: string[];
   dialect: CliDialect;
   version: string;
+  /** The argv of the runtime's separate server binary (serve.ts protocol), when it has one. */
+  serveCommand?: string[];
 }
 
 /** The runtime-specific part of a command-line adapter. */
@@ -43,7 +47,21 @@ export interface CliDialectSpec {
   judgeModule?(run: (argv: string[]) => Promise<ProcessResult>, rt: Located, file: string, scratch: string): Promise<ProcessResult>;
   /** Files the commands need besides the module (e.g. a launcher module), written once into the scratch folder. */
   scratchFiles?: Record<string, Uint8Array>;
+  /**
+   * A persistent server for this runtime (serve.ts protocol): every run is
+   * a request to it instead of a process. The one-shot commands above stay
+   * what users are shown to reproduce a finding.
+   */
+  serve?: {
+    /** argv that starts the server, or undefined when this installed runtime cannot serve (then: a process per run). */
+    command(rt: Located, scratch: string): Promise<string[] | undefined>;
+    /** The request fields that do what driverCommand / moduleCommand (or judgeModule) do for `file`. */
+    request(kind: 'driver' | 'module', file: string, scratch: string): string[];
+  };
 }
+
+/** Runs of a process-per-run adapter worth overlapping: a process start is mostly waiting. */
+const PARALLEL_PROCESSES = 2;
 
 export abstract class CliAdapter implements Adapter {
   abstract readonly engine: string;
@@ -52,6 +70,10 @@ export abstract class CliAdapter implements Adapter {
   private scratch: string | undefined;
   private probed: FeatureSet | undefined;
   private counter = 0;
+  /** The server, once asked for: undefined inside when the runtime cannot serve. */
+  private server: Promise<ServedProcess | undefined> | undefined;
+  /** Processes started by this adapter (one-shot runs and servers). */
+  private spawned = 0;
 
   constructor(
     readonly id: string,
@@ -74,24 +96,57 @@ export abstract class CliAdapter implements Adapter {
     const rt = this.runtime;
     const d = this.dialect(rt);
     const scratch = this.scratchDir(d);
+    const server = await this.serverFor(d, rt, scratch);
+    const spawn = (argv: string[], timeoutMs: number): Promise<ProcessResult> => {
+      this.spawned++;
+      return runProcess(argv, limits(timeoutMs));
+    };
+    const serve = (kind: 'driver' | 'module', file: string, timeoutMs: number) =>
+      server!.request(d.serve!.request(kind, file, scratch), { timeoutMs, maxOutputBytes: limits(timeoutMs).maxOutputBytes });
     const runner: DriverRunner = {
       id: this.id,
       messages: d.messages,
       runDriver: async (driverFor, from, timeoutMs) =>
-        [await this.runFile(driverFor(from), 'driver', d, (f) => runProcess(d.driverCommand(rt, f, scratch), limits(timeoutMs)))],
+        [
+          await this.runFile(driverFor(from), 'driver', d, (f) =>
+            server ? serve('driver', f, timeoutMs) : spawn(d.driverCommand(rt, f, scratch), timeoutMs),
+          ),
+        ],
       runModule: (module, timeoutMs) =>
         this.runFile(module, 'module', d, (f) =>
-          d.judgeModule
-            ? d.judgeModule((argv) => runProcess(argv, limits(timeoutMs)), rt, f, scratch)
-            : runProcess(d.moduleCommand(rt, f, scratch), limits(timeoutMs)),
+          server
+            ? serve('module', f, timeoutMs)
+            : d.judgeModule
+              ? d.judgeModule((argv) => spawn(argv, timeoutMs), rt, f, scratch)
+              : spawn(d.moduleCommand(rt, f, scratch), timeoutMs),
         ),
+      processesStarted: () => this.spawned + (server?.started ?? 0),
     };
     return runDriverPlan(plan, runner, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   }
 
+  /** One server serves one request at a time; without one, runs are independent processes. */
+  async concurrency(): Promise<number> {
+    const a = await this.available();
+    if (!a.ok || this.runtime === undefined) return 1;
+    const d = this.dialect(this.runtime);
+    return (await this.serverFor(d, this.runtime, this.scratchDir(d))) ? 1 : PARALLEL_PROCESSES;
+  }
+
   async close(): Promise<void> {
+    const server = await this.server;
+    this.server = undefined;
+    await server?.close();
     if (this.scratch !== undefined) rmSync(this.scratch, { recursive: true, force: true });
     this.scratch = undefined;
+  }
+
+  /** The adapter's one server, started on first use; undefined when the runtime cannot serve. */
+  private serverFor(d: CliDialectSpec, rt: Located, scratch: string): Promise<ServedProcess | undefined> {
+    return (this.server ??= (async () => {
+      const argv = await d.serve?.command(rt, scratch);
+      return argv === undefined ? undefined : new ServedProcess(argv, { memoryLimitBytes: RUNTIME_MEMORY_LIMIT_BYTES });
+    })());
   }
 
   private async runFile(bytes: Uint8Array, kind: 'driver' | 'module', d: CliDialectSpec, run: (file: string) => Promise<ProcessResult>): Promise<Segment> {
@@ -130,5 +185,10 @@ export function limits(timeoutMs: number): ProcessOptions {
 }
 
 function located(found: FoundRuntime): Located {
-  return { command: found.command, dialect: found.probe.dialect, version: found.probe.version };
+  return {
+    command: found.command,
+    dialect: found.probe.dialect,
+    version: found.probe.version,
+    ...(found.serveCommand === undefined ? {} : { serveCommand: found.serveCommand }),
+  };
 }

@@ -87,7 +87,7 @@ export function withMemoryLimit(command: readonly string[], bytes: number): stri
 const OOM_TEXT = /std::bad_alloc|out of memory|Cannot allocate memory|memory allocation of \d+ bytes failed|Allocation failed|allocation failed|ENOMEM/i;
 
 /** Whether a process that ran under a memory limit ended because of it. */
-function outOfMemory(limited: boolean, exitCode: number | undefined, signal: string | undefined, stdout: string, stderr: string): boolean {
+export function limitedOutOfMemory(limited: boolean, exitCode: number | undefined, signal: string | undefined, stdout: string, stderr: string): boolean {
   if (!limited || (exitCode === 0 && signal === undefined)) return false;
   return OOM_TEXT.test(stderr.slice(-4096)) || OOM_TEXT.test(stdout.slice(-4096));
 }
@@ -158,7 +158,7 @@ export async function runProcess(command: readonly string[], options: ProcessOpt
     stdout,
     stderr,
     ...(spawnError === undefined ? {} : { spawnError }),
-    outOfMemory: !timedOut && !truncated && outOfMemory(limited, result.exitCode, result.signal, stdout, stderr),
+    outOfMemory: !timedOut && !truncated && limitedOutOfMemory(limited, result.exitCode, result.signal, stdout, stderr),
     durationMs: Date.now() - started,
   };
 }

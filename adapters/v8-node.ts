@@ -1,12 +1,15 @@
 // V8 in another node binary (v8-node22, v8-node24, installed side by side by
-// `wasmdiff runtimes install`): one process per plan runs V8_RUNNER_SOURCE,
-// which reads the driver from stdin and streams its output (v8-runner.ts).
+// `wasmdiff runtimes install`): one long-lived node per adapter serves the
+// runs (serve.ts protocol), each request a line of JSON with the driver,
+// which SERVER_SOURCE runs with V8_RUNNER_SOURCE, streaming its output
+// (v8-runner.ts). A hung or crashed run costs a new node, not the plan.
 import type { Adapter, Availability, FeatureSet, RunOptions } from './adapter.js';
 import { DEFAULT_TIMEOUT_MS } from './adapter.js';
 import { limitEnd, runDriverPlan, type DriverRunner, type Segment } from './driver/run-plan.js';
 import { probeFeatures } from './features.js';
 import type { Plan, RunOutcome } from './plan.js';
 import { runProcess, RUNTIME_MEMORY_LIMIT_BYTES } from './process.js';
+import { ServedProcess } from './serve.js';
 import { defaultLocateContext } from './provision/locate.js';
 import { runtimeSpec, type RuntimeName } from './provision/registry.js';
 import { runtimeStatus } from './provision/status.js';
@@ -14,14 +17,15 @@ import { SPEC_WORDING, V8_MESSAGES } from './trap-kinds.js';
 import { RECORD, segmentsFromStream, V8_RUNNER_SOURCE } from './v8-runner.js';
 import type { V8Input } from './v8-worker.js';
 
-const CHILD_SOURCE = `${V8_RUNNER_SOURCE}
-const chunks = [];
-process.stdin.on('data', (c) => chunks.push(c));
-process.stdin.on('end', () => {
-  const input = JSON.parse(Buffer.concat(chunks).toString());
+const SERVER_SOURCE = `${V8_RUNNER_SOURCE}
+const lines = require('node:readline').createInterface({ input: process.stdin });
+lines.on('line', (line) => {
+  const input = JSON.parse(line);
   for (const k of ['driver', 'module']) if (input[k] !== undefined) input[k] = new Uint8Array(Buffer.from(input[k], 'base64'));
   // stdout is synchronous for pipes on Linux: what is written survives a kill
   runInV8(input, (text) => process.stdout.write(text));
+  process.stderr.write('\\x1dwasmdiff-end\\n');
+  process.stdout.write('\\x1dwasmdiff-end 0\\n');
 });`;
 
 export class V8NodeAdapter implements Adapter {
@@ -29,6 +33,7 @@ export class V8NodeAdapter implements Adapter {
   private version: Promise<Availability> | undefined;
   private command: string[] | undefined;
   private probed: FeatureSet | undefined;
+  private server: ServedProcess | undefined;
 
   /** `name` is a provisioning runtime name (v8-node22, ...), or give the node command directly. */
   constructor(
@@ -55,18 +60,22 @@ export class V8NodeAdapter implements Adapter {
       messages: [...V8_MESSAGES, ...SPEC_WORDING],
       runDriver: (driverFor, from, timeoutMs) => this.child({ kind: 'driver', driver: driverFor(from), from }, timeoutMs),
       runModule: async (module, timeoutMs) => (await this.child({ kind: 'module', module }, timeoutMs))[0]!,
+      processesStarted: () => this.server?.started ?? 0,
     };
     return runDriverPlan(plan, runner, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   }
 
+  async close(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    await server?.close();
+  }
+
   private async child(input: V8Input, timeoutMs: number): Promise<Segment[]> {
+    // JSON escapes newlines and tabs: the payload is one protocol field
     const payload = JSON.stringify(input, (_, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v));
-    const r = await runProcess([...this.command!, '-e', CHILD_SOURCE], {
-      timeoutMs,
-      input: payload,
-      maxOutputBytes: 16 << 20,
-      memoryLimitBytes: RUNTIME_MEMORY_LIMIT_BYTES,
-    });
+    this.server ??= new ServedProcess([...this.command!, '-e', SERVER_SOURCE], { memoryLimitBytes: RUNTIME_MEMORY_LIMIT_BYTES });
+    const r = await this.server.request([payload], { timeoutMs, maxOutputBytes: 16 << 20 });
     const closed = r.stdout.endsWith('\n') && r.stdout.slice(r.stdout.lastIndexOf('\n', r.stdout.length - 2) + 1).startsWith(RECORD);
     const cut: Segment['end'] | undefined =
       limitEnd(r) ??

@@ -21,6 +21,7 @@ export class V8Adapter implements Adapter {
     messages: [...V8_MESSAGES, ...SPEC_WORDING],
     runDriver: (driverFor, from, timeoutMs) => this.worker.run({ kind: 'driver', driver: driverFor(from), from }, timeoutMs),
     runModule: async (module, timeoutMs) => (await this.worker.run({ kind: 'module', module }, timeoutMs))[0]!,
+    processesStarted: () => 0, // a worker thread of this process
   };
 
   async available(): Promise<Availability> {

@@ -12,9 +12,14 @@
 // and the module is instantiated anyway (calling the import traps later).
 // That line is WAMR saying the link failed: the run is read as a link
 // failure (the driver's own lines are set aside), as plan.ts rule 1 asks.
+//
+// Our iwasm (provision/wamr/main.c) also serves: `iwasm --serve` takes the
+// same arguments, one request per stdin line (serve.ts protocol), so a plan
+// costs no process start and a trap ends only its request. A build from
+// before --serve prints its usage and exits 1: then one process per run.
 import { CliAdapter, type CliDialectSpec } from './cli-adapter.js';
 import { segmentFromProcess, type Segment } from './driver/run-plan.js';
-import type { ProcessResult } from './process.js';
+import { runProcess, type ProcessResult } from './process.js';
 import { SPEC_WORDING, type MessageTable } from './trap-kinds.js';
 
 /** iwasm's own wording, recorded from WAMR 1.1.2 (fast and classic interpreters) on the kit's cases. */
@@ -33,6 +38,8 @@ export const WAMR_MESSAGES: MessageTable = [
 const LINK_FAILURE = /warning: failed to link import/;
 /** What iwasm says after instantiating a module that has no `_start` (WAMR 1.1.2). */
 const NO_ENTRY = 'Exception: lookup the entry point symbol (like _start, main, _main, __main_argc_argv) failed';
+/** The probe of --serve: a server with nothing to read exits 0 at once; allow a loaded machine. */
+const SERVE_PROBE_TIMEOUT_MS = 10_000;
 
 export class WamrAdapter extends CliAdapter {
   readonly engine: string;
@@ -50,8 +57,32 @@ export class WamrAdapter extends CliAdapter {
       // iwasm instantiates the bare module, then looks for an entry point (readWamr)
       moduleCommand: (rt, file) => [...rt.command, '--heap-size=0', file],
       segment: readWamr,
+      serve: {
+        command: async (rt) => ((await servesRequests(rt.command)) ? [...rt.command, '--serve'] : undefined),
+        // the same arguments as driverCommand / moduleCommand
+        request: (_kind, file) => ['--heap-size=0', file],
+      },
     };
   }
+}
+
+const serveSupport = new Map<string, Promise<boolean>>();
+
+/**
+ * Whether this iwasm has --serve, asked once per binary: with stdin at EOF a
+ * server exits 0 and prints nothing, while an older build prints its usage
+ * and exits 1.
+ */
+export function servesRequests(command: readonly string[]): Promise<boolean> {
+  const key = command.join('\0');
+  let known = serveSupport.get(key);
+  if (known === undefined) {
+    known = runProcess([...command, '--serve'], { timeoutMs: SERVE_PROBE_TIMEOUT_MS }).then(
+      (r) => r.exitCode === 0 && r.stdout === '' && r.stderr === '',
+    );
+    serveSupport.set(key, known);
+  }
+  return known;
 }
 
 /**

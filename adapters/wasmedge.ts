@@ -9,6 +9,11 @@
 // prlimit, no shell): past the cap WasmEdge aborts (`std::bad_alloc`), read
 // as a `resource` outcome rather than a machine out of memory. Linear
 // memories are reserved PROT_NONE and do not count until used.
+//
+// When the install has wasmdiff's server (provision/wasmedge/serve.c, on the
+// C API), runs are requests to one `wasmedge-serve --serve` process per
+// adapter, which prints what the CLI prints. The one-shot commands stay the
+// repro commands users are shown: a maintainer runs the real `wasmedge`.
 import { CliAdapter, type CliDialectSpec, type Located } from './cli-adapter.js';
 import { segmentFromProcess, type Segment } from './driver/run-plan.js';
 import type { ProcessResult } from './process.js';
@@ -29,18 +34,19 @@ const ABSENT = 'wasmdiff validate only';
 export type WasmEdgeId = 'wasmedge' | 'wasmedge-jit';
 
 /** A WasmEdge engine id's name and the flags that select its run mode (shared with its bench engine). */
-export function wasmedgeMode(id: WasmEdgeId): { engine: string; flags: string[] } {
+export function wasmedgeMode(id: WasmEdgeId): { engine: string; mode: 'jit' | 'interpreter'; flags: string[] } {
   const mode = id === 'wasmedge-jit' ? 'jit' : 'interpreter';
-  return { engine: mode === 'jit' ? 'WasmEdge JIT' : 'WasmEdge interpreter', flags: ['--run-mode', mode, '--log-level', 'error'] };
+  return { engine: mode === 'jit' ? 'WasmEdge JIT' : 'WasmEdge interpreter', mode, flags: ['--run-mode', mode, '--log-level', 'error'] };
 }
 
 export class WasmEdgeAdapter extends CliAdapter {
   readonly engine: string;
+  private readonly mode: 'jit' | 'interpreter';
   private readonly flags: string[];
 
   constructor(id: WasmEdgeId) {
     super(id, 'wasmedge');
-    ({ engine: this.engine, flags: this.flags } = wasmedgeMode(id));
+    ({ engine: this.engine, mode: this.mode, flags: this.flags } = wasmedgeMode(id));
   }
 
   protected dialect(): CliDialectSpec {
@@ -51,6 +57,11 @@ export class WasmEdgeAdapter extends CliAdapter {
       // reactor mode instantiates the module, then looks the function up
       moduleCommand: (rt, file) => [...base(rt), '--reactor', file, ABSENT],
       segment: readWasmEdge,
+      serve: {
+        command: async (rt) => (rt.serveCommand === undefined ? undefined : [...rt.serveCommand, '--run-mode', this.mode, '--serve']),
+        // the server's `module` request answers as the reactor command above, minus the lookup
+        request: (kind, file) => [kind, file],
+      },
     };
   }
 }

@@ -4,7 +4,7 @@ import { encodeModule } from '../../reference-runtime/binary/encode.js';
 import { parseWat } from '../../reference-runtime/text/parse-module.js';
 import { resolveInvocation } from '../resolve.js';
 import { i32 } from '../values.js';
-import { buildDriver, DriverUnsupported } from './build-driver.js';
+import { buildDriver, driverImage, DriverUnsupported } from './build-driver.js';
 
 const source = parseWat(`(module (memory 1) (table 2 funcref) (elem (i32.const 0) $a $b) (global funcref (ref.func $b))
   (func $a (export "a") (param i32) (result i32) local.get 0 call $b)
@@ -29,5 +29,22 @@ describe('buildDriver', () => {
   it('refuses a memory with no pages rather than change it', () => {
     const m = decode(encodeModule(parseWat('(module (memory 0))')));
     expect(() => buildDriver(m, [])).toThrow(DriverUnsupported);
+  });
+  it('patches the starting index into one built image: the same module as a driver built for that index', () => {
+    const invs = [0, 1, 2].map((n) => ({ export: 'a', args: [i32(n)] }));
+    const driverInvs = invs.map((inv) => ({ resolved: resolveInvocation(source, inv), args: inv.args }));
+    const image = driverImage(source, driverInvs);
+    for (const from of [0, 1, 2, 3, 200, 0x7fffffff]) {
+      expect(decode(image(from))).toEqual(decode(buildDriver(source, driverInvs, from)));
+    }
+  });
+  it('calls each invoked function through one wrapper, in chunks small enough for a JIT', () => {
+    const invs = Array.from({ length: 150 }, (_, n) => ({ export: 'a', args: [i32(n)] }));
+    const driver = decode(buildDriver(source, invs.map((inv) => ({ resolved: resolveInvocation(source, inv), args: inv.args }))));
+    expect(() => validate(driver)).not.toThrow();
+    // emit, one wrapper, three chunks of at most 64 invocations, _start
+    expect(driver.funcs.length).toBe(source.funcs.length + 1 + 1 + 3 + 1);
+    const chunks = driver.funcs.slice(source.funcs.length + 2, -1);
+    expect(chunks.map((f) => f.body.filter((x) => x.op === 'call').length)).toEqual([64, 64, 22]);
   });
 });

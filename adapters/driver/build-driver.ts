@@ -6,14 +6,21 @@
 // invocation whose marker has no `=` line is the one that trapped, exhausted
 // the stack, hung or crashed. The starting index is the exported mutable
 // global `wasmdiff_from` (its initial value is `from`): a command-line run
-// builds one driver per starting index, an in-process run can set the global
-// and call `_start` again on a fresh instance.
+// gets a driver per starting index (driverImage patches the one value in the
+// bytes), an in-process run can set the global and call `_start` again on a
+// fresh instance.
+//
+// `_start` is short chunks of `i32.const index; args...; call wrapper`, one
+// wrapper per invoked function doing the calling and writing: a compact
+// driver, and small functions, keep an engine's compile time (Cranelift,
+// LLVM) linear in the number of invocations.
 //
 // Only what the invocations need is added: SIMD instructions appear only when
 // an argument or result is a v128, so a driver runs on engines without SIMD.
 import { encodeModule } from '../../reference-runtime/binary/encode.js';
+import { encodeSigned, readUnsigned } from '../../reference-runtime/binary/leb128.js';
 import { instr, type Instr } from '../../reference-runtime/syntax/instructions.js';
-import type { Module } from '../../reference-runtime/syntax/module.js';
+import type { Func, Module } from '../../reference-runtime/syntax/module.js';
 import type { FuncType, ValType } from '../../reference-runtime/syntax/types.js';
 import type { ArgValue } from '../plan.js';
 import type { Resolved } from '../resolve.js';
@@ -39,6 +46,45 @@ export function buildDriver(module: Module, invocations: readonly DriverInvocati
   return encodeModule(driverModule(module, invocations, from));
 }
 
+/** A placeholder `from` whose signed LEB128 takes the 5 bytes any i32 may take. */
+const FROM_PLACEHOLDER = 0x2b5c3d1e;
+const GLOBAL_SECTION = 6;
+
+/**
+ * The driver for every starting index, built once: the `from` global's
+ * initial value is the only difference, written into a copy of the bytes as
+ * a 5-byte LEB128 (non-minimal encodings are valid up to that length).
+ */
+export function driverImage(module: Module, invocations: readonly DriverInvocation[]): (from: number) => Uint8Array {
+  const bytes = buildDriver(module, invocations, FROM_PLACEHOLDER);
+  const at = placeholderOffset(bytes);
+  if (at === undefined) return (from) => buildDriver(module, invocations, from);
+  return (from) => {
+    const copy = bytes.slice();
+    for (let k = 0; k < 5; k++) copy[at + k] = ((from >>> (7 * k)) & 0x7f) | (k < 4 ? 0x80 : 0);
+    return copy;
+  };
+}
+
+/** Where the placeholder's LEB128 starts: the last `i32.const placeholder end` in the global section (ours is appended last). */
+function placeholderOffset(bytes: Uint8Array): number | undefined {
+  const pattern = [0x41, ...encodeSigned(FROM_PLACEHOLDER), 0x0b];
+  let p = 8;
+  while (p < bytes.length) {
+    const id = bytes[p]!;
+    const size = readUnsigned(bytes, p + 1, 32);
+    const start = size.next;
+    if (id === GLOBAL_SECTION) {
+      for (let i = start + size.value - pattern.length; i >= start; i--) {
+        if (pattern.every((b, k) => bytes[i + k] === b)) return i + 1;
+      }
+      return undefined;
+    }
+    p = start + size.value;
+  }
+  return undefined;
+}
+
 export function driverModule(original: Module, invocations: readonly DriverInvocation[], from = 0): Module {
   const m: Module = structuredClone(original);
   const importedFuncs = m.imports.filter((i) => i.desc.kind === 'func').length;
@@ -60,9 +106,31 @@ export function driverModule(original: Module, invocations: readonly DriverInvoc
   const shifted = (f: number): number => (f >= importedFuncs ? f + 2 : f);
 
   const fromGlobal = importedGlobals + m.globals.push({ type: { type: 'i32', mutable: true }, init: [instr('i32.const', { i32: from })] }) - 1;
-  const emit = importedFuncs + 2 + m.funcs.push(emitFunc(typeIndex(EMIT_TYPE), fdWrite)) - 1;
-  const start = startFunc(invocations, shifted, emit, fromGlobal);
-  const startIndex = importedFuncs + 2 + m.funcs.push({ type: typeIndex({ params: [], results: [] }), locals: start.locals, body: start.body }) - 1;
+  const addFunc = (f: Func): number => importedFuncs + 2 + m.funcs.push(f) - 1;
+  const emit = addFunc(emitFunc(typeIndex(EMIT_TYPE), fdWrite));
+
+  // one wrapper per function invoked: `_start` itself is only constants and calls
+  const wrappers = new Map<number, number>();
+  const wrapperOf = (func: number, type: FuncType): number => {
+    let w = wrappers.get(func);
+    if (w === undefined) {
+      w = addFunc({ type: typeIndex({ params: ['i32', ...type.params], results: [] }), ...wrapperBody(shifted(func), type, emit, fromGlobal) });
+      wrappers.set(func, w);
+    }
+    return w;
+  };
+  const calls = invocations.flatMap((inv, i) => (inv.resolved.ok ? [{ index: i, args: inv.args, wrapper: wrapperOf(inv.resolved.func, inv.resolved.type) }] : []));
+  const startBody: Instr[] = [];
+  for (let k = 0; k < calls.length; k += CHUNK) {
+    const chunk = calls.slice(k, k + CHUNK);
+    const body = chunk.flatMap((c) => [instr('i32.const', { i32: c.index }), ...c.args.map(argConst), instr('call', { index: c.wrapper })]);
+    const f = addFunc({ type: typeIndex({ params: [], results: [] }), locals: [], body });
+    // a chunk whose invocations all come before `from` is not entered
+    const due = [instr('global.get', { index: fromGlobal }), instr('i32.const', { i32: chunk[chunk.length - 1]!.index }), instr('i32.le_u')];
+    startBody.push(...due, instr('if', { blockType: { kind: 'empty' }, body: [instr('call', { index: f })], elseBody: [] }));
+  }
+  startBody.push(...emitCall(emit, BANG, [instr('i64.const', { i64: 0n })], 0, NL));
+  const startIndex = addFunc({ type: typeIndex({ params: [], results: [] }), locals: [], body: startBody });
 
   addExport(m, '_start', 'func', startIndex);
   addExport(m, 'memory', 'memory', 0);
@@ -82,51 +150,35 @@ function addExport(m: Module, name: string, kind: 'func' | 'memory' | 'global', 
   m.exports.push({ name, kind, index });
 }
 
-function startFunc(
-  invocations: readonly DriverInvocation[],
-  shifted: (f: number) => number,
-  emit: number,
-  fromGlobal: number,
-): { locals: ValType[]; body: Instr[] } {
-  const locals: ValType[] = [];
-  const pool = new Map<ValType, number[]>(); // result slots, reused across invocations
-  const slot = (t: ValType, k: number): number => {
-    const slots = pool.get(t) ?? [];
-    pool.set(t, slots);
-    while (slots.length <= k) slots.push(locals.push(t) - 1);
-    return slots[k]!;
-  };
-  const emitCall = (prefix: number, value: Instr[], digits: number, suffix: number): Instr[] => [
-    instr('i32.const', { i32: prefix }),
-    ...value,
-    instr('i32.const', { i32: digits }),
-    instr('i32.const', { i32: suffix }),
-    instr('call', { index: emit }),
+const emitCall = (emit: number, prefix: number, value: Instr[], digits: number, suffix: number): Instr[] => [
+  instr('i32.const', { i32: prefix }),
+  ...value,
+  instr('i32.const', { i32: digits }),
+  instr('i32.const', { i32: suffix }),
+  instr('call', { index: emit }),
+];
+
+/**
+ * `wrapper(index, params...)`: unless `index` comes before `from`, writes the
+ * marker, calls `func` with the params, and writes its results.
+ */
+function wrapperBody(func: number, type: FuncType, emit: number, fromGlobal: number): { locals: ValType[]; body: Instr[] } {
+  const get = (i: number): Instr => instr('local.get', { index: i });
+  const params = type.params.length + 1;
+  const results = type.results.map((_, k) => params + k);
+  const emitWith = (prefix: number, value: Instr[], digits: number, suffix: number) => emitCall(emit, prefix, value, digits, suffix);
+  const body: Instr[] = [
+    get(0), instr('global.get', { index: fromGlobal }), instr('i32.lt_u'),
+    instr('if', { blockType: { kind: 'empty' }, body: [instr('return')], elseBody: [] }),
+    ...emitWith(AT, [get(0), instr('i64.extend_i32_u')], 8, NL),
+    ...type.params.map((_, k) => get(k + 1)),
+    instr('call', { index: func }),
+    ...results.map((r) => instr('local.set', { index: r })).reverse(),
+    ...emitWith(EQ, [instr('i64.const', { i64: 0n })], 0, 0),
+    ...type.results.flatMap((t, k) => emitResult(t, results[k]!, emitWith)),
+    ...emitWith(0, [instr('i64.const', { i64: 0n })], 0, NL),
   ];
-  const body: Instr[] = [];
-  invocations.forEach((inv, i) => {
-    if (!inv.resolved.ok) return;
-    const { func, type } = inv.resolved;
-    const used = new Map<ValType, number>();
-    const slots = type.results.map((t) => {
-      const k = used.get(t) ?? 0;
-      used.set(t, k + 1);
-      return slot(t, k);
-    });
-    const call: Instr[] = [
-      ...emitCall(AT, [instr('i64.const', { i64: BigInt(i) })], 8, NL),
-      ...inv.args.map(argConst),
-      instr('call', { index: shifted(func) }),
-      ...slots.map((s) => instr('local.set', { index: s })).reverse(),
-      ...emitCall(EQ, [instr('i64.const', { i64: 0n })], 0, 0),
-      ...type.results.flatMap((t, k) => emitResult(t, slots[k]!, emitCall)),
-      ...emitCall(0, [instr('i64.const', { i64: 0n })], 0, NL),
-    ];
-    const due = [instr('global.get', { index: fromGlobal }), instr('i32.const', { i32: i }), instr('i32.le_u')];
-    body.push(...due, instr('if', { blockType: { kind: 'empty' }, body: call, elseBody: [] }));
-  });
-  body.push(...emitCall(BANG, [instr('i64.const', { i64: 0n })], 0, NL));
-  return { locals, body };
+  return { locals: [...type.results], body };
 }
 
 function argConst(a: ArgValue): Instr {
@@ -148,6 +200,9 @@ function argConst(a: ArgValue): Instr {
 }
 
 type EmitCall = (prefix: number, value: Instr[], digits: number, suffix: number) => Instr[];
+
+/** Invocations per `_start` chunk: small functions keep a JIT's compile time linear in the plan. */
+const CHUNK = 64;
 
 function emitResult(t: ValType, local: number, emitCall: EmitCall): Instr[] {
   const get = instr('local.get', { index: local });

@@ -9,7 +9,7 @@ import { notRun, type InvocationOutcome, type ModuleVerdict, type Plan, type Raw
 import type { ProcessResult } from '../process.js';
 import { resolveInvocation, type Resolved } from '../resolve.js';
 import { classifyMessage, isTrapKind, type MessageTable } from '../trap-kinds.js';
-import { buildDriver, DriverUnsupported } from './build-driver.js';
+import { buildDriver, driverImage, DriverUnsupported } from './build-driver.js';
 import { ValidationError } from '../../reference-runtime/errors.js';
 import { validateModule } from '../../reference-runtime/valid/validate.js';
 import { readDriverOutput } from './read-output.js';
@@ -46,6 +46,11 @@ export interface DriverRunner {
   runDriver(driverFor: (from: number) => Uint8Array, from: number, timeoutMs: number): Promise<Segment[]>;
   /** Loads and instantiates the bare module (no driver): the verdict when no driver can be built. */
   runModule(module: Uint8Array, timeoutMs: number): Promise<Segment>;
+  /**
+   * Processes the runner has started so far (a server counts once, when it
+   * starts). Absent: every run is taken to start one process.
+   */
+  processesStarted?(): number;
 }
 
 export function segmentFromProcess(r: ProcessResult): Segment {
@@ -90,6 +95,12 @@ function bareRoute(module: Module): string | undefined {
 }
 
 export async function runDriverPlan(plan: Plan, runner: DriverRunner, timeoutMs: number): Promise<RunOutcome> {
+  const before = runner.processesStarted?.();
+  const outcome = await runPlan(plan, runner, timeoutMs);
+  return before === undefined ? outcome : { ...outcome, processes: runner.processesStarted!() - before };
+}
+
+async function runPlan(plan: Plan, runner: DriverRunner, timeoutMs: number): Promise<RunOutcome> {
   const n = plan.invocations.length;
   let processes = 0;
   let module: Module;
@@ -116,8 +127,7 @@ export async function runDriverPlan(plan: Plan, runner: DriverRunner, timeoutMs:
   }
   const resolved: Resolved[] = plan.invocations.map((inv) => resolveInvocation(module, inv));
   const outcomes: (InvocationOutcome | undefined)[] = resolved.map((r) => (r.ok ? undefined : { kind: 'not-run', reason: r.reason }));
-  const driverFor = (from: number): Uint8Array =>
-    buildDriver(module, plan.invocations.map((inv, i) => ({ resolved: resolved[i]!, args: inv.args })), from);
+  const driverFor = driverImage(module, plan.invocations.map((inv, i) => ({ resolved: resolved[i]!, args: inv.args })));
   const resultTypes = (i: number) => {
     const r = resolved[i];
     return r?.ok ? r.type.results : undefined;

@@ -1,7 +1,7 @@
 // The one entry point from install.ts to the acquisition methods, one file
 // each: npm-package.ts, wamr-build.ts, debian-extract.ts.
 import { debianExtract } from './debian-extract.js';
-import type { AcquisitionMethod, CliDialect } from './manifest.js';
+import type { AcquisitionMethod, CliDialect, ServeRecord } from './manifest.js';
 import { npmInstallPackage } from './npm-package.js';
 import type { Acquisition } from './registry.js';
 import { buildWamr } from './wamr-build.js';
@@ -23,6 +23,8 @@ export interface Acquired {
   components: string[];
   /** Dialect known from the method itself (a probe confirms the rest). */
   dialect?: CliDialect;
+  /** A request server built beside the binary (debian-extract with a `server`). */
+  serve?: ServeRecord;
 }
 
 export function acquire(acquisition: Acquisition, ctx: InstallContext): Promise<Acquired> {
@@ -32,6 +34,6 @@ export function acquire(acquisition: Acquisition, ctx: InstallContext): Promise<
     case 'wamr-build':
       return buildWamr(ctx, acquisition.pkg, acquisition.fastInterp);
     case 'debian-extract':
-      return debianExtract(ctx, acquisition.pkg, acquisition.suite, acquisition.binary);
+      return debianExtract(ctx, acquisition);
   }
 }

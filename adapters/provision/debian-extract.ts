@@ -4,12 +4,17 @@
 // closure (an empty status makes apt resolve everything down to libc6), and
 // `dpkg-deb -x` of each into a prefix. The binary then runs through the
 // prefix's own dynamic loader, because the packages need a newer glibc than
-// the host's (RUNTIMES.md: sid's wasmedge needs libc6 >= 2.43).
+// the host's (RUNTIMES.md: sid's wasmedge needs libc6 >= 2.43). A runtime
+// with a request server (registry.ts `server`, WasmEdge) also gets its -dev
+// package, and the server is compiled against the prefix (wasmedge/build-serve.ts);
+// either missing leaves the runtime installed without it.
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import type { Acquired, InstallContext } from './acquire.js';
-import { runChecked } from './exec.js';
+import { runChecked, runCommand } from './exec.js';
 import { findOnPath } from './locate.js';
+import type { Acquisition } from './registry.js';
+import { buildServe, SERVE_NAME } from './wasmedge/build-serve.js';
 
 const MIRROR = 'http://deb.debian.org/debian';
 const KEYRING = '/usr/share/keyrings/debian-archive-keyring.gpg';
@@ -23,7 +28,8 @@ const LAYOUTS: Record<string, { triplet: string; loader: string }> = {
   arm64: { triplet: 'aarch64-linux-gnu', loader: 'ld-linux-aarch64.so.1' },
 };
 
-export async function debianExtract(ctx: InstallContext, pkg: string, suite: string, binary: string): Promise<Acquired> {
+export async function debianExtract(ctx: InstallContext, acquisition: Extract<Acquisition, { method: 'debian-extract' }>): Promise<Acquired> {
+  const { pkg, suite, binary } = acquisition;
   for (const tool of ['apt-get', 'dpkg', 'dpkg-deb']) {
     if (findOnPath(tool, ctx.env.PATH) === undefined) throw new Error(`${tool} is not on PATH: this method needs a Debian-based system`);
   }
@@ -55,18 +61,58 @@ export async function debianExtract(ctx: InstallContext, pkg: string, suite: str
   const interpreter = join('root', findLoader(root, layout));
   const libraryPath = [`root/usr/lib/${layout.triplet}`, `root/lib/${layout.triplet}`];
   const launcher = writeLauncher(ctx.dir, basename(binary), interpreter, libraryPath, join('root', binary));
+  const loader = { interpreter, libraryPath };
+
+  let serve: Awaited<ReturnType<typeof buildServe>>;
+  const components = [...closure];
+  if (acquisition.server !== undefined) {
+    // the headers must be those of the unpacked library: the -dev package of the same build
+    const version = closure.find((p) => p.startsWith(`${pkg}=`))!.slice(pkg.length + 1);
+    const dev = await extractOptional(ctx, aptOptions, join(ctx.dir, 'debs-dev'), root, `${acquisition.server.devPackage}=${version}`);
+    if (dev !== undefined) {
+      components.push(dev);
+      serve = await buildServe(ctx, loader);
+      if (serve !== undefined) writeLauncher(ctx.dir, SERVE_NAME, interpreter, libraryPath, serve.binary);
+    }
+  }
 
   // the package lists and the .deb files are not needed to run
   rmSync(apt, { recursive: true, force: true });
   rmSync(debs, { recursive: true, force: true });
 
+  const served = serve === undefined ? '' : `; ${acquisition.server!.devPackage} too, and wasmdiff's server ${serve.binary} compiled with gcc against it (adapters/provision/wasmedge/serve.c)`;
   return {
     method: 'debian-extract',
     binary: join('root', binary),
-    loader: { interpreter, libraryPath },
-    obtainedBy: `apt-get download ${pkg} and its dependency closure from Debian ${suite} (private apt state); dpkg-deb -x into <install folder>/root; run through ${interpreter} (launcher: ${launcher})`,
-    components: closure,
+    loader,
+    obtainedBy: `apt-get download ${pkg} and its dependency closure from Debian ${suite} (private apt state); dpkg-deb -x into <install folder>/root; run through ${interpreter} (launcher: ${launcher})${served}`,
+    components,
+    ...(serve === undefined ? {} : { serve }),
   };
+}
+
+/**
+ * Downloads and unpacks one package alone (`name=version`; its dependencies
+ * are in the closure already), e.g. the server's -dev package. Returns it, or
+ * undefined after a log line when the archive does not have it: the install
+ * goes on without what needed it.
+ */
+async function extractOptional(ctx: InstallContext, aptOptions: string[], debs: string, root: string, wanted: string): Promise<string | undefined> {
+  mkdirSync(debs, { recursive: true });
+  try {
+    ctx.log(`apt-get download: ${wanted} (headers for wasmdiff's server)`);
+    const got = await runCommand('apt-get', [...aptOptions, 'download', wanted], { cwd: debs, timeoutMs: DOWNLOAD_TIMEOUT_MS });
+    const file = readdirSync(debs).find((f) => f.endsWith('.deb'));
+    if (got.exitCode !== 0 || file === undefined) {
+      const why = got.stderr.trim().split('\n').pop() || `exit ${got.exitCode}`;
+      ctx.log(`${wanted} could not be downloaded (${why}): installing without the server; wasmdiff will run one process per run`);
+      return undefined;
+    }
+    await runChecked('dpkg-deb', ['-x', join(debs, file), root], { timeoutMs: EXTRACT_TIMEOUT_MS });
+    return wanted;
+  } finally {
+    rmSync(debs, { recursive: true, force: true });
+  }
 }
 
 /** The -o options that keep apt entirely inside `apt`, and the files they name. */
@@ -122,7 +168,7 @@ function findLoader(root: string, layout: { triplet: string; loader: string }): 
 }
 
 /** bin/NAME: a script for running the binary by hand; wasmdiff itself runs the loader directly. */
-function writeLauncher(dir: string, name: string, interpreter: string, libraryPath: string[], binary: string): string {
+export function writeLauncher(dir: string, name: string, interpreter: string, libraryPath: string[], binary: string): string {
   const relative = join('bin', name);
   mkdirSync(join(dir, 'bin'), { recursive: true });
   const here = '"$here"';

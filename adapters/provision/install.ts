@@ -11,6 +11,7 @@ import { manifestCommand, writeManifest, type Manifest } from './manifest.js';
 import { probeVersion } from './probe.js';
 import type { RuntimeSpec } from './registry.js';
 import { runtimeStatus } from './status.js';
+import { rebuildStaleServe } from './wasmedge/build-serve.js';
 
 export type InstallStatus = 'installed' | 'already-installed' | 'available' | 'not-installable' | 'failed';
 
@@ -54,6 +55,11 @@ export async function installRuntime(spec: RuntimeSpec, opts: InstallOptions): P
     const found = status.found;
     if (found !== undefined) {
       const what = `${found.probe.version} (${found.probe.detail})`;
+      const rebuilt = found.manifest && (await rebuildStaleServe({ dir: installDir(opts.installRoot, spec), log, env: opts.env }, found.manifest));
+      if (rebuilt) {
+        const server = rebuilt.serve ? `its server rebuilt from the current serve.c (${rebuilt.serve.binary})` : 'its stale server removed (see the log)';
+        return { name: spec.name, status: 'installed', message: `${what} at ${found.binary}: ${server}`, manifest: rebuilt };
+      }
       return found.source === 'install'
         ? { name: spec.name, status: 'already-installed', message: `${what} at ${found.binary}`, manifest: found.manifest }
         : { name: spec.name, status: 'available', message: `${what} found through ${found.source === 'env' ? status.envVar : 'PATH'} at ${found.binary}; nothing to install` };
@@ -80,6 +86,7 @@ export async function installRuntime(spec: RuntimeSpec, opts: InstallOptions): P
       binary: acquired.binary,
       ...(acquired.loader === undefined ? {} : { loader: acquired.loader }),
       components: acquired.components,
+      ...(acquired.serve === undefined ? {} : { serve: acquired.serve }),
       installedAt: new Date().toISOString(),
       installSeconds: Math.round((Date.now() - started) / 100) / 10,
       sizeBytes: folderSize(dir),

@@ -27,9 +27,18 @@ export interface Manifest {
   loader?: { interpreter: string; libraryPath: string[] };
   /** Packages or sources that went in, with versions. */
   components: string[];
+  /** A request server built beside the runtime (serve protocol), run through the same loader. */
+  serve?: ServeRecord;
   installedAt: string;
   installSeconds: number;
   sizeBytes: number;
+}
+
+export interface ServeRecord {
+  /** The server executable, relative to the install folder. */
+  binary: string;
+  /** sha256 of the source it was compiled from: a different current source makes it stale. */
+  builtFrom: string;
 }
 
 export function readManifest(dir: string): Manifest | undefined {
@@ -69,6 +78,13 @@ function isManifest(data: unknown): data is Manifest {
     typeof m.dialect === 'string' &&
     typeof m.binary === 'string' &&
     Array.isArray(m.components) &&
-    typeof m.installedAt === 'string'
+    typeof m.installedAt === 'string' &&
+    (m.serve === undefined || isServeRecord(m.serve))
   );
+}
+
+function isServeRecord(data: unknown): data is ServeRecord {
+  if (typeof data !== 'object' || data === null) return false;
+  const s = data as Record<string, unknown>;
+  return typeof s.binary === 'string' && typeof s.builtFrom === 'string';
 }

@@ -11,7 +11,16 @@ export type EngineFamily = 'v8' | 'wasmtime' | 'wamr' | 'wasmedge' | 'wasm3';
 export type Acquisition =
   | { method: 'npm-package'; spec: string; binary: string }
   | { method: 'wamr-build'; pkg: string; fastInterp: boolean }
-  | { method: 'debian-extract'; pkg: string; suite: string; binary: string };
+  | { method: 'debian-extract'; pkg: string; suite: string; binary: string; server?: DebianServer };
+
+/**
+ * A request server built at install time against the unpacked library (the
+ * WasmEdge C-API host, wasmedge/serve.c): its -dev package comes from the
+ * same archive; without it (or without gcc) the runtime installs serverless.
+ */
+export interface DebianServer {
+  devPackage: string;
+}
 
 export interface RuntimeSpec {
   name: RuntimeName;
@@ -73,7 +82,7 @@ export const RUNTIMES: readonly RuntimeSpec[] = [
     name: 'wasmedge',
     family: 'wasmedge',
     pathCommands: ['wasmedge'],
-    acquisition: { method: 'debian-extract', pkg: 'wasmedge', suite: 'sid', binary: 'usr/bin/wasmedge' },
+    acquisition: { method: 'debian-extract', pkg: 'wasmedge', suite: 'sid', binary: 'usr/bin/wasmedge', server: { devPackage: 'libwasmedge-dev' } },
     howToInstall: 'put `wasmedge` on PATH or set WASMDIFF_WASMEDGE; otherwise wasmdiff runtimes install wasmedge (Debian sid package, unpacked privately)',
   },
   {

@@ -1,9 +1,10 @@
 // What `runtimes list` shows and what adapters will use: for one runtime, the
 // first candidate (locate.ts order) that runs and reports an acceptable version.
 import type { Manifest } from './manifest.js';
-import { findCandidates, type CandidateSource, type LocateContext } from './locate.js';
+import { findCandidates, installDir, type CandidateSource, type LocateContext } from './locate.js';
 import { nodeMajor, probeVersion, type Probe } from './probe.js';
 import { envVarName, RUNTIMES, type RuntimeName, type RuntimeSpec } from './registry.js';
+import { installedServe } from './wasmedge/build-serve.js';
 
 export interface FoundRuntime {
   source: CandidateSource;
@@ -11,6 +12,8 @@ export interface FoundRuntime {
   command: string[];
   probe: Probe;
   manifest?: Manifest;
+  /** The argv of the runtime's request server (serve protocol), when its install has a current one. */
+  serveCommand?: string[];
 }
 
 export interface RuntimeStatus {
@@ -39,7 +42,7 @@ export async function runtimeStatus(spec: RuntimeSpec, ctx: LocateContext): Prom
       notes.push(`${candidate.binary} (${candidate.source}) ${rejected}`);
       continue;
     }
-    found = { ...candidate, probe };
+    found = { ...candidate, probe, ...serverOf(spec, candidate.manifest, installDir(ctx.installRoot, spec), notes) };
     break;
   }
   return {
@@ -54,6 +57,14 @@ export async function runtimeStatus(spec: RuntimeSpec, ctx: LocateContext): Prom
 
 export async function allRuntimeStatuses(ctx: LocateContext): Promise<RuntimeStatus[]> {
   return Promise.all(RUNTIMES.map((spec) => runtimeStatus(spec, ctx)));
+}
+
+/** An installed runtime's own server, when its acquisition builds one and it is current (else a note why not). */
+function serverOf(spec: RuntimeSpec, manifest: Manifest | undefined, dir: string, notes: string[]): { serveCommand?: string[] } {
+  if (manifest === undefined || spec.acquisition?.method !== 'debian-extract' || spec.acquisition.server === undefined) return {};
+  const state = installedServe(dir, manifest);
+  if (state.note !== undefined) notes.push(state.note);
+  return state.command === undefined ? {} : { serveCommand: state.command };
 }
 
 /** A PATH `node` only stands for v8-nodeNN when it is Node NN. */

@@ -74,6 +74,8 @@ interface RuntimeInfo {
   features: FeatureSet;
   runtimeId?: number;
   repro: { driver?: string; module?: string };
+  /** Plans the adapter runs well at once (Adapter.concurrency). */
+  concurrency: number;
 }
 
 export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
@@ -88,28 +90,42 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
   const cost: SuiteResult['cost'] = Object.fromEntries(['oracle', ...infos.map((i) => i.adapter.id)].map((id) => [id, { seconds: 0, processes: 0 }]));
   const seen = new Map<string, FindingSeen>(); // by signature: each finding is recorded once per run
   const timeoutMs = o.timeoutMs ?? 10_000;
-  for (const [n, plan] of plans.entries()) {
-    o.progress?.(`[${n + 1}/${plans.length}] ${plan.file}: oracle`);
-    const oracle = await measured(cost.oracle!, () => runOracle(plan, o.oracle, timeoutMs));
-    const fileResults: FileResult[] = [];
-    const pending = new Map<string, PendingFinding>();
-    await pool(infos, o.jobs ?? 2, async (info) => {
-      o.progress?.(`[${n + 1}/${plans.length}] ${plan.file}: ${info.adapter.id}`);
-      const judged = await measured(cost[info.adapter.id]!, () => runRuntime(plan, info, timeoutMs, oracle));
-      fileResults.push(tally(plan, info.adapter.id, judged.judgements));
-      judged.judgements.forEach((j, check) => {
-        if (j.status !== 'failed' || j.kind === undefined) return;
-        const f = pendingFinding({ plan, check, judgement: j, runtime: info.adapter.id, version: info.version, oracle, outcomes: judged.outcomes, repro: info.repro });
-        const same = pending.get(f.finding.signature);
-        if (same === undefined) pending.set(f.finding.signature, f);
-        else same.occurrences.push(...f.occurrences);
-      });
+  // the oracle runs file by file, ahead of the runtimes that need it
+  let oracleChain: Promise<unknown> = Promise.resolve();
+  const oracles = plans.map((plan, n) => {
+    const run = oracleChain.then(() => {
+      o.progress?.(`[${n + 1}/${plans.length}] ${plan.file}: oracle`);
+      return measured(cost.oracle!, () => runOracle(plan, o.oracle, timeoutMs));
     });
-    files.push(...fileResults);
+    oracleChain = run.catch(() => undefined);
+    return run;
+  });
+  const perFile = plans.map(() => ({ results: [] as FileResult[], pending: new Map<string, PendingFinding>(), left: infos.length }));
+  const tasks = plans.flatMap((_, n) => infos.map((info) => ({ n, info })));
+  // a runtime that serves one plan at a time gets one lane; files of another may run side by side
+  const key = (t: { n: number; info: RuntimeInfo }) => (t.info.concurrency > 1 ? `${t.info.adapter.id}#${t.n}` : t.info.adapter.id);
+  await schedule(tasks, o.jobs ?? 2, key, async ({ n, info }) => {
+    const plan = plans[n]!;
+    const oracle = await oracles[n]!;
+    o.progress?.(`[${n + 1}/${plans.length}] ${plan.file}: ${info.adapter.id}`);
+    const judged = await measured(cost[info.adapter.id]!, () => runRuntime(plan, info, timeoutMs, oracle));
+    const file = perFile[n]!;
+    file.results.push(tally(plan, info.adapter.id, judged.judgements));
+    judged.judgements.forEach((j, check) => {
+      if (j.status !== 'failed' || j.kind === undefined) return;
+      const f = pendingFinding({ plan, check, judgement: j, runtime: info.adapter.id, version: info.version, oracle, outcomes: judged.outcomes, repro: info.repro });
+      const same = file.pending.get(f.finding.signature);
+      if (same === undefined) file.pending.set(f.finding.signature, f);
+      else same.occurrences.push(...f.occurrences);
+    });
+    if (--file.left > 0) return;
+    files.push(...file.results);
     // stored file by file: an interrupted run keeps what it has judged
-    if (o.store && runId !== undefined) storeFile(o.store, runId, infos, fileResults, [...pending.values()], seen);
-    else for (const p of pending.values()) if (!seen.has(p.finding.signature)) seen.set(p.finding.signature, unstored(p, seen.size + 1));
-  }
+    if (o.store && runId !== undefined) storeFile(o.store, runId, infos, file.results, [...file.pending.values()], seen);
+    else for (const p of file.pending.values()) if (!seen.has(p.finding.signature)) seen.set(p.finding.signature, unstored(p, seen.size + 1));
+    perFile[n] = { results: [], pending: new Map(), left: 0 }; // judged and stored: free it
+  });
+  if (infos.length === 0) await Promise.all(oracles);
   const order = new Map(infos.map((i, k) => [i.adapter.id, k]));
   files.sort((a, b) => a.file.localeCompare(b.file) || order.get(a.runtime)! - order.get(b.runtime)!);
   const totals = totalsOf(files, infos.map((i) => i.adapter.id));
@@ -138,7 +154,8 @@ async function describeRuntime(adapter: Adapter): Promise<RuntimeInfo> {
   if (!a.ok) throw new UserError(`spec: runtime ${adapter.id} is not available: ${a.reason} (${a.install})`);
   const features = await adapter.features();
   const [driver, module] = await Promise.all([reproRecipe(adapter, 'driver'), reproRecipe(adapter, 'module')]);
-  return { adapter, version: a.version, features, repro: { ...(driver ? { driver: shellLine(driver.argv) } : {}), ...(module ? { module: shellLine(module.argv) } : {}) } };
+  const concurrency = (await adapter.concurrency?.()) ?? 1;
+  return { adapter, version: a.version, features, concurrency, repro: { ...(driver ? { driver: shellLine(driver.argv) } : {}), ...(module ? { module: shellLine(module.argv) } : {}) } };
 }
 
 /** Runs every unit on the oracle; a check the oracle under plan semantics does not pass is not expressible. */
@@ -270,11 +287,37 @@ async function measured<T extends (RunOutcome | undefined)[] | { outcomes: (RunO
   return r;
 }
 
-/** Runs `task` on every item, at most `jobs` at a time. */
-async function pool<T>(items: readonly T[], jobs: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
+/**
+ * Runs `task` on every item, at most `jobs` at a time and at most one per
+ * key (a runtime runs one plan at a time: its server, if it has one, serves
+ * one request at a time). A free lane takes the first item whose key is
+ * idle, so no lane waits behind a busy runtime while another has work.
+ */
+async function schedule<T>(items: readonly T[], jobs: number, key: (item: T) => string, task: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  const busy = new Set<string>();
+  let wake: (() => void) | undefined;
+  const idle = (): Promise<void> => new Promise((resolve) => (wake = resolve));
   const lane = async (): Promise<void> => {
-    while (next < items.length) await task(items[next++]!);
+    for (;;) {
+      const at = queue.findIndex((item) => !busy.has(key(item)));
+      if (at < 0) {
+        if (queue.length === 0) return;
+        await idle();
+        continue;
+      }
+      const [item] = queue.splice(at, 1);
+      const k = key(item!);
+      busy.add(k);
+      try {
+        await task(item!);
+      } finally {
+        busy.delete(k);
+        const w = wake;
+        wake = undefined;
+        w?.();
+      }
+    }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, lane));
 }

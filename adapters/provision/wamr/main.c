@@ -7,16 +7,25 @@
  *
  *   iwasm [--stack-size=N] [--heap-size=N] [--dir=D]... [--env=K=V]...
  *         [-f FUNC] module.wasm [args...]
+ *   iwasm --serve
  *
  * Without -f it runs the WASI `_start` (or main) with argv = module.wasm args...
  * and exits with the WASI exit code. With -f it calls FUNC with the arguments
  * parsed by wasm_application_execute_func, which prints the results as
  * `0x3:i32,1.5:f32`. A trap prints `Exception: <message>` on stdout (as iwasm
  * does) and exits 1.
+ *
+ * --serve speaks the wasmdiff serve protocol (v1): the runtime is initialised
+ * once, then each stdin line is one request whose TAB-separated fields are the
+ * arguments above. A request prints exactly what the one-shot command would,
+ * then `\x1dwasmdiff-end\n` on stderr and `\x1dwasmdiff-end <exit status>\n`
+ * on stdout. At EOF on stdin the server exits 0.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "version.h"
 #include "wasm_export.h"
@@ -86,8 +95,12 @@ parse_size(const char *text, uint32_t *out)
     return 1;
 }
 
-int
-main(int argc, char *argv[])
+/* One iwasm command on an initialised runtime: parses argv (argv[0] is the
+   program name), loads, instantiates, runs and frees the module, and returns
+   the exit status. Used by the one-shot command and by each served request,
+   so nothing here may outlive the call. */
+static int
+run_command(int argc, char *argv[])
 {
     const char *func_name = NULL;
     const char *dir_list[MAX_LIST], *env_list[MAX_LIST];
@@ -97,7 +110,6 @@ main(int argc, char *argv[])
     unsigned char *buf;
     wasm_module_t module;
     wasm_module_inst_t inst;
-    RuntimeInitArgs init_args;
     int i, ret;
 
     for (i = 1; i < argc && argv[i][0] == '-'; i++) {
@@ -138,16 +150,8 @@ main(int argc, char *argv[])
     char **app_argv = argv + i;
     int app_argc = argc - i;
 
-    memset(&init_args, 0, sizeof(init_args));
-    init_args.mem_alloc_type = Alloc_With_System_Allocator;
-    if (!wasm_runtime_full_init(&init_args)) {
-        printf("Init runtime environment failed.\n");
-        return 1;
-    }
-
     if (!(buf = read_file(app_argv[0], &size))) {
         printf("read file %s failed.\n", app_argv[0]);
-        wasm_runtime_destroy();
         return 1;
     }
 
@@ -166,6 +170,9 @@ main(int argc, char *argv[])
         goto unload;
     }
 
+    /* WASI fd_write goes straight to fd 1 while printf is buffered: flush
+       around the module's run so the text keeps its order. */
+    fflush(stdout);
     if (func_name) {
         /* Prints the results, or the exception, itself. */
         ret = wasm_application_execute_func(inst, func_name, app_argc - 1,
@@ -191,6 +198,95 @@ unload:
     wasm_runtime_unload(module);
 free_buf:
     free(buf);
+    return ret;
+}
+
+#define END_RECORD "\x1dwasmdiff-end"
+
+/* Splits a request line (without its newline) into argv after `prog`; the
+   fields point into `line`. Returns argc, or -1 when out of memory. */
+static int
+split_request(char *line, char *prog, char ***argv_out)
+{
+    int argc = 1, n = 2;
+    char *p, **argv;
+
+    for (p = line; *p; p++)
+        n += *p == '\t';
+    if (!(argv = malloc(sizeof(char *) * (size_t)(n + 1))))
+        return -1;
+    argv[0] = prog;
+    if (*line) {
+        argv[argc++] = line;
+        for (p = line; *p; p++) {
+            if (*p == '\t') {
+                *p = '\0';
+                argv[argc++] = p + 1;
+            }
+        }
+    }
+    argv[argc] = NULL;
+    *argv_out = argv;
+    return argc;
+}
+
+/* The serve loop. Requests come on a private copy of stdin; fd 0 itself
+   becomes /dev/null, which is what a one-shot run's guest reads (the harness
+   starts runtimes with stdin ignored), so a guest reading stdin cannot eat the
+   next request. */
+static int
+serve(char *prog)
+{
+    int request_fd = dup(0), null_fd = open("/dev/null", O_RDONLY);
+    FILE *requests;
+    char *line = NULL, **argv;
+    size_t capacity = 0;
+    ssize_t len;
+    int argc, status;
+
+    if (request_fd < 0 || null_fd < 0 || dup2(null_fd, 0) < 0
+        || !(requests = fdopen(request_fd, "r"))) {
+        fprintf(stderr, "iwasm --serve: cannot set up stdin\n");
+        return 1;
+    }
+    close(null_fd);
+
+    while ((len = getline(&line, &capacity, requests)) >= 0) {
+        if (len > 0 && line[len - 1] == '\n')
+            line[--len] = '\0';
+        if ((argc = split_request(line, prog, &argv)) < 0) {
+            fprintf(stderr, "iwasm --serve: out of memory\n");
+            return 1;
+        }
+        status = run_command(argc, argv) & 0xff;
+        free(argv);
+        fflush(stdout);
+        fputs(END_RECORD "\n", stderr);
+        fflush(stderr);
+        printf(END_RECORD " %d\n", status);
+        fflush(stdout);
+    }
+    free(line);
+    fclose(requests);
+    return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+    RuntimeInitArgs init_args;
+    int ret;
+
+    memset(&init_args, 0, sizeof(init_args));
+    init_args.mem_alloc_type = Alloc_With_System_Allocator;
+    if (!wasm_runtime_full_init(&init_args)) {
+        printf("Init runtime environment failed.\n");
+        return 1;
+    }
+    if (argc == 2 && !strcmp(argv[1], "--serve"))
+        ret = serve(argv[0]);
+    else
+        ret = run_command(argc, argv);
     wasm_runtime_destroy();
     return ret;
 }
