@@ -13,7 +13,7 @@ import { runDriverPlan, segmentFromProcess, type DriverRunner, type Segment } fr
 import { probeFeatures } from './features.js';
 import type { Plan, RunOutcome } from './plan.js';
 import { runProcess, RUNTIME_MEMORY_LIMIT_BYTES, type ProcessOptions, type ProcessResult } from './process.js';
-import { ServedProcess } from './serve.js';
+import { continuedRuns, ServedProcess } from './serve.js';
 import { defaultLocateContext } from './provision/locate.js';
 import type { CliDialect } from './provision/manifest.js';
 import { runtimeSpec, type RuntimeName } from './provision/registry.js';
@@ -103,22 +103,24 @@ export abstract class CliAdapter implements Adapter {
     };
     const serve = (kind: 'driver' | 'module', file: string, timeoutMs: number) =>
       server!.request(d.serve!.request(kind, file, scratch), { timeoutMs, maxOutputBytes: limits(timeoutMs).maxOutputBytes });
+    const toSegment = (kind: 'driver' | 'module') => (r: ProcessResult) => (d.segment ? d.segment(r, kind) : segmentFromProcess(r));
     const runner: DriverRunner = {
       id: this.id,
       messages: d.messages,
       runDriver: async (driverFor, from, timeoutMs) =>
-        [
-          await this.runFile(driverFor(from), 'driver', d, (f) =>
-            server ? serve('driver', f, timeoutMs) : spawn(d.driverCommand(rt, f, scratch), timeoutMs),
+        server
+          ? // a server may itself go on after a trap: one result per stopped run
+            continuedRuns(await this.runFile(driverFor(from), 'driver', (f) => serve('driver', f, timeoutMs))).map(toSegment('driver'))
+          : [toSegment('driver')(await this.runFile(driverFor(from), 'driver', (f) => spawn(d.driverCommand(rt, f, scratch), timeoutMs)))],
+      runModule: async (module, timeoutMs) =>
+        toSegment('module')(
+          await this.runFile(module, 'module', (f) =>
+            server
+              ? serve('module', f, timeoutMs)
+              : d.judgeModule
+                ? d.judgeModule((argv) => spawn(argv, timeoutMs), rt, f, scratch)
+                : spawn(d.moduleCommand(rt, f, scratch), timeoutMs),
           ),
-        ],
-      runModule: (module, timeoutMs) =>
-        this.runFile(module, 'module', d, (f) =>
-          server
-            ? serve('module', f, timeoutMs)
-            : d.judgeModule
-              ? d.judgeModule((argv) => spawn(argv, timeoutMs), rt, f, scratch)
-              : spawn(d.moduleCommand(rt, f, scratch), timeoutMs),
         ),
       processesStarted: () => this.spawned + (server?.started ?? 0),
     };
@@ -149,12 +151,11 @@ export abstract class CliAdapter implements Adapter {
     })());
   }
 
-  private async runFile(bytes: Uint8Array, kind: 'driver' | 'module', d: CliDialectSpec, run: (file: string) => Promise<ProcessResult>): Promise<Segment> {
-    const file = join(this.scratchDir(d), `${kind}-${process.pid}-${this.counter++}.wasm`);
+  private async runFile<T>(bytes: Uint8Array, kind: 'driver' | 'module', run: (file: string) => Promise<T>): Promise<T> {
+    const file = join(this.scratch!, `${kind}-${process.pid}-${this.counter++}.wasm`);
     writeFileSync(file, bytes);
     try {
-      const r = await run(file);
-      return d.segment ? d.segment(r, kind) : segmentFromProcess(r);
+      return await run(file);
     } finally {
       rmSync(file, { force: true });
     }

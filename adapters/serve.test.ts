@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ServedProcess } from './serve.js';
+import type { ProcessResult } from './process.js';
+import { continuedRuns, ServedProcess } from './serve.js';
 
 // A server that speaks the protocol: `say TEXT [STATUS]` prints TEXT (`%n`
 // a newline) and ends with STATUS; `warn TEXT` prints on stderr; `die` exits
@@ -86,3 +87,23 @@ describe('ServedProcess', () => {
     expect(r.spawnError).toMatch(/ENOENT|nonexistent/);
   });
 });
+
+describe('continuedRuns', () => {
+  const result = (stdout: string, rest: Partial<ProcessResult> = {}): ProcessResult => ({ exitCode: 0, timedOut: false, truncated: false, stdout, stderr: 'err', durationMs: 5, ...rest });
+
+  it('gives one result per run of a request that went on after traps', () => {
+    const runs = continuedRuns(result('@00000000\n[error] trap\n\x1ewasmdiff-next 134\n@00000001\n=\n\x1ewasmdiff-next 134\n!\n'));
+    expect(runs.map((r) => [r.stdout, r.exitCode, r.stderr])).toEqual([
+      ['@00000000\n[error] trap\n', 134, ''],
+      ['@00000001\n=\n', 134, ''],
+      ['!\n', 0, 'err'],
+    ]);
+  });
+
+  it('leaves a request without separators whole, and keeps how the last run ended', () => {
+    const killed = result('@00000003\n', { exitCode: undefined, signal: 'SIGSEGV' });
+    expect(continuedRuns(killed)).toEqual([killed]);
+    expect(continuedRuns(result('a\x1ewasmdiff-next 1\nb', { signal: 'SIGKILL', timedOut: true })).at(-1)).toMatchObject({ stdout: 'b', signal: 'SIGKILL', timedOut: true });
+  });
+});
+

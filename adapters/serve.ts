@@ -8,7 +8,8 @@
 // then `\x1dwasmdiff-end\n` on stderr and `\x1dwasmdiff-end <exit status>\n`
 // on stdout. A request that kills the server (crash, memory limit) or runs out
 // of time is reported like a one-shot process that ended that way (a
-// ProcessResult), and the next request starts a new server.
+// ProcessResult), and the next request starts a new server. A server may go
+// on after a trap within a driver request (continuedRuns says how).
 import { execa, type ResultPromise } from 'execa';
 import { cleanEnv, limitedOutOfMemory, withMemoryLimit, type ProcessResult } from './process.js';
 
@@ -163,6 +164,25 @@ export class ServedProcess {
     });
     return s;
   }
+}
+
+const NEXT = /\x1ewasmdiff-next (-?\d+)\n/g;
+
+/**
+ * A driver request's result split into one result per run: a server that
+ * goes on after a trap by itself (on a fresh instance, at the next
+ * invocation) ends each stopped run's output with `\x1ewasmdiff-next
+ * <status>\n`. The last run ends as the request did; stderr goes with it.
+ */
+export function continuedRuns(r: ProcessResult): ProcessResult[] {
+  const runs: ProcessResult[] = [];
+  let from = 0;
+  for (const m of r.stdout.matchAll(NEXT)) {
+    runs.push({ exitCode: Number(m[1]), timedOut: false, truncated: false, stdout: r.stdout.slice(from, m.index), stderr: '', durationMs: 0 });
+    from = m.index + m[0].length;
+  }
+  runs.push({ ...r, stdout: r.stdout.slice(from) });
+  return runs;
 }
 
 function size(chunks: readonly Buffer[]): number {

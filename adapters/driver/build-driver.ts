@@ -30,6 +30,8 @@ import { shiftFuncIndices } from './renumber.js';
 
 export const WASI = 'wasi_snapshot_preview1';
 export const FROM_GLOBAL = 'wasmdiff_from';
+/** Set by the driver to each invocation's index before it is called (-1 before the first). */
+export const AT_GLOBAL = 'wasmdiff_at';
 const AT = 0x40, EQ = 0x3d, SPACE = 0x20, NL = 0x0a, BANG = 0x21;
 
 export class DriverUnsupported extends Error {
@@ -106,6 +108,8 @@ export function driverModule(original: Module, invocations: readonly DriverInvoc
   const shifted = (f: number): number => (f >= importedFuncs ? f + 2 : f);
 
   const fromGlobal = importedGlobals + m.globals.push({ type: { type: 'i32', mutable: true }, init: [instr('i32.const', { i32: from })] }) - 1;
+  // the invocation running, for a host that goes on after a trap by itself (wasmedge-serve)
+  const atGlobal = importedGlobals + m.globals.push({ type: { type: 'i32', mutable: true }, init: [instr('i32.const', { i32: -1 })] }) - 1;
   const addFunc = (f: Func): number => importedFuncs + 2 + m.funcs.push(f) - 1;
   const emit = addFunc(emitFunc(typeIndex(EMIT_TYPE), fdWrite));
 
@@ -114,7 +118,7 @@ export function driverModule(original: Module, invocations: readonly DriverInvoc
   const wrapperOf = (func: number, type: FuncType): number => {
     let w = wrappers.get(func);
     if (w === undefined) {
-      w = addFunc({ type: typeIndex({ params: ['i32', ...type.params], results: [] }), ...wrapperBody(shifted(func), type, emit, fromGlobal) });
+      w = addFunc({ type: typeIndex({ params: ['i32', ...type.params], results: [] }), ...wrapperBody(shifted(func), type, emit, fromGlobal, atGlobal) });
       wrappers.set(func, w);
     }
     return w;
@@ -135,6 +139,7 @@ export function driverModule(original: Module, invocations: readonly DriverInvoc
   addExport(m, '_start', 'func', startIndex);
   addExport(m, 'memory', 'memory', 0);
   addExport(m, FROM_GLOBAL, 'global', fromGlobal);
+  addExport(m, AT_GLOBAL, 'global', atGlobal);
   return m;
 }
 
@@ -162,7 +167,7 @@ const emitCall = (emit: number, prefix: number, value: Instr[], digits: number, 
  * `wrapper(index, params...)`: unless `index` comes before `from`, writes the
  * marker, calls `func` with the params, and writes its results.
  */
-function wrapperBody(func: number, type: FuncType, emit: number, fromGlobal: number): { locals: ValType[]; body: Instr[] } {
+function wrapperBody(func: number, type: FuncType, emit: number, fromGlobal: number, atGlobal: number): { locals: ValType[]; body: Instr[] } {
   const get = (i: number): Instr => instr('local.get', { index: i });
   const params = type.params.length + 1;
   const results = type.results.map((_, k) => params + k);
@@ -170,6 +175,7 @@ function wrapperBody(func: number, type: FuncType, emit: number, fromGlobal: num
   const body: Instr[] = [
     get(0), instr('global.get', { index: fromGlobal }), instr('i32.lt_u'),
     instr('if', { blockType: { kind: 'empty' }, body: [instr('return')], elseBody: [] }),
+    get(0), instr('global.set', { index: atGlobal }),
     ...emitWith(AT, [get(0), instr('i64.extend_i32_u')], 8, NL),
     ...type.params.map((_, k) => get(k + 1)),
     instr('call', { index: func }),

@@ -23,6 +23,11 @@
  * (128 + SIGABRT) when `_start` traps; otherwise the WASI exit code (0, or
  * proc_exit's argument).
  *
+ * A driver whose `_start` traps is run on from the next invocation on a fresh
+ * instance within the same request (continue_after_trap), each stopped run's
+ * output ended by `\x1ewasmdiff-next <status>\n`: a trap costs no reload and
+ * no recompilation.
+ *
  * Every request gets a fresh VM, freed after it: nothing of one module (its
  * instance, its WASI state and exit code) reaches the next. WASI's stdin is
  * /dev/null, never the request stream.
@@ -92,6 +97,46 @@ prepare(WasmEdge_VMContext *vm, const char *file)
     return 1;
 }
 
+/* The value of the active instance's exported i32 global `name`, or -1. */
+static int32_t
+exported_i32(WasmEdge_VMContext *vm, const char *name, WasmEdge_GlobalInstanceContext **global)
+{
+    WasmEdge_String n = WasmEdge_StringCreateByCString(name);
+    *global = WasmEdge_ModuleInstanceFindGlobal(WasmEdge_VMGetActiveModule(vm), n);
+    WasmEdge_StringDelete(n);
+    return *global ? WasmEdge_ValueGetI32(WasmEdge_GlobalInstanceGetValue(*global)) : -1;
+}
+
+/*
+ * After a trap in a wasmdiff driver: the run goes on, as the harness's plan
+ * semantics ask, on a fresh instance of the same module from the invocation
+ * after the one that trapped (`wasmdiff_at`, set by the driver before each
+ * call), without loading, validating or compiling again (the JIT's code stays
+ * with the module). A separator line `\x1ewasmdiff-next <status>\n` ends the
+ * stopped run's output. Returns 0 when the run cannot go on (not a driver, or
+ * the fresh instance failed: its error is printed).
+ */
+static int
+continue_after_trap(WasmEdge_VMContext *vm)
+{
+    WasmEdge_GlobalInstanceContext *at_global, *from_global;
+    int32_t at = exported_i32(vm, "wasmdiff_at", &at_global);
+    if (at < 0 || exported_i32(vm, "wasmdiff_from", &from_global) < 0 || from_global == NULL)
+        return 0;
+    printf("\x1ewasmdiff-next %d\n", EXIT_TRAP);
+    fflush(stdout);
+    WasmEdge_Result res = WasmEdge_VMInstantiate(vm);
+    if (!WasmEdge_ResultOK(res)) {
+        if (!is_terminated(res))
+            report(res);
+        return 0;
+    }
+    exported_i32(vm, "wasmdiff_from", &from_global);
+    if (from_global == NULL || !WasmEdge_ResultOK(WasmEdge_GlobalInstanceSetValue(from_global, WasmEdge_ValueGenI32(at + 1))))
+        return 0;
+    return 1;
+}
+
 static int
 run_driver(WasmEdge_VMContext *vm, const char *file)
 {
@@ -112,13 +157,16 @@ run_driver(WasmEdge_VMContext *vm, const char *file)
         status_out = 1;
     }
     else {
-        WasmEdge_Result res = WasmEdge_VMExecute(vm, start, NULL, 0, NULL, 0);
-        if (WasmEdge_ResultOK(res) || is_terminated(res)) {
-            status_out = (int)WasmEdge_ModuleInstanceWASIGetExitCode(wasi);
-        }
-        else {
+        for (;;) {
+            WasmEdge_Result res = WasmEdge_VMExecute(vm, start, NULL, 0, NULL, 0);
+            if (WasmEdge_ResultOK(res) || is_terminated(res)) {
+                status_out = (int)WasmEdge_ModuleInstanceWASIGetExitCode(wasi);
+                break;
+            }
             report(res);
             status_out = EXIT_TRAP;
+            if (!continue_after_trap(vm))
+                break;
         }
     }
     WasmEdge_StringDelete(start);
