@@ -59,6 +59,15 @@ describe('ServedProcess', () => {
     expect(s.started).toBe(2);
   });
 
+  it('does not blame a request for a server that died while idle', async () => {
+    const s = server();
+    const pid = Number((await s.request(['pid'], T)).stdout);
+    process.kill(pid, 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await s.request(['say', 'fine'], T)).toMatchObject({ exitCode: 0, stdout: 'fine' });
+    expect(s.started).toBe(2);
+  });
+
   it('kills a request that runs out of time and keeps serving', async () => {
     const s = server();
     const hung = await s.request(['hang'], { timeoutMs: 300 });

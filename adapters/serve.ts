@@ -73,6 +73,8 @@ export class ServedProcess {
 
   private async exchange(line: string, o: RequestOptions): Promise<ProcessResult> {
     const started = Date.now();
+    // a server that died while idle did not die of this request: start afresh
+    if (this.server?.exited !== undefined) this.server = undefined;
     const s = (this.server ??= this.start());
     s.stdout.length = 0;
     s.stderr.length = 0;
