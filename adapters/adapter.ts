@@ -16,6 +16,13 @@ export type FeatureName =
   | 'saturating-conversions'
   | 'mutable-globals';
 
+/** A command that reproduces a run outside wasmdiff, run in a folder holding its files. */
+export interface CommandLine {
+  argv: string[];
+  /** Helper files the command needs beside the module or driver (a launcher module, a runner script). */
+  files: Record<string, Uint8Array | string>;
+}
+
 export interface RunOptions {
   /** Wall-clock limit per process (or per in-process run); default DEFAULT_TIMEOUT_MS. */
   timeoutMs?: number;
@@ -38,6 +45,12 @@ export interface Adapter {
    * overlap them.
    */
   concurrency?(): Promise<number>;
+  /**
+   * The runtime's own command for a driver file or a bare module file (named
+   * relative to the folder it runs in): what a maintainer runs to reproduce a
+   * finding. Absent, or undefined, when the engine has no command line.
+   */
+  commandLine?(kind: 'driver' | 'module', file: string): Promise<CommandLine | undefined>;
   /** Releases workers; the adapter stays usable (they restart on demand). */
   close?(): Promise<void>;
 }

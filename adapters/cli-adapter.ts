@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Adapter, Availability, FeatureSet, RunOptions } from './adapter.js';
+import type { Adapter, Availability, CommandLine, FeatureSet, RunOptions } from './adapter.js';
 import { DEFAULT_TIMEOUT_MS } from './adapter.js';
 import { runDriverPlan, segmentFromProcess, type DriverRunner, type Segment } from './driver/run-plan.js';
 import { probeFeatures } from './features.js';
@@ -125,6 +125,15 @@ export abstract class CliAdapter implements Adapter {
       processesStarted: () => this.spawned + (server?.started ?? 0),
     };
     return runDriverPlan(plan, runner, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  }
+
+  /** The runtime's own command line (not its server): what a maintainer runs. */
+  async commandLine(kind: 'driver' | 'module', file: string): Promise<CommandLine | undefined> {
+    const a = await this.available();
+    if (!a.ok || this.runtime === undefined) return undefined;
+    const d = this.dialect(this.runtime);
+    const argv = kind === 'driver' ? d.driverCommand(this.runtime, file, '.') : d.moduleCommand(this.runtime, file, '.');
+    return { argv, files: { ...(d.scratchFiles ?? {}) } };
   }
 
   /** One server serves one request at a time; without one, runs are independent processes. */

@@ -3,7 +3,7 @@
 // runs (serve.ts protocol), each request a line of JSON with the driver,
 // which SERVER_SOURCE runs with V8_RUNNER_SOURCE, streaming its output
 // (v8-runner.ts). A hung or crashed run costs a new node, not the plan.
-import type { Adapter, Availability, FeatureSet, RunOptions } from './adapter.js';
+import type { Adapter, Availability, CommandLine, FeatureSet, RunOptions } from './adapter.js';
 import { DEFAULT_TIMEOUT_MS } from './adapter.js';
 import { limitEnd, runDriverPlan, type DriverRunner, type Segment } from './driver/run-plan.js';
 import { probeFeatures } from './features.js';
@@ -14,7 +14,7 @@ import { defaultLocateContext } from './provision/locate.js';
 import { runtimeSpec, type RuntimeName } from './provision/registry.js';
 import { runtimeStatus } from './provision/status.js';
 import { SPEC_WORDING, V8_MESSAGES } from './trap-kinds.js';
-import { RECORD, segmentsFromStream, V8_RUNNER_SOURCE } from './v8-runner.js';
+import { RECORD, segmentsFromStream, v8CommandLine, V8_RUNNER_SOURCE } from './v8-runner.js';
 import type { V8Input } from './v8-worker.js';
 
 const SERVER_SOURCE = `${V8_RUNNER_SOURCE}
@@ -63,6 +63,11 @@ export class V8NodeAdapter implements Adapter {
       processesStarted: () => this.server?.started ?? 0,
     };
     return runDriverPlan(plan, runner, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  }
+
+  async commandLine(kind: 'driver' | 'module', file: string): Promise<CommandLine | undefined> {
+    if (!(await this.available()).ok || this.command === undefined) return undefined;
+    return v8CommandLine(this.command, kind, file);
   }
 
   async close(): Promise<void> {

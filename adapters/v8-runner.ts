@@ -7,6 +7,7 @@
 // so that a run killed midway (timeout) still shows how far it got. After a
 // trap it instantiates the driver again and continues after the trapped
 // invocation, by setting the exported global `wasmdiff_from` (plan.ts rule 3).
+import type { CommandLine } from './adapter.js';
 import type { Segment } from './driver/run-plan.js';
 
 export const RECORD = '\x1e';
@@ -81,6 +82,27 @@ function runInV8(input, write) {
   }
 }
 `;
+
+/** The file name of the runner script in a repro folder. */
+export const V8_REPRO_SCRIPT = 'run-v8.mjs';
+
+/**
+ * Runs a driver (or, with --module, compiles and instantiates a bare module)
+ * in any node: the adapters' own V8 runner, on the file named on the command
+ * line; its end-of-run records are printed as `# {...}` lines.
+ */
+const V8_REPRO_SOURCE = `import { readFileSync } from 'node:fs';
+${V8_RUNNER_SOURCE}
+const bytes = new Uint8Array(readFileSync(process.argv[2]));
+const input = process.argv[3] === '--module' ? { kind: 'module', module: bytes } : { kind: 'driver', driver: bytes, from: 0 };
+runInV8(input, (text) => process.stdout.write(text.replace(/\\x1e/g, '# ')));
+`;
+
+/** The command that runs `file` like a V8 adapter does, in the node `node`. */
+export function v8CommandLine(node: readonly string[], kind: 'driver' | 'module', file: string): CommandLine {
+  const argv = kind === 'driver' ? [...node, V8_REPRO_SCRIPT, file] : [...node, V8_REPRO_SCRIPT, file, '--module'];
+  return { argv, files: { [V8_REPRO_SCRIPT]: V8_REPRO_SOURCE } };
+}
 
 /** Splits the stream into segments: one per record, plus the unfinished one (ended by `cutShort`). */
 export function segmentsFromStream(stream: string, cutShort: Segment['end'] | undefined, extra: { stderr?: string; exitCode?: number; signal?: string } = {}): Segment[] {

@@ -3,12 +3,13 @@
 // needs BigInt, v128 cannot cross at all), so values never cross into JS:
 // the driver writes their bits with a JS-implemented fd_write. It runs in a
 // worker thread so that a hung module is stopped by a timeout.
-import type { Adapter, Availability, FeatureSet, RunOptions } from './adapter.js';
+import type { Adapter, Availability, CommandLine, FeatureSet, RunOptions } from './adapter.js';
 import { DEFAULT_TIMEOUT_MS } from './adapter.js';
 import { runDriverPlan, type DriverRunner } from './driver/run-plan.js';
 import { probeFeatures } from './features.js';
 import type { Plan, RunOutcome } from './plan.js';
 import { SPEC_WORDING, V8_MESSAGES } from './trap-kinds.js';
+import { v8CommandLine } from './v8-runner.js';
 import { V8Worker } from './v8-worker.js';
 
 export class V8Adapter implements Adapter {
@@ -34,6 +35,10 @@ export class V8Adapter implements Adapter {
 
   run(plan: Plan, options: RunOptions = {}): Promise<RunOutcome> {
     return runDriverPlan(plan, this.runner, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  }
+
+  async commandLine(kind: 'driver' | 'module', file: string): Promise<CommandLine> {
+    return v8CommandLine([process.execPath], kind, file);
   }
 
   close(): Promise<void> {
