@@ -21,6 +21,8 @@ export interface Acquired {
   loader?: { interpreter: string; libraryPath: string[] };
   obtainedBy: string;
   components: string[];
+  /** sha256 of the wasmdiff sources compiled into the binary (Manifest.builtFrom). */
+  builtFrom?: string;
   /** Dialect known from the method itself (a probe confirms the rest). */
   dialect?: CliDialect;
   /** A request server built beside the binary (debian-extract with a `server`). */

@@ -1,12 +1,15 @@
 // The real installs download from npm and Debian and build WAMR: minutes of
 // work, so they run only when asked for with WASMDIFF_TEST_INSTALL=1.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { installRuntime, type InstallOptions } from './install.js';
 import { runtimeSpec } from './registry.js';
+import { projectRoot } from '../../harness/testsuite.js';
+import { readManifest, writeManifest } from './manifest.js';
 import { runtimeStatus } from './status.js';
+import { wamrSourceHash } from './wamr-build.js';
 
 const realInstalls = process.env.WASMDIFF_TEST_INSTALL === '1';
 const root = mkdtempSync(join(tmpdir(), 'wasmdiff-install-'));
@@ -29,6 +32,25 @@ describe('installRuntime', () => {
     expect(outcome.message).toMatch(/^install failed: `npm install .*could not run/);
     expect(outcome.message).not.toContain('\n');
     expect(existsSync(join(root, 'v8-node22', 'manifest.json'))).toBe(false);
+  });
+
+  const builtIwasm = join(projectRoot(), '.wasmdiff', 'runtimes', 'wamr-classic');
+  const haveIwasm = readManifest(builtIwasm)?.builtFrom !== undefined;
+  it.skipIf(!haveIwasm)(`rebuilds a WAMR built from other main.c sources instead of calling it installed${haveIwasm ? '' : ' (skipped: no wamr-classic installed here to copy)'}`, async () => {
+    const spec = runtimeSpec('wamr-classic')!;
+    const dir = join(root, 'wamr-classic');
+    const install = (builtFrom: string) => {
+      mkdirSync(join(dir, 'bin'), { recursive: true });
+      copyFileSync(join(builtIwasm, 'bin', 'iwasm'), join(dir, 'bin', 'iwasm'));
+      writeManifest(dir, { ...readManifest(builtIwasm)!, builtFrom });
+    };
+    install(wamrSourceHash());
+    expect((await installRuntime(spec, { ...opts, env: { PATH: '' } })).status).toBe('already-installed');
+    install('sha256 of an older main.c');
+    // the rebuild is attempted: with an empty PATH it fails at once, for want of cmake
+    const stale = await installRuntime(spec, { ...opts, env: { PATH: '' } });
+    expect(stale.status).toBe('failed');
+    expect(stale.message).toMatch(/cmake is not on PATH/);
   });
 
   it.skipIf(!realInstalls)('installs wamr-classic for real, then finds it and does not reinstall (set WASMDIFF_TEST_INSTALL=1)', async () => {

@@ -12,6 +12,7 @@ import { probeVersion } from './probe.js';
 import type { RuntimeSpec } from './registry.js';
 import { runtimeStatus } from './status.js';
 import { rebuildStaleServe } from './wasmedge/build-serve.js';
+import { wamrSourceHash } from './wamr-build.js';
 
 export type InstallStatus = 'installed' | 'already-installed' | 'available' | 'not-installable' | 'failed';
 
@@ -48,11 +49,20 @@ export async function installRuntimes(
   return outcomes;
 }
 
+/** A binary wasmdiff compiled from its own sources, which have changed since (a rebuild brings e.g. iwasm --serve). */
+function staleBuild(spec: RuntimeSpec, manifest: Manifest): boolean {
+  return spec.acquisition?.method === 'wamr-build' && manifest.builtFrom !== wamrSourceHash();
+}
+
 export async function installRuntime(spec: RuntimeSpec, opts: InstallOptions): Promise<InstallOutcome> {
   const log = (line: string) => opts.log(`[${spec.name}] ${line}`);
   if (!opts.force) {
     const status = await runtimeStatus(spec, opts);
-    const found = status.found;
+    let found = status.found;
+    if (found?.source === 'install' && found.manifest !== undefined && staleBuild(spec, found.manifest)) {
+      log('built from older wasmdiff sources (adapters/provision/wamr/main.c): rebuilding');
+      found = undefined;
+    }
     if (found !== undefined) {
       const what = `${found.probe.version} (${found.probe.detail})`;
       const rebuilt = found.manifest && (await rebuildStaleServe({ dir: installDir(opts.installRoot, spec), log, env: opts.env }, found.manifest));
@@ -87,6 +97,7 @@ export async function installRuntime(spec: RuntimeSpec, opts: InstallOptions): P
       ...(acquired.loader === undefined ? {} : { loader: acquired.loader }),
       components: acquired.components,
       ...(acquired.serve === undefined ? {} : { serve: acquired.serve }),
+      ...(acquired.builtFrom === undefined ? {} : { builtFrom: acquired.builtFrom }),
       installedAt: new Date().toISOString(),
       installSeconds: Math.round((Date.now() - started) / 100) / 10,
       sizeBytes: folderSize(dir),

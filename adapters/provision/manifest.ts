@@ -27,6 +27,8 @@ export interface Manifest {
   loader?: { interpreter: string; libraryPath: string[] };
   /** Packages or sources that went in, with versions. */
   components: string[];
+  /** sha256 of the wasmdiff sources the binary was compiled from (WAMR's main.c): other current sources make it stale. */
+  builtFrom?: string;
   /** A request server built beside the runtime (serve protocol), run through the same loader. */
   serve?: ServeRecord;
   installedAt: string;

@@ -2,6 +2,7 @@
 // iwasm command line), so wasmdiff packs it (never installs it: its
 // dependencies are not on npm), unpacks it, and builds its own iwasm-compatible
 // driver, wamr/main.c, with cmake and gcc: one binary per interpreter mode.
+import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,13 @@ const BUILD_TIMEOUT_MS = 20 * 60_000;
 /** The folder holding main.c and CMakeLists.txt (sources, also when running from dist/). */
 export function wamrDriverDir(): string {
   return join(projectRoot(), 'adapters', 'provision', 'wamr');
+}
+
+/** sha256 of the driver sources (main.c, CMakeLists.txt) a build compiles: recorded in the manifest, compared on install. */
+export function wamrSourceHash(): string {
+  const hash = createHash('sha256');
+  for (const file of ['main.c', 'CMakeLists.txt']) hash.update(readFileSync(join(wamrDriverDir(), file)));
+  return hash.digest('hex');
 }
 
 export async function buildWamr(ctx: InstallContext, pkg: string, fastInterp: boolean): Promise<Acquired> {
@@ -66,6 +74,7 @@ export async function buildWamr(ctx: InstallContext, pkg: string, fastInterp: bo
     binary: 'bin/iwasm',
     dialect: 'iwasm',
     obtainedBy: `npm pack ${pkg}; cmake ${flags.join(' ')} (driver: adapters/provision/wamr/main.c); cmake --build`,
+    builtFrom: wamrSourceHash(),
     components: [`${packed.id} ${packed.integrity}`.trim(), `WAMR ${wamrVersion} ${mode}${hasWasi ? ' with libc-wasi' : ' without WASI'}`],
   };
 }
