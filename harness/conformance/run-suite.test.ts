@@ -35,7 +35,7 @@ const MODULES = `
 (assert_invalid (module (func (result i32) (i64.const 0))) "type mismatch")
 (assert_malformed (module binary "\\00asm\\02\\00\\00\\00") "unknown binary version")
 (assert_malformed (module quote "(func") "unexpected end")
-(module (import "spectest" "print_i32" (func (param i32))))
+(module (import "registered" "f" (func (param i32))))
 (assert_trap (module (func $s unreachable) (start $s)) "unreachable")
 `;
 

@@ -2,8 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseWast } from '../../reference-runtime/text/parse-script.js';
 import { featuresUsed } from './features.js';
-import { REASON_GET, REASON_HOST_REF, REASON_IMPORTS, REASON_QUOTE, REASON_REGISTER, translateScript } from './translate.js';
+import { REASON_GET, REASON_HOST_REF, REASON_IMPORTS, REASON_QUOTE, REASON_REGISTER, REASON_UNLINKABLE, translateScript } from './translate.js';
 import { parseWat } from '../../reference-runtime/text/parse-module.js';
+import { decode } from '../../reference-runtime/api.js';
+import { instr } from '../../reference-runtime/syntax/instructions.js';
 
 function translate(text: string) {
   return translateScript(parseWast(text, 't.wast'));
@@ -42,7 +44,7 @@ describe('translateScript', () => {
       (assert_return (get "g") (i32.const 1))
       (assert_return (invoke "id" (ref.extern 1)) (ref.extern 1))
       (assert_return (invoke "id" (ref.null extern)) (ref.null extern))
-      (module (import "spectest" "print_i32" (func (param i32))) (func (export "f")))
+      (module (import "registered" "print_i32" (func (param i32))) (func (export "f")))
       (assert_return (invoke "f"))
       (assert_malformed (module quote "(func") "unexpected end")
       (assert_malformed (module binary "\\00asm\\02\\00\\00\\00") "unknown binary version")
@@ -84,4 +86,18 @@ describe('featuresUsed', () => {
     expect(f('(module (func (result i32) (i32.trunc_sat_f32_s (f32.const 1))))')).toEqual(['saturating-conversions']);
     expect(f('(module (table 1 externref) (func (result i32) (ref.is_null (table.get 0 (i32.const 0)))))')).toEqual(['reference-types']);
   });
+
+  it('defines spectest imports inside a module, keeps them for a module expected invalid, and refuses them for a linking test', () => {
+    const p = translate(`
+      (module (import "spectest" "global_i32" (global i32)) (func (export "g") (result i32) global.get 0))
+      (assert_return (invoke "g") (i32.const 666))
+      (assert_invalid (module (import "spectest" "print_i32" (func (type 43)))) "unknown type")
+      (assert_unlinkable (module (import "spectest" "print_i32" (func (param i64)))) "incompatible import type")
+      (module (import "spectest" "nothing" (func)))`);
+    expect(p.checks.map((c) => c.unsupported ?? c.command)).toEqual(['module', 'assert_return', 'assert_invalid', REASON_UNLINKABLE, REASON_IMPORTS]);
+    expect(p.units[0]!.module!.imports).toEqual([]);
+    expect(p.units[0]!.module!.globals[0]!.init).toEqual([instr('i32.const', { i32: 666 })]);
+    expect(decode(p.units[1]!.bytes).imports).toHaveLength(1);
+  });
 });
+

@@ -14,6 +14,7 @@ import { parseWat } from '../../reference-runtime/text/parse-module.js';
 import type { FeatureName } from '../../adapters/adapter.js';
 import type { ArgValue, Invocation } from '../../adapters/plan.js';
 import { featuresUsed } from './features.js';
+import { spectestInside } from './spectest-inside.js';
 
 /** What a command's assertion accepts. */
 export type Expectation =
@@ -64,7 +65,8 @@ export const REASON_QUOTE = 'text-format assertion, no binary to run';
 export const REASON_REGISTER = 'register: cross-module linking is not expressible as a plan';
 export const REASON_GET = 'global read (get): not expressible as a plan invocation';
 export const REASON_HOST_REF = 'host reference (ref.extern N): not expressible as a plan argument or result';
-export const REASON_IMPORTS = 'imports spectest/registered module; not linkable by the plan runner (no imports are provided)';
+export const REASON_IMPORTS = 'imports a registered module, or spectest things it does not provide: not linkable by the plan runner (no imports are provided)';
+export const REASON_UNLINKABLE = 'assert_unlinkable: a linking test, and the plan runner provides no imports';
 
 export function translateScript(script: Script): ScriptPlan {
   return new Translator(script.file).run(script);
@@ -145,7 +147,11 @@ class Translator {
 
   private moduleAssertion(cmd: Command, source: ModuleSource, expect: Expectation & { kind: 'verdict' }): void {
     const check = this.addCheck(cmd, expect, `${cmd.kind} "${expect.message}"`);
-    const src = this.source(source);
+    // an invalid or malformed module is rejected before anything is linked:
+    // its imports do not matter; spectest defined inside would make a
+    // linking test link
+    const imports = expect.verdict === 'invalid' || expect.verdict === 'malformed' ? 'as-is' : expect.verdict === 'unlinkable' ? 'refuse' : 'inside';
+    const src = this.source(source, imports);
     if (!src.ok) this.checks[check]!.unsupported = src.reason;
     else this.addUnit('verdict', cmd.line, src, check);
   }
@@ -170,8 +176,14 @@ class Translator {
     return index;
   }
 
-  /** The module's bytes (and syntax, when it has any); a module with imports cannot be linked by a plan. */
-  private source(source: ModuleSource): Source {
+  /**
+   * The module's bytes (and syntax, when it has any). A plan provides no
+   * imports: with `inside`, a module importing only what spectest provides
+   * gets those defined inside it (spectest-inside.ts); one importing
+   * anything else cannot be linked by a plan. `as-is` keeps the imports (a
+   * module expected to be rejected before linking).
+   */
+  private source(source: ModuleSource, imports: 'inside' | 'as-is' | 'refuse' = 'inside'): Source {
     let module: Module | undefined;
     let bytes: Uint8Array;
     try {
@@ -185,8 +197,10 @@ class Translator {
     } catch (e) {
       return { ok: false, reason: `the module cannot be encoded as a binary: ${(e as Error).message}` };
     }
-    if (module !== undefined && module.imports.length > 0) return { ok: false, reason: REASON_IMPORTS };
-    return { ok: true, bytes, module };
+    if (module === undefined || module.imports.length === 0 || imports === 'as-is') return { ok: true, bytes, module };
+    const defined = imports === 'inside' ? spectestInside(module) : undefined;
+    if (defined === undefined) return { ok: false, reason: imports === 'inside' ? REASON_IMPORTS : REASON_UNLINKABLE };
+    return { ok: true, bytes: encodeModule(defined), module: defined };
   }
 }
 
