@@ -14,7 +14,7 @@ import { parseWat } from '../../reference-runtime/text/parse-module.js';
 import type { FeatureName } from '../../adapters/adapter.js';
 import type { ArgValue, Invocation } from '../../adapters/plan.js';
 import { featuresUsed } from './features.js';
-import { spectestInside } from './spectest-inside.js';
+import { importsInside } from './imports-inside.js';
 
 /** What a command's assertion accepts. */
 export type Expectation =
@@ -65,7 +65,8 @@ export const REASON_QUOTE = 'text-format assertion, no binary to run';
 export const REASON_REGISTER = 'register: cross-module linking is not expressible as a plan';
 export const REASON_GET = 'global read (get): not expressible as a plan invocation';
 export const REASON_HOST_REF = 'host reference (ref.extern N): not expressible as a plan argument or result';
-export const REASON_IMPORTS = 'imports a registered module, or spectest things it does not provide: not linkable by the plan runner (no imports are provided)';
+export const REASON_IMPORTS =
+  'imports what cannot be defined inside it (a shared memory, table or mutable global, a function reaching outside itself, or what its provider lacks): not linkable by the plan runner (no imports are provided)';
 export const REASON_UNLINKABLE = 'assert_unlinkable: a linking test, and the plan runner provides no imports';
 
 export function translateScript(script: Script): ScriptPlan {
@@ -80,6 +81,8 @@ class Translator {
   /** Unit index of the current module and of named ones; `undefined` unit with a reason when the module is not runnable. */
   private current: { unit?: number; reason?: string } | undefined;
   private readonly named = new Map<string, { unit?: number; reason?: string }>();
+  /** Modules registered so far, by the name they were registered as. */
+  private readonly registered = new Map<string, Module>();
 
   constructor(private readonly file: string) {}
 
@@ -99,9 +102,15 @@ class Translator {
         if (cmd.name !== undefined) this.named.set(cmd.name, target);
         return;
       }
-      case 'register':
+      case 'register': {
         this.addCheck(cmd, { kind: 'returns' }, `register "${cmd.as}"`, REASON_REGISTER);
+        // what it exports may still be copied into the modules that import it (imports-inside.ts)
+        const target = cmd.module === undefined ? this.current : this.named.get(cmd.module);
+        const module = target?.unit === undefined ? undefined : this.units[target.unit]!.module;
+        if (module !== undefined) this.registered.set(cmd.as, module);
+        else this.registered.delete(cmd.as);
         return;
+      }
       case 'action':
         return this.invocation(cmd, cmd.action, { kind: 'returns' });
       case 'assert_return':
@@ -178,9 +187,9 @@ class Translator {
 
   /**
    * The module's bytes (and syntax, when it has any). A plan provides no
-   * imports: with `inside`, a module importing only what spectest provides
-   * gets those defined inside it (spectest-inside.ts); one importing
-   * anything else cannot be linked by a plan. `as-is` keeps the imports (a
+   * imports: with `inside`, a module whose imports can be defined inside it
+   * (from spectest, or copied from a registered module: imports-inside.ts)
+   * gets them so; any other cannot be linked by a plan. `as-is` keeps the imports (a
    * module expected to be rejected before linking).
    */
   private source(source: ModuleSource, imports: 'inside' | 'as-is' | 'refuse' = 'inside'): Source {
@@ -198,7 +207,7 @@ class Translator {
       return { ok: false, reason: `the module cannot be encoded as a binary: ${(e as Error).message}` };
     }
     if (module === undefined || module.imports.length === 0 || imports === 'as-is') return { ok: true, bytes, module };
-    const defined = imports === 'inside' ? spectestInside(module) : undefined;
+    const defined = imports === 'inside' ? importsInside(module, this.registered) : undefined;
     if (defined === undefined) return { ok: false, reason: imports === 'inside' ? REASON_IMPORTS : REASON_UNLINKABLE };
     return { ok: true, bytes: encodeModule(defined), module: defined };
   }

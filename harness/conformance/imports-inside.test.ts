@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { instantiate, invoke, parseWat, spectest, validate, type Value } from '../../reference-runtime/api.js';
-import { spectestInside } from './spectest-inside.js';
+import { importsInside } from './imports-inside.js';
 
 // Imports of every kind, used by exports that observe them.
 const IMPORTING = parseWat(`(module
@@ -26,9 +26,9 @@ const IMPORTING = parseWat(`(module
 const show = (r: ReturnType<typeof invoke>): string =>
   JSON.stringify(r, (_, v) => (typeof v === 'bigint' ? v.toString() : v instanceof Uint8Array ? [...v] : v));
 
-describe('spectestInside', () => {
+describe('importsInside', () => {
   it('defines every import as spectest provides it, keeping indices: the module behaves as when linked to spectest', () => {
-    const inside = spectestInside(IMPORTING)!;
+    const inside = importsInside(IMPORTING)!;
     expect(inside.imports).toEqual([]);
     expect(() => validate(inside)).not.toThrow();
     const linked = instantiate(IMPORTING, new Map([['spectest', spectest()]]));
@@ -42,7 +42,7 @@ describe('spectestInside', () => {
 
   it('leaves alone a module whose imports spectest does not provide or does not match, and an invalid one', () => {
     for (const text of [
-      '(module (import "registered" "f" (func)))',
+      '(module (import "unregistered" "f" (func)))',
       '(module (import "spectest" "nothing" (func)))',
       '(module (import "spectest" "print_i32" (func (param i64))))',
       '(module (import "spectest" "memory" (memory 2)))',
@@ -50,7 +50,35 @@ describe('spectestInside', () => {
       '(module (import "spectest" "global_i32" (global (mut i32))))',
       '(module (import "spectest" "print_i32" (func (param i32))) (func (result i32) i64.const 0))',
     ]) {
-      expect(spectestInside(parseWat(text)), text).toBeUndefined();
+      expect(importsInside(parseWat(text)), text).toBeUndefined();
+    }
+  });
+
+  it('copies from a registered module what shares no state: self-contained functions and constant immutable globals', () => {
+    const registered = new Map([['a', parseWat(`(module
+      (type $pair (func (result i32 i32)))
+      (global $g (mut i32) (i32.const 1))
+      (global (export "c") i64 (i64.const -5))
+      (global (export "m") (mut i32) (i32.const 1))
+      (memory (export "mem") 1)
+      (func (export "ef0") (result i32) i32.const 0)
+      (func (export "pair") (result i32) block (type $pair) i32.const 1 i32.const 2 end i32.add)
+      (func (export "reads") (result i32) global.get $g)
+      (func (export "calls") (result i32) call 0))`)]]);
+    const user = importsInside(parseWat(`(module
+      (import "a" "ef0" (func $ef0 (result i32)))
+      (import "a" "pair" (func $pair (result i32)))
+      (import "a" "c" (global $c i64))
+      (func (export "sum") (result i32) call $ef0 call $pair i32.add)
+      (func (export "c") (result i64) global.get $c))`), registered)!;
+    expect(user.imports).toEqual([]);
+    const inst = instantiate(user);
+    expect(invoke(inst, 'sum', []).values).toEqual([{ type: 'i32', value: 3 }]);
+    expect(invoke(inst, 'c', []).values).toEqual([{ type: 'i64', value: -5n }]);
+    for (const imp of ['(import "a" "reads" (func (result i32)))', '(import "a" "calls" (func (result i32)))', '(import "a" "m" (global (mut i32)))',
+      '(import "a" "mem" (memory 1))', '(import "a" "ef0" (func (result i64)))', '(import "a" "absent" (func))']) {
+      expect(importsInside(parseWat(`(module ${imp})`), registered), imp).toBeUndefined();
     }
   });
 });
+
