@@ -83,6 +83,41 @@ describe('mergeStores', () => {
     }
   });
 
+  it('carries a fix a shard found without new sightings, but not one older than what the target has seen', () => {
+    const night1 = machine('night1', (s, run) => void s.recordFinding(finding('bug'), run));
+    const target = join(dir, 'nightly.db');
+    mergeStores([night1], target);
+    // the next night's shard starts from that store, re-checks the finding and finds it fixed
+    const shard = join(dir, 'shard.db');
+    writeFileSync(shard, readFileSync(target));
+    const s = openStore(shard);
+    const recheck = s.beginRun('fuzz', { machine: 'shard' });
+    const id = s.listFindings()[0]!.id;
+    s.markFixed(id, { wasmtime: '26.0.0' }, recheck);
+    s.finishRun(recheck, {});
+    s.close();
+    // meanwhile the target saw it again, later: that sighting outweighs an older fix
+    const stale = join(dir, 'stale.db');
+    writeFileSync(stale, readFileSync(shard));
+    const night2 = machine('night2', (st, run) => void st.recordFinding(finding('bug'), run));
+    const seenLater = join(dir, 'seen-later.db');
+    mergeStores([target, night2], seenLater);
+    mergeStores([stale], seenLater);
+    const later = openStore(seenLater);
+    expect(later.listFindings()[0]!.status).toBe('open');
+    later.close();
+
+    expect(mergeStores([shard], target)).toEqual({ findings: 1, runs: 1 });
+    const merged = openStore(target);
+    try {
+      const f = merged.listFindings()[0]!;
+      expect(f).toMatchObject({ status: 'fixed', fixedIn: { wasmtime: '26.0.0' }, count: 1 });
+      expect(merged.runs().find((r) => r.id === f.fixedRunId)?.options).toEqual({ machine: 'shard' });
+    } finally {
+      merged.close();
+    }
+  });
+
   it('a bad source stops the merge with a StoreError naming it, and the target keeps what it had', () => {
     const good = machine('good', (s, run) => void s.recordFinding(finding('g'), run));
     const target = join(dir, 'kept.db');

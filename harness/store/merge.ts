@@ -9,7 +9,10 @@
 // gains one count per sighting copied (for disjoint stores: the counts are
 // summed), first seen / last seen become the min / max, the smaller module
 // wins, and its status is `known` if either side says so, otherwise that of
-// the side that saw it last. Each source is merged in one transaction.
+// the side that saw it last. A finding the source marked fixed, in a run the
+// target did not have, after every sighting the target knows of, is marked
+// fixed in the target too (a shard's re-check finds fixes without new
+// sightings). Each source is merged in one transaction.
 import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -181,6 +184,7 @@ function mergeFindings(from: Database.Database, into: Database.Database, isNew: 
        module_hash = @module_hash, wat = @wat, details = @details, repro = @repro
      WHERE id = @id`,
   );
+  const fix = into.prepare(`UPDATE findings SET status = 'fixed', fixed_in = ?, fixed_run_id = ? WHERE id = ?`);
   const mapRun = (id: number | null) => (id === null ? null : (runIds.get(id) ?? null));
   let changed = 0;
   for (const src of from.prepare(`SELECT * FROM findings ORDER BY id`).all() as FindingRow[]) {
@@ -199,7 +203,13 @@ function mergeFindings(from: Database.Database, into: Database.Database, isNew: 
       const { id: _sourceId, ...columns } = mapped;
       id = Number(insert.run(columns).lastInsertRowid);
     } else {
-      if (sightings.length === 0) continue; // nothing this target has not seen
+      if (sightings.length === 0) {
+        // nothing new was seen; but a run this target lacks may have found it fixed
+        if (!fixedSince(src, old, isNew)) continue;
+        fix.run(src.fixed_in, mapped.fixed_run_id, old.id);
+        changed++;
+        continue;
+      }
       id = old.id;
       const first = src.first_seen < old.first_seen ? mapped : old;
       const last = src.last_seen > old.last_seen ? mapped : old;
@@ -228,4 +238,9 @@ function mergeFindings(from: Database.Database, into: Database.Database, isNew: 
     changed++;
   }
   return changed;
+}
+
+/** The source marked an open finding fixed in a run new to the target, knowing every sighting the target has. */
+function fixedSince(src: FindingRow, old: FindingRow, isNew: (runId: number) => boolean): boolean {
+  return src.status === 'fixed' && old.status === 'open' && src.fixed_run_id !== null && isNew(src.fixed_run_id) && src.last_seen >= old.last_seen;
 }
