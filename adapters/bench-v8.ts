@@ -8,6 +8,7 @@ import { availability, locateRuntime, type LocatedRuntime } from './bench-locate
 import type { BenchAvailability, BenchEngine, BenchProgram, BenchRun, BenchRunOptions, Phase } from './bench-runner.js';
 import { benchRunWithPhases, PHASES_MARK, runTimed } from './bench-timed.js';
 import type { RuntimeName } from './provision/registry.js';
+import { v8Version } from './v8-runner.js';
 
 /** Runs in the child (CommonJS, any Node >= 20): argv = [node, file, argv0, ...args]. */
 export const V8_BENCH_CHILD = `
@@ -53,7 +54,7 @@ export class V8BenchEngine implements BenchEngine {
 
   private locate(): Promise<LocatedRuntime | { reason: string }> {
     return (this.located ??= this.runtime === undefined
-      ? Promise.resolve({ command: [process.execPath], version: `${process.versions.v8} (Node ${process.version})` })
+      ? Promise.resolve({ command: [process.execPath], version: v8Version(process.versions.v8, process.version) })
       : locateRuntime(this.runtime));
   }
 }

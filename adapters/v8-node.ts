@@ -14,7 +14,7 @@ import { defaultLocateContext } from './provision/locate.js';
 import { runtimeSpec, type RuntimeName } from './provision/registry.js';
 import { runtimeStatus } from './provision/status.js';
 import { SPEC_WORDING, V8_MESSAGES } from './trap-kinds.js';
-import { RECORD, segmentsFromStream, v8CommandLine, V8_RUNNER_SOURCE } from './v8-runner.js';
+import { RECORD, segmentsFromStream, v8CommandLine, v8Version, V8_RUNNER_SOURCE } from './v8-runner.js';
 import type { V8Input } from './v8-worker.js';
 
 const SERVER_SOURCE = `${V8_RUNNER_SOURCE}
@@ -97,8 +97,9 @@ export class V8NodeAdapter implements Adapter {
       if (status.found === undefined) return { ok: false, reason: status.notes.join('; ') || 'not found', install: status.howToInstall };
       this.command = status.found.command;
     }
-    const r = await runProcess([...this.command, '-p', 'process.versions.v8'], { timeoutMs: 20_000 });
+    const r = await runProcess([...this.command, '-p', `process.versions.v8 + ' ' + process.version`], { timeoutMs: 20_000 });
     if (r.exitCode !== 0) return { ok: false, reason: `${this.command.join(' ')} does not run: ${r.stderr.trim()}`, install: 'wasmdiff runtimes install' };
-    return { ok: true, version: r.stdout.trim() };
+    const [v8, node] = r.stdout.trim().split(' ');
+    return { ok: true, version: v8Version(v8!, node ?? '?') };
   }
 }

@@ -83,6 +83,11 @@ function runInV8(input, write) {
 }
 `;
 
+/** How every V8 engine (adapters and bench) names its version: V8's own, and the Node it came with. */
+export function v8Version(v8: string, node: string): string {
+  return `${v8} (Node ${node})`;
+}
+
 /** The file name of the runner script in a repro folder. */
 export const V8_REPRO_SCRIPT = 'run-v8.mjs';
 

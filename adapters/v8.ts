@@ -9,7 +9,7 @@ import { runDriverPlan, type DriverRunner } from './driver/run-plan.js';
 import { probeFeatures } from './features.js';
 import type { Plan, RunOutcome } from './plan.js';
 import { SPEC_WORDING, V8_MESSAGES } from './trap-kinds.js';
-import { v8CommandLine } from './v8-runner.js';
+import { v8CommandLine, v8Version } from './v8-runner.js';
 import { V8Worker } from './v8-worker.js';
 
 export class V8Adapter implements Adapter {
@@ -26,7 +26,7 @@ export class V8Adapter implements Adapter {
   };
 
   async available(): Promise<Availability> {
-    return { ok: true, version: process.versions.v8 };
+    return { ok: true, version: v8Version(process.versions.v8, process.version) };
   }
 
   async features(): Promise<FeatureSet> {
