@@ -150,6 +150,19 @@ export const KIT: KitCase[] = [
     timeoutMs: 1500,
   },
   {
+    // memory.wast:262 tests this: exported linker symbols are just globals
+    name: 'a module exporting __data_end, __stack_top and __heap_base keeps all of its memory',
+    plan: {
+      module: wat(`(module (memory (export "memory") 1 1)
+        (global (export "__data_end") i32 (i32.const 10000)) (global (export "__stack_top") i32 (i32.const 10000))
+        (global (export "__heap_base") i32 (i32.const 10000))
+        (func (export "load") (param i32) (result i32) local.get 0 i32.load8_u))`),
+      invocations: [call('load', i32(9999)), call('load', i32(20000))],
+    },
+    verdict: 'ok',
+    expect: ['values i32:00000000', 'values i32:00000000'],
+  },
+  {
     name: 'a malformed module (bad magic)',
     plan: { module: Uint8Array.from([0x00, 0x61, 0x73, 0x6e, 1, 0, 0, 0]), invocations: [call('f')] },
     verdict: 'malformed',

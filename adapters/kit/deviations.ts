@@ -79,6 +79,14 @@ export const DEVIATIONS: readonly Deviation[] = [
     observed: 'not-run',
     evidence: 'Follows from the timeout of invocation 0 (plan rule 4).',
   },
+  {
+    adapters: ['wamr-fast', 'wamr-classic'],
+    kitCase: 'a module exporting __data_end, __stack_top and __heap_base keeps all of its memory',
+    invocation: 1,
+    observed: 'trap out of bounds memory access',
+    evidence:
+      'WAMR 1.1.2 reads the exported linker symbols (`__data_end`, `__heap_base`; here all 10000, as in memory.wast) as the end of the data it must keep and, with no app heap (`--heap-size=0`, as the adapter runs it), cuts the 1-page memory to about that size (with `__heap_base` alone it does not): `iwasm --heap-size=0 -f load module.wasm 20000` prints "Exception: out of bounds memory access", 9999 gives 0, and with the default heap 20000 gives 0. Found by `wasmdiff spec --runtimes all` at memory.wast:262, the spec test written for it.',
+  },
 ];
 
 export function deviation(adapter: string, kitCase: string, invocation: number): Deviation | undefined {
