@@ -87,17 +87,25 @@ function placeholderOffset(bytes: Uint8Array): number | undefined {
   return undefined;
 }
 
+/** Why no driver can be built for the module, or undefined when one can. */
+export function whyNoDriver(module: Module): string | undefined {
+  const importedMem = module.imports.some((i) => i.desc.kind === 'memory');
+  if (!importedMem && module.mems.length > 0 && module.mems[0]!.limits.min === 0) {
+    return 'the memory has 0 initial pages: no scratch space for fd_write without changing the memory';
+  }
+  return undefined;
+}
+
 export function driverModule(original: Module, invocations: readonly DriverInvocation[], from = 0): Module {
   const m: Module = structuredClone(original);
   const importedFuncs = m.imports.filter((i) => i.desc.kind === 'func').length;
   const importedGlobals = m.imports.filter((i) => i.desc.kind === 'global').length;
   const importedMem = m.imports.some((i) => i.desc.kind === 'memory');
 
+  const unsupported = whyNoDriver(original);
+  if (unsupported !== undefined) throw new DriverUnsupported(unsupported);
   // memory for fd_write: the module's own (scratch saved and restored), or a new one
   if (!importedMem && m.mems.length === 0) m.mems.push({ limits: { min: 1 } });
-  else if (!importedMem && m.mems[0]!.limits.min === 0) {
-    throw new DriverUnsupported('the memory has 0 initial pages: no scratch space for fd_write without changing the memory');
-  }
 
   // two function imports appended after the existing ones: defined functions move up by 2
   shiftFuncIndices(m, importedFuncs, 2);

@@ -5,11 +5,11 @@
 // command-line adapter and the V8 adapters share it.
 import { decodeModule } from '../../reference-runtime/binary/decode.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
-import { notRun, type InvocationOutcome, type ModuleVerdict, type Plan, type RawOutput, type RunOutcome } from '../plan.js';
+import { notRun, type Invocation, type InvocationOutcome, type ModuleVerdict, type Plan, type RawOutput, type RunOutcome } from '../plan.js';
 import type { ProcessResult } from '../process.js';
 import { resolveInvocation, type Resolved } from '../resolve.js';
 import { classifyMessage, isTrapKind, type MessageTable } from '../trap-kinds.js';
-import { buildDriver, driverImage, DriverUnsupported } from './build-driver.js';
+import { driverImage, whyNoDriver } from './build-driver.js';
 import { ValidationError } from '../../reference-runtime/errors.js';
 import { validateModule } from '../../reference-runtime/valid/validate.js';
 import { readDriverOutput } from './read-output.js';
@@ -85,13 +85,44 @@ function bareRoute(module: Module): string | undefined {
     if (e instanceof ValidationError) return `the reference validator rejects the module (${e.message})`;
     throw e;
   }
+  const unsupported = whyNoDriver(module);
+  return unsupported === undefined ? undefined : `no driver can be built (${unsupported})`;
+}
+
+/** What a plan needs before any runtime runs it: the same for every runtime, so worked out once. */
+type Prepared =
+  | { kind: 'undecodable'; reason: string }
+  | { kind: 'bare'; reason: string }
+  | { kind: 'driver'; resolved: Resolved[]; driverFor: (from: number) => Uint8Array };
+
+/** By module bytes, for the invocations they were prepared with (a spec unit runs on every runtime with the same two arrays). */
+const preparedPlans = new WeakMap<Uint8Array, { invocations: readonly Invocation[]; prepared: Prepared }>();
+
+function prepare(plan: Plan): Prepared {
+  const known = preparedPlans.get(plan.module);
+  if (known !== undefined && known.invocations === plan.invocations) return known.prepared;
+  const prepared = prepareAnew(plan);
+  preparedPlans.set(plan.module, { invocations: plan.invocations, prepared });
+  return prepared;
+}
+
+function prepareAnew(plan: Plan): Prepared {
+  let module: Module;
   try {
-    buildDriver(module, [], 0);
+    module = decodeModule(plan.module);
   } catch (e) {
-    if (e instanceof DriverUnsupported) return `no driver can be built (${e.message})`;
-    throw e;
+    return { kind: 'undecodable', reason: `the reference decoder rejects the module (${(e as Error).message}): no driver` };
   }
-  return undefined;
+  // The driver adds imports, functions, globals and perhaps a memory, which
+  // can turn an invalid module into a valid one (a `call N` past the end now
+  // reaches a driver function). So a module the reference validator rejects
+  // is judged by the runtime on its bare bytes, as is one no driver can be
+  // built for. The verdict is always the runtime's own; the reference only
+  // picks the route.
+  const bare = bareRoute(module);
+  if (bare !== undefined) return { kind: 'bare', reason: `driver: ${bare}; the module was judged on its bare bytes` };
+  const resolved = plan.invocations.map((inv) => resolveInvocation(module, inv));
+  return { kind: 'driver', resolved, driverFor: driverImage(module, plan.invocations.map((inv, i) => ({ resolved: resolved[i]!, args: inv.args }))) };
 }
 
 export async function runDriverPlan(plan: Plan, runner: DriverRunner, timeoutMs: number): Promise<RunOutcome> {
@@ -103,31 +134,15 @@ export async function runDriverPlan(plan: Plan, runner: DriverRunner, timeoutMs:
 async function runPlan(plan: Plan, runner: DriverRunner, timeoutMs: number): Promise<RunOutcome> {
   const n = plan.invocations.length;
   let processes = 0;
-  let module: Module;
-  try {
-    module = decodeModule(plan.module);
-  } catch (e) {
-    // no driver without a decoded module: the runtime judges the bare bytes
+  const prepared = prepare(plan);
+  if (prepared.kind !== 'driver') {
+    // no driver: the runtime judges the bare bytes
     const seg = await runner.runModule(plan.module, timeoutMs);
     const verdict = failed(seg) ? moduleVerdict(seg, runner.messages) : ({ kind: 'ok' } as const);
-    const reason = `the reference decoder rejects the module (${(e as Error).message}): no driver`;
-    return { adapter: runner.id, verdict, invocations: notRun(n, reason), processes: 1 };
+    return { adapter: runner.id, verdict, invocations: notRun(n, prepared.reason), processes: 1 };
   }
-  // The driver adds imports, functions, globals and perhaps a memory, which
-  // can turn an invalid module into a valid one (a `call N` past the end now
-  // reaches a driver function). So a module the reference validator rejects
-  // is judged by the runtime on its bare bytes, as is one no driver can be
-  // built for. The verdict is always the runtime's own; the reference only
-  // picks the route.
-  const bare = bareRoute(module);
-  if (bare !== undefined) {
-    const seg = await runner.runModule(plan.module, timeoutMs);
-    const verdict = failed(seg) ? moduleVerdict(seg, runner.messages) : ({ kind: 'ok' } as const);
-    return { adapter: runner.id, verdict, invocations: notRun(n, `driver: ${bare}; the module was judged on its bare bytes`), processes: 1 };
-  }
-  const resolved: Resolved[] = plan.invocations.map((inv) => resolveInvocation(module, inv));
+  const { resolved, driverFor } = prepared;
   const outcomes: (InvocationOutcome | undefined)[] = resolved.map((r) => (r.ok ? undefined : { kind: 'not-run', reason: r.reason }));
-  const driverFor = driverImage(module, plan.invocations.map((inv, i) => ({ resolved: resolved[i]!, args: inv.args })));
   const resultTypes = (i: number) => {
     const r = resolved[i];
     return r?.ok ? r.type.results : undefined;
