@@ -110,11 +110,11 @@ export abstract class CliAdapter implements Adapter {
       runDriver: async (driverFor, from, timeoutMs) =>
         server
           ? // a server may itself go on after a trap: one result per stopped run
-            continuedRuns(await this.runFile(driverFor(from), 'driver', (f) => serve('driver', f, timeoutMs))).map(toSegment('driver'))
-          : [toSegment('driver')(await this.runFile(driverFor(from), 'driver', (f) => spawn(d.driverCommand(rt, f, scratch), timeoutMs)))],
+            continuedRuns(await this.runFile(scratch, driverFor(from), 'driver', (f) => serve('driver', f, timeoutMs))).map(toSegment('driver'))
+          : [toSegment('driver')(await this.runFile(scratch, driverFor(from), 'driver', (f) => spawn(d.driverCommand(rt, f, scratch), timeoutMs)))],
       runModule: async (module, timeoutMs) =>
         toSegment('module')(
-          await this.runFile(module, 'module', (f) =>
+          await this.runFile(scratch, module, 'module', (f) =>
             server
               ? serve('module', f, timeoutMs)
               : d.judgeModule
@@ -160,8 +160,8 @@ export abstract class CliAdapter implements Adapter {
     })());
   }
 
-  private async runFile<T>(bytes: Uint8Array, kind: 'driver' | 'module', run: (file: string) => Promise<T>): Promise<T> {
-    const file = join(this.scratch!, `${kind}-${process.pid}-${this.counter++}.wasm`);
+  private async runFile<T>(scratch: string, bytes: Uint8Array, kind: 'driver' | 'module', run: (file: string) => Promise<T>): Promise<T> {
+    const file = join(scratch, `${kind}-${process.pid}-${this.counter++}.wasm`);
     writeFileSync(file, bytes);
     try {
       return await run(file);

@@ -3,6 +3,7 @@
 // i32/f32: 8 hex digits, i64/f64: 16, v128: 32 (the 128-bit little-endian
 // number, most significant byte first), references: 0 = null, 1 = non-null.
 import type { ValType } from '../reference-runtime/syntax/types.js';
+import { instr, type Instr } from '../reference-runtime/syntax/instructions.js';
 import type { ArgValue, ResultValue } from './plan.js';
 
 export function hexDigits(t: ValType): number {
@@ -70,3 +71,22 @@ export const f32bits = (bits: number): ArgValue => ({ type: 'f32', bits: bits >>
 export const f64bits = (bits: bigint): ArgValue => ({ type: 'f64', bits: BigInt.asUintN(64, bits) });
 export const v128 = (bytes: number[]): ArgValue => ({ type: 'v128', bytes: Uint8Array.from(bytes) });
 export const nullRef = (type: 'funcref' | 'externref'): ArgValue => ({ type, null: true });
+
+/** The constant instruction that pushes `a` (a reference argument is always null). */
+export function constInstr(a: ArgValue): Instr {
+  switch (a.type) {
+    case 'i32':
+      return instr('i32.const', { i32: a.bits | 0 });
+    case 'i64':
+      return instr('i64.const', { i64: BigInt.asIntN(64, a.bits) });
+    case 'f32':
+      return instr('f32.const', { f32: a.bits >>> 0 });
+    case 'f64':
+      return instr('f64.const', { f64: BigInt.asUintN(64, a.bits) });
+    case 'v128':
+      return instr('v128.const', { bytes: a.bytes });
+    case 'funcref':
+    case 'externref':
+      return instr('ref.null', { refType: a.type });
+  }
+}

@@ -24,9 +24,9 @@ import type { Func, Module } from '../../reference-runtime/syntax/module.js';
 import type { FuncType, ValType } from '../../reference-runtime/syntax/types.js';
 import type { ArgValue } from '../plan.js';
 import type { Resolved } from '../resolve.js';
-import { hexDigits } from '../values.js';
+import { constInstr, hexDigits } from '../values.js';
 import { EMIT_TYPE, emitFunc, FD_WRITE_TYPE, PROC_EXIT_TYPE } from './emit.js';
-import { shiftFuncIndices } from './renumber.js';
+import { renumberSpace } from '../../reference-runtime/syntax/renumber.js';
 
 export const WASI = 'wasi_snapshot_preview1';
 export const FROM_GLOBAL = 'wasmdiff_from';
@@ -97,23 +97,20 @@ export function whyNoDriver(module: Module): string | undefined {
 }
 
 export function driverModule(original: Module, invocations: readonly DriverInvocation[], from = 0): Module {
-  const m: Module = structuredClone(original);
-  const importedFuncs = m.imports.filter((i) => i.desc.kind === 'func').length;
-  const importedGlobals = m.imports.filter((i) => i.desc.kind === 'global').length;
-  const importedMem = m.imports.some((i) => i.desc.kind === 'memory');
-
   const unsupported = whyNoDriver(original);
   if (unsupported !== undefined) throw new DriverUnsupported(unsupported);
-  // memory for fd_write: the module's own (scratch saved and restored), or a new one
-  if (!importedMem && m.mems.length === 0) m.mems.push({ limits: { min: 1 } });
-
+  const importedFuncs = original.imports.filter((i) => i.desc.kind === 'func').length;
+  const importedGlobals = original.imports.filter((i) => i.desc.kind === 'global').length;
   // two function imports appended after the existing ones: defined functions move up by 2
-  shiftFuncIndices(m, importedFuncs, 2);
+  const shifted = (f: number): number => (f >= importedFuncs ? f + 2 : f);
+  const m = renumberSpace(structuredClone(original), 'func', shifted);
+
+  // memory for fd_write: the module's own (scratch saved and restored), or a new one
+  if (!m.imports.some((i) => i.desc.kind === 'memory') && m.mems.length === 0) m.mems.push({ limits: { min: 1 } });
   const typeIndex = (t: FuncType): number => m.types.push(t) - 1;
   m.imports.push({ module: WASI, name: 'fd_write', desc: { kind: 'func', type: typeIndex(FD_WRITE_TYPE) } });
   m.imports.push({ module: WASI, name: 'proc_exit', desc: { kind: 'func', type: typeIndex(PROC_EXIT_TYPE) } });
   const fdWrite = importedFuncs;
-  const shifted = (f: number): number => (f >= importedFuncs ? f + 2 : f);
 
   const fromGlobal = importedGlobals + m.globals.push({ type: { type: 'i32', mutable: true }, init: [instr('i32.const', { i32: from })] }) - 1;
   // the invocation running, for a host that goes on after a trap by itself (wasmedge-serve)
@@ -135,7 +132,7 @@ export function driverModule(original: Module, invocations: readonly DriverInvoc
   const startBody: Instr[] = [];
   for (let k = 0; k < calls.length; k += CHUNK) {
     const chunk = calls.slice(k, k + CHUNK);
-    const body = chunk.flatMap((c) => [instr('i32.const', { i32: c.index }), ...c.args.map(argConst), instr('call', { index: c.wrapper })]);
+    const body = chunk.flatMap((c) => [instr('i32.const', { i32: c.index }), ...c.args.map(constInstr), instr('call', { index: c.wrapper })]);
     const f = addFunc({ type: typeIndex({ params: [], results: [] }), locals: [], body });
     // a chunk whose invocations all come before `from` is not entered
     const due = [instr('global.get', { index: fromGlobal }), instr('i32.const', { i32: chunk[chunk.length - 1]!.index }), instr('i32.le_u')];
@@ -193,24 +190,6 @@ function wrapperBody(func: number, type: FuncType, emit: number, fromGlobal: num
     ...emitWith(0, [instr('i64.const', { i64: 0n })], 0, NL),
   ];
   return { locals: [...type.results], body };
-}
-
-function argConst(a: ArgValue): Instr {
-  switch (a.type) {
-    case 'i32':
-      return instr('i32.const', { i32: a.bits | 0 });
-    case 'i64':
-      return instr('i64.const', { i64: BigInt.asIntN(64, a.bits) });
-    case 'f32':
-      return instr('f32.const', { f32: a.bits >>> 0 });
-    case 'f64':
-      return instr('f64.const', { f64: BigInt.asUintN(64, a.bits) });
-    case 'v128':
-      return instr('v128.const', { bytes: a.bytes });
-    case 'funcref':
-    case 'externref':
-      return instr('ref.null', { refType: a.type });
-  }
 }
 
 type EmitCall = (prefix: number, value: Instr[], digits: number, suffix: number) => Instr[];

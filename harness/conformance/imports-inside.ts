@@ -13,13 +13,16 @@
 // the runtime's linker: a module with any other import, or one whose imports
 // do not match, is left alone (the translator says why).
 import type { Func, Global, Module } from '../../reference-runtime/syntax/module.js';
-import { instr, type Instr } from '../../reference-runtime/syntax/instructions.js';
+import type { Instr } from '../../reference-runtime/syntax/instructions.js';
 import { funcTypeEquals } from '../../reference-runtime/syntax/types.js';
 import { spectest } from '../../reference-runtime/host/spectest.js';
 import { externMatches } from '../../reference-runtime/runtime/match.js';
-import type { Value } from '../../reference-runtime/runtime/values.js';
+import type { NumValue } from '../../adapters/plan.js';
+import { toResult } from '../../adapters/reference-run.js';
+import { constInstr } from '../../adapters/values.js';
 import { ValidationError } from '../../reference-runtime/errors.js';
 import { validateModule } from '../../reference-runtime/valid/validate.js';
+import { forEachInstr, mapTree } from '../../reference-runtime/syntax/walk.js';
 
 export const SPECTEST = 'spectest';
 
@@ -59,7 +62,7 @@ export function importsInside(module: Module, registered: ReadonlyMap<string, Mo
         funcs.push({ type: (imp.desc as { type: number }).type, locals: [], body: [] });
         break;
       case 'global':
-        globals.push({ type: v.value.type, init: [constant(v.value.get())] });
+        globals.push({ type: v.value.type, init: [constInstr(toResult(v.value.get()) as NumValue)] }); // spectest's globals are numbers
         break;
       case 'table':
         tables.push({ ...v.value.type });
@@ -87,14 +90,10 @@ function copyExport(from: Module, name: string, desc: Module['imports'][number][
     const f = from.funcs[exp.index - importedOfKind]!;
     if (!funcTypeEquals(from.types[f.type]!, into.types[desc.type]!) || !selfContained(f.body)) return undefined;
     // block types name the exporter's types: give them indices in the importer
-    const retype = (i: Instr): Instr => {
-      const out: Instr = { ...i };
-      if (i.blockType?.kind === 'type') out.blockType = { kind: 'type', index: into.types.push(from.types[i.blockType.index]!) - 1 };
-      if (i.body) out.body = i.body.map(retype);
-      if (i.elseBody) out.elseBody = i.elseBody.map(retype);
-      return out;
-    };
-    return { type: desc.type, locals: [...f.locals], body: f.body.map(retype) };
+    const body = mapTree(f.body, (i) =>
+      i.blockType?.kind === 'type' ? { ...i, blockType: { kind: 'type', index: into.types.push(from.types[i.blockType.index]!) - 1 } } : i,
+    );
+    return { type: desc.type, locals: [...f.locals], body };
   }
   if (desc.kind === 'global') {
     const g = from.globals[exp.index - importedOfKind]!;
@@ -108,26 +107,9 @@ function copyExport(from: Module, name: string, desc: Module['imports'][number][
 
 /** Code that reads and writes nothing outside its own frame. */
 function selfContained(body: readonly Instr[]): boolean {
-  return body.every(
-    (i) =>
-      !/^(call|return_call|global\.|table\.|memory\.|data\.|elem\.|ref\.func)/.test(i.op) &&
-      !/load|store/.test(i.op) &&
-      selfContained(i.body ?? []) &&
-      selfContained(i.elseBody ?? []),
-  );
-}
-
-function constant(v: Value): Instr {
-  switch (v.type) {
-    case 'i32':
-      return instr('i32.const', { i32: v.value });
-    case 'i64':
-      return instr('i64.const', { i64: v.value });
-    case 'f32':
-      return instr('f32.const', { f32: v.bits });
-    case 'f64':
-      return instr('f64.const', { f64: v.bits });
-    default:
-      throw new Error(`spectest has no ${v.type} global`);
-  }
+  let contained = true;
+  forEachInstr(body, (i) => {
+    if (/^(call|return_call|global\.|table\.|memory\.|data\.|elem\.|ref\.func)|load|store/.test(i.op)) contained = false;
+  });
+  return contained;
 }

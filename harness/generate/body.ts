@@ -12,7 +12,8 @@
 import { instr, type Instr } from '../../reference-runtime/syntax/instructions.js';
 import type { OpInfo } from '../../reference-runtime/syntax/opcodes.js';
 import type { BlockType, FuncType, RefType, ValType } from '../../reference-runtime/syntax/types.js';
-import { chooseValue, constInstr, I32_BOUNDARY } from './boundary.js';
+import { constInstr } from '../../adapters/values.js';
+import { chooseValue, I32_BOUNDARY } from './boundary.js';
 import type { Choices } from './choices.js';
 import { chooseTableFunc, chooseValType, FUEL_GLOBAL, PAGE, typeIndex, type Shape } from './module-shape.js';
 import { needsData, needsMemory, OPS_BY_RESULT, VOID_OPS, type SigOp } from './op-index.js';

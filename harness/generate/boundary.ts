@@ -2,7 +2,6 @@
 // with various payloads and signs, subnormals, powers of two, and the values
 // either side of trap thresholds (trunc ranges, shift counts, page sizes).
 // Generators draw constants and arguments from these lists most of the time.
-import { instr, type Instr } from '../../reference-runtime/syntax/instructions.js';
 import type { ValType } from '../../reference-runtime/syntax/types.js';
 import type { ArgValue, NumValue } from '../../adapters/plan.js';
 import type { Choices } from './choices.js';
@@ -106,22 +105,6 @@ export function chooseValue(c: Choices, t: 'i32' | 'i64' | 'f32' | 'f64' | 'v128
       return { type: t, bits: random ? c.u64() : c.pick(F64_BOUNDARY) };
     case 'v128':
       return { type: t, bytes: random ? c.bytes(16) : c.pick(V128_BOUNDARY).slice() };
-  }
-}
-
-/** The constant instruction pushing `v`. */
-export function constInstr(v: NumValue): Instr {
-  switch (v.type) {
-    case 'i32':
-      return instr('i32.const', { i32: v.bits | 0 });
-    case 'i64':
-      return instr('i64.const', { i64: BigInt.asIntN(64, v.bits) });
-    case 'f32':
-      return instr('f32.const', { f32: v.bits >>> 0 });
-    case 'f64':
-      return instr('f64.const', { f64: BigInt.asUintN(64, v.bits) });
-    case 'v128':
-      return instr('v128.const', { bytes: v.bytes });
   }
 }
 

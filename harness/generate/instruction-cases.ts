@@ -13,7 +13,8 @@ import { emptyModule, type Module } from '../../reference-runtime/syntax/module.
 import { OPCODES, opInfo, signature, type OpInfo } from '../../reference-runtime/syntax/opcodes.js';
 import type { FuncType, ValType } from '../../reference-runtime/syntax/types.js';
 import type { ArgValue, Invocation } from '../../adapters/plan.js';
-import { boundaryArgs, constInstr, F32_BOUNDARY, F64_BOUNDARY, I32_BOUNDARY, I64_BOUNDARY, V128_BOUNDARY } from './boundary.js';
+import { constInstr } from '../../adapters/values.js';
+import { boundaryArgs, F32_BOUNDARY, F64_BOUNDARY, I32_BOUNDARY, I64_BOUNDARY, V128_BOUNDARY } from './boundary.js';
 import type { GeneratedCase } from './generated-case.js';
 import { typeIndex } from './module-shape.js';
 import { usesDataIndex } from './opcodes-of.js';

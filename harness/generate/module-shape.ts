@@ -11,7 +11,8 @@
 import { instr, type Instr } from '../../reference-runtime/syntax/instructions.js';
 import { emptyModule, type Module } from '../../reference-runtime/syntax/module.js';
 import { funcTypeEquals, type FuncType, type RefType, type ValType } from '../../reference-runtime/syntax/types.js';
-import { chooseValue, constInstr } from './boundary.js';
+import { constInstr } from '../../adapters/values.js';
+import { chooseValue } from './boundary.js';
 import type { Choices } from './choices.js';
 
 export const FUEL_GLOBAL = 0;

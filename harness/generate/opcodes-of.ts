@@ -1,25 +1,12 @@
 // Static opcode counts of a module: every instruction in function bodies and
 // constant expressions (globals, segment offsets and elements), nested bodies
 // included. The fuzz loop counts executed opcodes on the oracle separately.
-import type { Instr } from '../../reference-runtime/syntax/instructions.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
+import { forEachInstr, moduleCode } from '../../reference-runtime/syntax/walk.js';
 
 export function opcodesOf(module: Module): Map<string, number> {
   const counts = new Map<string, number>();
-  const walk = (code: readonly Instr[]) => {
-    for (const i of code) {
-      counts.set(i.op, (counts.get(i.op) ?? 0) + 1);
-      if (i.body !== undefined) walk(i.body);
-      if (i.elseBody !== undefined) walk(i.elseBody);
-    }
-  };
-  for (const f of module.funcs) walk(f.body);
-  for (const g of module.globals) walk(g.init);
-  for (const e of module.elems) {
-    e.init.forEach(walk);
-    if (e.mode.kind === 'active') walk(e.mode.offset);
-  }
-  for (const d of module.datas) if (d.mode.kind === 'active') walk(d.mode.offset);
+  for (const code of moduleCode(module)) forEachInstr(code, (i) => counts.set(i.op, (counts.get(i.op) ?? 0) + 1));
   return counts;
 }
 

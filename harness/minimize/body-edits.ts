@@ -14,7 +14,8 @@
 import type { Instr } from '../../reference-runtime/syntax/instructions.js';
 import type { ValType } from '../../reference-runtime/syntax/types.js';
 import { concreteResults, exprStart, operandRanges, type Effects } from './body-typing.js';
-import { armsOf, mapTree, replaceRange, sameInstrs, zeroConsts, type SeqPath } from './instr-tree.js';
+import { armsOf, replaceRange, sameInstrs, zeroConsts, type SeqPath } from './instr-tree.js';
+import { mapTree } from '../../reference-runtime/syntax/walk.js';
 
 export interface Site {
   path: SeqPath;

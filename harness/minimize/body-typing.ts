@@ -10,7 +10,7 @@ import { funcTypeAt, type Context } from '../../reference-runtime/valid/context.
 import { blockTypeOf } from '../../reference-runtime/valid/instr-type.js';
 import { instrEffect, typeElse, typeEnd, typeInstr, TypeStack, type FuncEnv, type OperandType } from '../../reference-runtime/valid/validate.js';
 import { ValidationError } from '../../reference-runtime/errors.js';
-import { isBlockLike } from './instr-tree.js';
+import { isBlockLike } from '../../reference-runtime/syntax/walk.js';
 
 export interface Effect {
   /** operand types, bottom first (`unknown` in unreachable code) */

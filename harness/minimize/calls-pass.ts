@@ -10,7 +10,8 @@ import type { Instr } from '../../reference-runtime/syntax/instructions.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
 import { funcTypeEquals, type BlockType, type FuncType } from '../../reference-runtime/syntax/types.js';
 import { funcType } from '../../adapters/resolve.js';
-import { armsOf, mapTree, replaceRange, zeroConst, type SeqPath } from './instr-tree.js';
+import { armsOf, replaceRange, zeroConst, type SeqPath } from './instr-tree.js';
+import { mapTree } from '../../reference-runtime/syntax/walk.js';
 import type { Reducer } from './reducer.js';
 import { importedCount, removeFromSpace } from './renumber.js';
 

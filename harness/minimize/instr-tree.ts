@@ -3,16 +3,13 @@
 // so a rejected candidate never disturbs the accepted one.
 import type { Instr } from '../../reference-runtime/syntax/instructions.js';
 import type { ValType } from '../../reference-runtime/syntax/types.js';
+import { isBlockLike } from '../../reference-runtime/syntax/walk.js';
 
 /** Which nested sequence of a block-like instruction: the body (then-branch) or the else-branch. */
 export type Arm = 'body' | 'elseBody';
 
 /** Where a nested instruction sequence is: from the function body, one (position, arm) step per enclosing block. */
 export type SeqPath = readonly { at: number; arm: Arm }[];
-
-export function isBlockLike(ins: Instr): boolean {
-  return ins.op === 'block' || ins.op === 'loop' || ins.op === 'if';
-}
 
 /** The arms a block-like instruction has: `if` always has both (an absent else is empty). */
 export function armsOf(ins: Instr): Arm[] {
@@ -39,28 +36,6 @@ export function updateSeq(body: readonly Instr[], path: SeqPath, replace: (seq: 
 /** `body` with instructions [start, end] (inclusive) of the sequence at `path` replaced by `with_`. */
 export function replaceRange(body: readonly Instr[], path: SeqPath, start: number, end: number, with_: readonly Instr[]): Instr[] {
   return updateSeq(body, path, (seq) => [...seq.slice(0, start), ...with_, ...seq.slice(end + 1)]);
-}
-
-/**
- * Rebuilds a tree bottom-up: `f` sees each instruction (with already rebuilt
- * arms) and returns its replacement. `depth` counts the enclosing labels
- * inside the tree, so a rewrite of branch targets knows which are local.
- */
-export function mapTree(seq: readonly Instr[], f: (ins: Instr, depth: number) => Instr, depth = 0): Instr[] {
-  return seq.map((ins) => {
-    if (!isBlockLike(ins)) return f(ins, depth);
-    const copy: Instr = { ...ins, body: mapTree(ins.body ?? [], f, depth + 1) };
-    if (ins.elseBody !== undefined) copy.elseBody = mapTree(ins.elseBody, f, depth + 1);
-    return f(copy, depth);
-  });
-}
-
-export function forEachInstr(seq: readonly Instr[], f: (ins: Instr) => void): void {
-  for (const ins of seq) {
-    f(ins);
-    if (ins.body !== undefined) forEachInstr(ins.body, f);
-    if (ins.elseBody !== undefined) forEachInstr(ins.elseBody, f);
-  }
 }
 
 /** Whether two sequences are the same instructions (used to skip edits that change nothing). */

@@ -3,7 +3,7 @@
 // remaining ones renumbered, with their names.
 import type { Func, Module } from '../../reference-runtime/syntax/module.js';
 import { funcTypeAt } from '../../reference-runtime/valid/context.js';
-import { forEachInstr, mapTree } from './instr-tree.js';
+import { forEachInstr, mapTree } from '../../reference-runtime/syntax/walk.js';
 import type { Reducer } from './reducer.js';
 import { importedCount } from './renumber.js';
 

@@ -13,7 +13,7 @@ import type { Module } from '../../reference-runtime/syntax/module.js';
 import { parseWat } from '../../reference-runtime/text/parse-module.js';
 import { printModule } from '../../reference-runtime/text/print.js';
 import { validateModule } from '../../reference-runtime/valid/validate.js';
-import { mapTree } from './instr-tree.js';
+import { mapTree } from '../../reference-runtime/syntax/walk.js';
 import { minimize, type MinCase, type MinimizeResult } from './minimize.js';
 import { instructionCount, signatureOpcodes } from './size.js';
 

@@ -5,7 +5,7 @@
 // tried all at once (one predicate call when it holds), then in chunks.
 import type { Module } from '../../reference-runtime/syntax/module.js';
 import { chunkedDeletion } from './ddmin.js';
-import { forEachInstr } from './instr-tree.js';
+import { forEachInstr } from '../../reference-runtime/syntax/walk.js';
 import type { Reducer } from './reducer.js';
 import { referencedItems, removeFromSpace, spaceSize, type Space } from './renumber.js';
 

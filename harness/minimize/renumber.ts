@@ -3,13 +3,10 @@
 // to the items that remain: in instructions, constant expressions, exports,
 // the start function, segment modes and the name section. Imported items
 // come first in their space and are removed like defined ones.
-import type { Instr } from '../../reference-runtime/syntax/instructions.js';
-import type { Import, Module, NameSection } from '../../reference-runtime/syntax/module.js';
-import { mapTree } from './instr-tree.js';
+import type { Import, Module } from '../../reference-runtime/syntax/module.js';
+import { renumberSpace as renumbered, type Space } from '../../reference-runtime/syntax/renumber.js';
 
-export type Space = 'func' | 'table' | 'memory' | 'global' | 'elem' | 'data' | 'type';
-
-export const SPACES: readonly Space[] = ['func', 'table', 'memory', 'global', 'elem', 'data', 'type'];
+export type { Space };
 
 /** The items of `space` that something refers to (instructions, exports, start, segments, function types). */
 export function referencedItems(m: Module, space: Space): Set<number> {
@@ -97,82 +94,3 @@ function withoutItems(m: Module, space: Space, removed: ReadonlySet<number>): Mo
       return { ...m, types: keepDefined(m.types) };
   }
 }
-
-/** Every reference to `space` passed through `remap` (which throws Dangling for a removed item). */
-function renumbered(m: Module, space: Space, remap: (i: number) => number): Module {
-  const instrs = (seq: readonly Instr[]) => mapTree(seq, (ins) => renumberInstr(ins, space, remap));
-  const out: Module = {
-    ...m,
-    imports: space === 'type' ? m.imports.map((imp) => renumberImportType(imp, remap)) : m.imports,
-    funcs: m.funcs.map((f) => ({ ...f, type: space === 'type' ? remap(f.type) : f.type, body: instrs(f.body) })),
-    globals: m.globals.map((g) => ({ ...g, init: instrs(g.init) })),
-    elems: m.elems.map((e) => ({
-      ...e,
-      init: e.init.map(instrs),
-      mode: e.mode.kind === 'active' ? { ...e.mode, table: space === 'table' ? remap(e.mode.table) : e.mode.table, offset: instrs(e.mode.offset) } : e.mode,
-    })),
-    datas: m.datas.map((d) => ({
-      ...d,
-      mode: d.mode.kind === 'active' ? { ...d.mode, memory: space === 'memory' ? remap(d.mode.memory) : d.mode.memory, offset: instrs(d.mode.offset) } : d.mode,
-    })),
-    exports: m.exports.map((x) => (x.kind === space ? { ...x, index: remap(x.index) } : x)),
-  };
-  if (space === 'func') {
-    if (m.start !== undefined) out.start = remap(m.start);
-    if (m.names !== undefined) out.names = renumberNames(m.names, remap);
-  }
-  return out;
-}
-
-function renumberImportType(imp: Import, remap: (i: number) => number): Import {
-  return imp.desc.kind === 'func' ? { ...imp, desc: { kind: 'func', type: remap(imp.desc.type) } } : imp;
-}
-
-/** Names of removed functions are dropped with them (a name is no reference). */
-function renumberNames(names: NameSection, remap: (i: number) => number): NameSection {
-  const keep = <V>(map: Map<number, V>): Map<number, V> => {
-    const out = new Map<number, V>();
-    for (const [i, v] of map) {
-      try {
-        out.set(remap(i), v);
-      } catch (e) {
-        if (!(e instanceof Dangling)) throw e;
-      }
-    }
-    return out;
-  };
-  return { ...names, funcs: keep(names.funcs), locals: keep(names.locals) };
-}
-
-/** The fields of one instruction that index `space` (spec 2.4 immediates; memory indices are implicit 0 in 2.0). */
-function renumberInstr(ins: Instr, space: Space, remap: (i: number) => number): Instr {
-  const fields = INDEX_FIELDS[space][ins.op];
-  let out = ins;
-  for (const field of fields ?? []) {
-    const v = ins[field];
-    if (v !== undefined) out = { ...out, [field]: remap(v) };
-  }
-  if (space === 'type' && ins.blockType?.kind === 'type') out = { ...out, blockType: { kind: 'type', index: remap(ins.blockType.index) } };
-  return out;
-}
-
-type IndexField = 'index' | 'index2';
-
-const INDEX_FIELDS: Record<Space, Record<string, IndexField[]>> = {
-  func: { call: ['index'], 'ref.func': ['index'] },
-  table: {
-    call_indirect: ['index2'],
-    'table.get': ['index'],
-    'table.set': ['index'],
-    'table.size': ['index'],
-    'table.grow': ['index'],
-    'table.fill': ['index'],
-    'table.copy': ['index', 'index2'],
-    'table.init': ['index2'],
-  },
-  memory: {},
-  global: { 'global.get': ['index'], 'global.set': ['index'] },
-  elem: { 'table.init': ['index'], 'elem.drop': ['index'] },
-  data: { 'memory.init': ['index'], 'data.drop': ['index'] },
-  type: { call_indirect: ['index'] },
-};

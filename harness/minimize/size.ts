@@ -2,7 +2,7 @@
 // finding signature: only function bodies count (constant expressions in
 // globals and segments are set-up, not the code that diverges).
 import type { Module } from '../../reference-runtime/syntax/module.js';
-import { forEachInstr } from './instr-tree.js';
+import { forEachInstr } from '../../reference-runtime/syntax/walk.js';
 
 /** Total instructions in all function bodies, nested ones included (a block counts once, plus its contents). */
 export function instructionCount(module: Module): number {
