@@ -36,6 +36,8 @@ interface Server {
   child: ResultPromise;
   stdout: Buffer[];
   stderr: Buffer[];
+  /** Bytes of output (both streams) since the request began: what the cap counts. */
+  received: number;
   /** Wakes the request in flight. */
   notify?: (e: Event) => void;
   exited?: Event & { kind: 'exit' };
@@ -78,6 +80,7 @@ export class ServedProcess {
     const s = (this.server ??= this.start());
     s.stdout.length = 0;
     s.stderr.length = 0;
+    s.received = 0;
     const cap = o.maxOutputBytes ?? 1 << 20;
     let timedOut = false;
     let truncated = false;
@@ -89,7 +92,7 @@ export class ServedProcess {
     const exit = await new Promise<(Event & { kind: 'exit' }) | undefined>((resolve) => {
       const check = (e: Event): void => {
         if (e.kind === 'exit') return resolve(e);
-        if (size(s.stdout) > cap || size(s.stderr) > cap) {
+        if (s.received > cap) {
           truncated = true;
           killGroup(s);
           return;
@@ -145,9 +148,10 @@ export class ServedProcess {
       stderr: 'pipe',
     });
     this.started++;
-    const s: Server = { child, stdout: [], stderr: [] };
+    const s: Server = { child, stdout: [], stderr: [], received: 0 };
     const data = (into: Buffer[]) => (chunk: Buffer) => {
       into.push(chunk);
+      s.received += chunk.length;
       s.notify?.({ kind: 'data' });
     };
     child.stdout?.on('data', data(s.stdout));
@@ -185,12 +189,6 @@ export function continuedRuns(r: ProcessResult): ProcessResult[] {
   }
   runs.push({ ...r, stdout: r.stdout.slice(from) });
   return runs;
-}
-
-function size(chunks: readonly Buffer[]): number {
-  let n = 0;
-  for (const c of chunks) n += c.length;
-  return n;
 }
 
 /** Both end records have arrived (each is the last thing on its stream). */
