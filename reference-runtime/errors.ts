@@ -84,3 +84,19 @@ export class Exhaustion extends WasmError {
     super(message);
   }
 }
+
+/**
+ * An exception (exception handling) left the outermost wasm frame uncaught:
+ * its own outcome, neither a trap nor exhaustion. `exn` is the exception
+ * instance (its tag and the values thrown); host code between two wasm frames
+ * lets it pass through, so an outer try_table can still catch it.
+ */
+export class UncaughtException extends WasmError {
+  override name = 'UncaughtException';
+  constructor(
+    readonly exn: import('./runtime/tag.js').ExnInstance,
+    message = 'uncaught exception',
+  ) {
+    super(message);
+  }
+}

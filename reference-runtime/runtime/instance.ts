@@ -4,12 +4,14 @@ import type { FuncInstance } from './func.js';
 import type { GlobalInstance } from './global.js';
 import type { MemoryInstance } from './memory.js';
 import type { TableInstance } from './table.js';
+import type { TagInstance } from './tag.js';
 
 export type ExternVal =
   | { kind: 'func'; value: FuncInstance }
   | { kind: 'table'; value: TableInstance }
   | { kind: 'memory'; value: MemoryInstance }
-  | { kind: 'global'; value: GlobalInstance };
+  | { kind: 'global'; value: GlobalInstance }
+  | { kind: 'tag'; value: TagInstance };
 
 export interface ModuleInstance {
   types: FuncType[];
@@ -17,6 +19,8 @@ export interface ModuleInstance {
   tables: TableInstance[];
   mems: MemoryInstance[];
   globals: GlobalInstance[];
+  /** imported tags first, then the module's own */
+  tags: TagInstance[];
   /** Element segments' references; a dropped segment is empty. */
   elems: unknown[][];
   /** Data segments' bytes; a dropped segment is empty. */

@@ -1,6 +1,7 @@
 // Values as the public API sees them (spec 4.2.1), each with exact bits: floats
 // are carried as their IEEE bit patterns so NaN payloads survive every hop.
 import type { FuncInstance } from './func.js';
+import type { ExnInstance } from './tag.js';
 import type { ValType } from '../syntax/types.js';
 
 /**
@@ -27,7 +28,9 @@ export type Value =
   | { type: 'v128'; bytes: Uint8Array } // 16 bytes, little-endian
   | { type: 'funcref'; ref: FuncInstance | null }
   /** any non-null JS value is a host reference; null is ref.null extern */
-  | { type: 'externref'; ref: unknown };
+  | { type: 'externref'; ref: unknown }
+  /** an exception (exception handling), or null */
+  | { type: 'exnref'; ref: ExnInstance | null };
 
 /** The default value of a type (spec 4.2.1: zero, or null for references). */
 export function defaultValue(t: ValType): Value {
@@ -46,12 +49,14 @@ export function defaultValue(t: ValType): Value {
       return { type: 'funcref', ref: null };
     case 'externref':
       return { type: 'externref', ref: null };
+    case 'exnref':
+      return { type: 'exnref', ref: null };
   }
 }
 
 /** The reference a ref-typed value holds (null for ref.null). */
 export function refOf(v: Value): unknown {
-  return v.type === 'funcref' || v.type === 'externref' ? (v.ref ?? null) : null;
+  return v.type === 'funcref' || v.type === 'externref' || v.type === 'exnref' ? (v.ref ?? null) : null;
 }
 
 /** Whether `v` is a value of type `t` (the check the API makes on arguments). */

@@ -6,19 +6,29 @@ import type { BlockType, RefType, ValType } from './types.js';
 
 export interface Instr {
   op: string;
-  /** label depth (br, br_if; br_table default), or a func/local/global/table/type/elem/data index. */
+  /**
+   * label depth (br, br_if; br_table default), or a func/local/global/table/
+   * type/elem/data/tag index; for memory instructions (loads, stores, lane
+   * loads and stores, memory.size/grow/fill) the memory index, absent for 0;
+   * memory.copy's destination memory.
+   */
   index?: number;
-  /** second index: call_indirect table, table.copy source, table.init table, memory.init memory. */
+  /**
+   * second index: call_indirect and return_call_indirect table, table.copy
+   * and memory.copy source, table.init table, memory.init memory (absent for 0).
+   */
   index2?: number;
   /** br_table targets, without the default (which is `index`). */
   labels?: number[];
-  /** block, loop, if */
+  /** block, loop, if, try_table */
   blockType?: BlockType;
-  /** block and loop body, if's then-branch */
+  /** block, loop and try_table body, if's then-branch */
   body?: Instr[];
+  /** try_table's catch clauses, in order */
+  catches?: Catch[];
   /** if's else-branch (empty when absent) */
   elseBody?: Instr[];
-  /** memarg: alignment exponent (log2 of bytes) and offset (u32) */
+  /** memarg: alignment exponent (log2 of bytes) and offset (u32, or u64 on a 64-bit memory; exact up to 2^53) */
   align?: number;
   offset?: number;
   /** lane index for extract/replace_lane and load/store_lane */
@@ -37,6 +47,13 @@ export interface Instr {
   refType?: RefType;
   /** select with a type annotation (`select (result t)`, opcode 0x1C) */
   types?: ValType[];
+}
+
+/** A try_table catch clause: the tag it catches (absent for catch_all forms) and the label it branches to. */
+export interface Catch {
+  kind: 'catch' | 'catch_ref' | 'catch_all' | 'catch_all_ref';
+  tag?: number;
+  label: number;
 }
 
 /** Convenience constructor for tests and generators. */

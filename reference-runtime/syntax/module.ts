@@ -1,13 +1,14 @@
 // The module abstract syntax (spec section 2.5): what the decoder and the text
 // parser produce, and what the encoder, printer, validator and interpreter consume.
 import type { Instr } from './instructions.js';
-import type { ExternKind, FuncType, GlobalType, MemType, RefType, TableType, ValType } from './types.js';
+import type { ExternKind, FuncType, GlobalType, MemType, RefType, TableType, TagType, ValType } from './types.js';
 
 export type ImportDesc =
   | { kind: 'func'; type: number }
   | { kind: 'table'; table: TableType }
   | { kind: 'memory'; memory: MemType }
-  | { kind: 'global'; global: GlobalType };
+  | { kind: 'global'; global: GlobalType }
+  | { kind: 'tag'; tag: TagType };
 
 export interface Import {
   module: string;
@@ -74,6 +75,8 @@ export const enum SectionId {
   Code = 10,
   Data = 11,
   DataCount = 12,
+  /** exception handling: placed between Memory and Global in the binary */
+  Tag = 13,
 }
 
 export interface CustomSection {
@@ -96,6 +99,8 @@ export interface Module {
   funcs: Func[];
   tables: TableType[];
   mems: MemType[];
+  /** tags defined in the module (imported tags are in `imports`) */
+  tags: TagType[];
   globals: Global[];
   exports: Export[];
   start?: number;
@@ -112,5 +117,5 @@ export interface Module {
 }
 
 export function emptyModule(): Module {
-  return { types: [], imports: [], funcs: [], tables: [], mems: [], globals: [], exports: [], elems: [], datas: [], customs: [] };
+  return { types: [], imports: [], funcs: [], tables: [], mems: [], tags: [], globals: [], exports: [], elems: [], datas: [], customs: [] };
 }

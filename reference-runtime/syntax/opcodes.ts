@@ -1,4 +1,5 @@
-// The one table of WebAssembly 2.0 instructions: mnemonic, binary opcode,
+// The one table of WebAssembly instructions (2.0, and the 3.0 features that
+// carry a `feature`): mnemonic, binary opcode,
 // immediate kind, and (for instructions whose typing does not depend on
 // context) the stack signature. Decoder, encoder, text parser, printer,
 // validator, interpreter and generators all read this table, so an opcode is
@@ -8,6 +9,8 @@
 export type ImmKind =
   | 'none'
   | 'block' // block, loop, if: a block type, then nested bodies
+  | 'try_table' // a block type, a vector of catch clauses, then a nested body
+  | 'tag' // throw: a tag index
   | 'label' // br, br_if
   | 'br_table'
   | 'func' // call, ref.func
@@ -19,10 +22,10 @@ export type ImmKind =
   | 'table_init' // elem index, table index
   | 'elem' // elem.drop
   | 'data' // data.drop
-  | 'memory_init' // data index, memory 0
-  | 'memory' // memory.size, memory.grow, memory.fill: memory 0
-  | 'memory_copy' // memory 0, memory 0
-  | 'memarg' // loads and stores
+  | 'memory_init' // data index, memory index (2.0: a zero byte)
+  | 'memory' // memory.size, memory.grow, memory.fill: memory index (2.0: a zero byte)
+  | 'memory_copy' // destination memory, source memory (2.0: two zero bytes)
+  | 'memarg' // loads and stores: align (bit 6 set: a memory index follows), [memory], offset
   | 'memarg_lane' // v128.loadN_lane / storeN_lane
   | 'lane' // extract_lane / replace_lane
   | 'shuffle' // i8x16.shuffle: 16 lane indices
@@ -50,7 +53,11 @@ export interface OpInfo {
   align?: number;
   /** lane count for lane immediates (bounds for `lane`) */
   lanes?: number;
+  /** the 3.0 feature that introduced the instruction (absent: 2.0) */
+  feature?: Feature;
 }
+
+import type { Feature } from './features.js';
 
 const table: OpInfo[] = [];
 
@@ -79,6 +86,13 @@ op('br_table', 0, 0x0e, 'br_table');
 op('return', 0, 0x0f, 'none');
 op('call', 0, 0x10, 'func');
 op('call_indirect', 0, 0x11, 'call_indirect');
+op('return_call', 0, 0x12, 'func', undefined, { feature: 'tail-call' });
+op('return_call_indirect', 0, 0x13, 'call_indirect', undefined, { feature: 'tail-call' });
+
+// Exception handling (3.0): try_table's catch clauses are immediates
+op('throw', 0, 0x08, 'tag', undefined, { feature: 'exceptions' });
+op('throw_ref', 0, 0x0a, 'none', undefined, { feature: 'exceptions' });
+op('try_table', 0, 0x1f, 'try_table', undefined, { feature: 'exceptions' });
 
 // Reference (5.4.2)
 op('ref.null', 0, 0xd0, 'reftype');
@@ -313,6 +327,31 @@ function vectorSig(name: string): string {
 vectorOps.forEach((name, i) => {
   if (name !== null) op(name, V, 96 + i, 'none', vectorSig(name));
 });
+
+// Relaxed SIMD (3.0): each may return any of a set of results (exec/numerics/v128/relaxed.ts)
+const relaxed: [string, string][] = [
+  ['i8x16.relaxed_swizzle', 'vv>v'],
+  ['i32x4.relaxed_trunc_f32x4_s', 'v>v'],
+  ['i32x4.relaxed_trunc_f32x4_u', 'v>v'],
+  ['i32x4.relaxed_trunc_f64x2_s_zero', 'v>v'],
+  ['i32x4.relaxed_trunc_f64x2_u_zero', 'v>v'],
+  ['f32x4.relaxed_madd', 'vvv>v'],
+  ['f32x4.relaxed_nmadd', 'vvv>v'],
+  ['f64x2.relaxed_madd', 'vvv>v'],
+  ['f64x2.relaxed_nmadd', 'vvv>v'],
+  ['i8x16.relaxed_laneselect', 'vvv>v'],
+  ['i16x8.relaxed_laneselect', 'vvv>v'],
+  ['i32x4.relaxed_laneselect', 'vvv>v'],
+  ['i64x2.relaxed_laneselect', 'vvv>v'],
+  ['f32x4.relaxed_min', 'vv>v'],
+  ['f32x4.relaxed_max', 'vv>v'],
+  ['f64x2.relaxed_min', 'vv>v'],
+  ['f64x2.relaxed_max', 'vv>v'],
+  ['i16x8.relaxed_q15mulr_s', 'vv>v'],
+  ['i16x8.relaxed_dot_i8x16_i7x16_s', 'vv>v'],
+  ['i32x4.relaxed_dot_i8x16_i7x16_add_s', 'vvv>v'],
+];
+relaxed.forEach(([name, sig], i) => op(name, V, 0x100 + i, 'none', sig, { feature: 'relaxed-simd' }));
 
 export const OPCODES: readonly OpInfo[] = table;
 
