@@ -25,6 +25,7 @@
 // references only as null / non-null (their identity is not observable
 // across engines).
 import type { TrapKind } from '../reference-runtime/errors.js';
+import type { RefType } from '../reference-runtime/syntax/types.js';
 
 export type NumValue =
   | { type: 'i32'; bits: number } // unsigned 32-bit pattern
@@ -34,10 +35,10 @@ export type NumValue =
   | { type: 'v128'; bytes: Uint8Array }; // 16 bytes, little-endian
 
 /** An argument: a number or vector, or a null reference (the only reference a harness can write as a constant). */
-export type ArgValue = NumValue | { type: 'funcref' | 'externref'; null: true };
+export type ArgValue = NumValue | { type: RefType; null: true };
 
 /** A result: as an argument, but a reference may be non-null. */
-export type ResultValue = NumValue | { type: 'funcref' | 'externref'; null: boolean };
+export type ResultValue = NumValue | { type: RefType; null: boolean };
 
 export interface Invocation {
   /** The name of an exported function. */

@@ -115,6 +115,8 @@ export function toValue(a: ArgValue): Value {
       return { type: 'funcref', ref: null };
     case 'externref':
       return { type: 'externref', ref: null };
+    case 'exnref':
+      return { type: 'exnref', ref: null };
   }
 }
 
@@ -132,6 +134,7 @@ export function toResult(v: Value): ResultValue {
       return { type: 'v128', bytes: v.bytes.slice() };
     case 'funcref':
     case 'externref':
+    case 'exnref':
       return { type: v.type, null: v.ref === null || v.ref === undefined };
   }
 }

@@ -18,6 +18,7 @@ export function hexDigits(t: ValType): number {
       return 32;
     case 'funcref':
     case 'externref':
+    case 'exnref':
       return 1;
   }
 }
@@ -39,6 +40,7 @@ export function parseHexValue(t: ValType, text: string): ResultValue | undefined
     }
     case 'funcref':
     case 'externref':
+    case 'exnref':
       return text === '0' || text === '1' ? { type: t, null: text === '0' } : undefined;
   }
 }
@@ -56,6 +58,7 @@ export function showResult(v: ResultValue | ArgValue): string {
       return `v128:${[...v.bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ')}`;
     case 'funcref':
     case 'externref':
+    case 'exnref':
       return `${v.type}:${v.null ? 'null' : 'non-null'}`;
   }
 }
@@ -87,6 +90,7 @@ export function constInstr(a: ArgValue): Instr {
       return instr('v128.const', { bytes: a.bytes });
     case 'funcref':
     case 'externref':
+    case 'exnref':
       return instr('ref.null', { refType: a.type });
   }
 }

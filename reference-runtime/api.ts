@@ -1,7 +1,9 @@
 // The public API of the reference runtime: what the harness and the adapters
 // use. Decode or parse a module, validate it, instantiate it against imports,
 // invoke its exports (with the set of results the spec allows), and inspect
-// its exported memories, tables and globals.
+// its exported memories, tables and globals. Every phase takes a feature set
+// (syntax/features.ts): WASM_3_0 by default, WASM_2_0 to judge by 2.0 rules,
+// or the features a runtime was probed to have.
 import { decodeModule } from './binary/decode.js';
 import { Coverage } from './exec/coverage.js';
 import { invokeFunction, type Allowed, type InvokeResult } from './exec/invoke.js';
@@ -14,28 +16,30 @@ import { TableInstance } from './runtime/table.js';
 import { HostRef, type Value } from './runtime/values.js';
 import { spectest } from './host/spectest.js';
 import type { Module } from './syntax/module.js';
+import { WASM_2_0, WASM_3_0, featuresOf, type Feature, type FeatureSet, type SpecVersion } from './syntax/features.js';
 import type { FuncType } from './syntax/types.js';
 import { parseWat as parseWatText } from './text/parse-module.js';
 import { validateModule } from './valid/validate.js';
 
-export type { Allowed, ExternVal, FuncInstance, HostFunc, Imports, InvokeResult, Module, ModuleInstance, Value };
+export type { Allowed, ExternVal, Feature, FeatureSet, FuncInstance, HostFunc, Imports, InvokeResult, Module, ModuleInstance, SpecVersion, Value };
+export { WASM_2_0, WASM_3_0, featuresOf };
 export { Coverage, GlobalInstance, HostRef, MemoryInstance, TableInstance, spectest };
-export { DecodeError, Exhaustion, LinkError, ParseError, Trap, ValidationError, WasmError, type TrapKind } from './errors.js';
+export { DecodeError, Exhaustion, LinkError, ParseError, Trap, UncaughtException, ValidationError, WasmError, type TrapKind } from './errors.js';
 export { MAX_CALL_DEPTH, GROW_PAGES_LIMIT, TABLE_ELEMS_LIMIT } from './runtime/limits.js';
 
 /** Decodes a binary module (throws DecodeError). */
-export function decode(bytes: Uint8Array): Module {
-  return decodeModule(bytes);
+export function decode(bytes: Uint8Array, features: FeatureSet = WASM_3_0): Module {
+  return decodeModule(bytes, features);
 }
 
 /** Parses a WAT module (throws ParseError). */
-export function parseWat(text: string, file?: string): Module {
-  return parseWatText(text, file);
+export function parseWat(text: string, file?: string, features: FeatureSet = WASM_3_0): Module {
+  return parseWatText(text, file, features);
 }
 
 /** Validates a module (throws ValidationError). */
-export function validate(module: Module): void {
-  validateModule(module);
+export function validate(module: Module, features: FeatureSet = WASM_3_0): void {
+  validateModule(module, features);
 }
 
 export interface InstantiateOptions {
@@ -47,6 +51,8 @@ export interface InstantiateOptions {
    * See exec/coverage.ts for what counts as executed.
    */
   coverage?: Coverage;
+  /** the rules the module is validated by (default: 3.0) */
+  features?: FeatureSet;
 }
 
 /**
@@ -55,7 +61,7 @@ export interface InstantiateOptions {
  * initialisation or the start function traps, Exhaustion.
  */
 export function instantiate(module: Module, imports: Imports = new Map(), options: InstantiateOptions = {}): ModuleInstance {
-  validateModule(module);
+  validateModule(module, options.features ?? WASM_3_0);
   return instantiateModule(module, imports, options.coverage);
 }
 
@@ -74,7 +80,7 @@ function exported<K extends ExternVal['kind']>(inst: ModuleInstance, name: strin
 
 /**
  * Calls an exported function. Traps throw `Trap` (with its kind), stack
- * exhaustion throws `Exhaustion`; the result carries the values, and which
+ * exhaustion throws `Exhaustion`, an uncaught exception `UncaughtException`; the result carries the values, and which
  * values the spec would also allow (see exec/invoke.ts).
  */
 export function invoke(inst: ModuleInstance, exportName: string, args: Value[]): InvokeResult {
@@ -94,7 +100,7 @@ export function getMemory(inst: ModuleInstance, exportName: string): Uint8Array 
 /** The elements of an exported table, as values of its element type. */
 export function getTable(inst: ModuleInstance, exportName: string): Value[] {
   const t = exported(inst, exportName, 'table');
-  return t.elements.map((r) => (t.type.elem === 'funcref' ? { type: 'funcref', ref: r as FuncInstance | null } : { type: 'externref', ref: r }));
+  return t.elements.map((r) => ({ type: t.type.elem, ref: r }) as Value);
 }
 
 /** Every export of an instance with its kind, in definition order. */

@@ -216,6 +216,7 @@ function emitResult(t: ValType, local: number, emitCall: EmitCall): Instr[] {
       ];
     case 'funcref':
     case 'externref':
+    case 'exnref':
       return emitCall(SPACE, [get, instr('ref.is_null'), instr('i32.eqz'), instr('i64.extend_i32_u')], digits, 0);
   }
 }

@@ -68,6 +68,7 @@ function asI64(t: ValType, code: Instr[]): Instr[] {
       return [...code, instr('local.tee', { index: V }), instr('i64x2.extract_lane', { lane: 0 }), instr('local.get', { index: V }), instr('i64x2.extract_lane', { lane: 1 }), instr('i64.const', { i64: 31n }), instr('i64.rotl'), instr('i64.xor')];
     case 'funcref':
     case 'externref':
+    case 'exnref':
       return [...code, instr('ref.is_null'), instr('i64.extend_i32_u')];
   }
 }
@@ -146,6 +147,7 @@ function valueAsI64(v: Value): bigint {
     }
     case 'funcref':
     case 'externref':
+    case 'exnref':
       return v.ref === null || v.ref === undefined ? 1n : 0n;
   }
 }

@@ -11,7 +11,7 @@
 // down a local so that most end on their own long before the fuel does.
 import { instr, type Instr } from '../../reference-runtime/syntax/instructions.js';
 import type { OpInfo } from '../../reference-runtime/syntax/opcodes.js';
-import type { BlockType, FuncType, RefType, ValType } from '../../reference-runtime/syntax/types.js';
+import { isRefType, type BlockType, type FuncType, type RefType, type ValType } from '../../reference-runtime/syntax/types.js';
 import { constInstr } from '../../adapters/values.js';
 import { chooseValue, I32_BOUNDARY } from './boundary.js';
 import type { Choices } from './choices.js';
@@ -114,7 +114,7 @@ export class BodyGen {
     const choice = c.int(4);
     if (choice === 1 && ls.length > 0) return [instr('local.get', { index: c.pick(ls) })];
     if (choice === 2 && gs.length > 0) return [instr('global.get', { index: c.pick(gs) })];
-    if (t === 'funcref' || t === 'externref') {
+    if (isRefType(t)) {
       const f = t === 'funcref' && choice === 3 ? chooseTableFunc(c, this.s) : undefined;
       return [f === undefined ? instr('ref.null', { refType: t }) : instr('ref.func', { index: f })];
     }

@@ -2,7 +2,7 @@
 // with various payloads and signs, subnormals, powers of two, and the values
 // either side of trap thresholds (trunc ranges, shift counts, page sizes).
 // Generators draw constants and arguments from these lists most of the time.
-import type { ValType } from '../../reference-runtime/syntax/types.js';
+import { isRefType, type ValType } from '../../reference-runtime/syntax/types.js';
 import type { ArgValue, NumValue } from '../../adapters/plan.js';
 import type { Choices } from './choices.js';
 
@@ -110,7 +110,7 @@ export function chooseValue(c: Choices, t: 'i32' | 'i64' | 'f32' | 'f64' | 'v128
 
 /** An argument for a parameter of type `t` (references: null, the only one a harness can pass). */
 export function chooseArg(c: Choices, t: ValType): ArgValue {
-  if (t === 'funcref' || t === 'externref') return { type: t, null: true };
+  if (isRefType(t)) return { type: t, null: true };
   return chooseValue(c, t);
 }
 
@@ -129,6 +129,7 @@ export function boundaryArgs(t: ValType): ArgValue[] {
       return V128_BOUNDARY.map((bytes) => ({ type: t, bytes }));
     case 'funcref':
     case 'externref':
+    case 'exnref':
       return [{ type: t, null: true }];
   }
 }

@@ -11,7 +11,7 @@ import { encodeModule } from '../../reference-runtime/binary/encode.js';
 import { instr as I, type Instr } from '../../reference-runtime/syntax/instructions.js';
 import { emptyModule, type Module } from '../../reference-runtime/syntax/module.js';
 import { OPCODES, opInfo, signature, type OpInfo } from '../../reference-runtime/syntax/opcodes.js';
-import type { FuncType, ValType } from '../../reference-runtime/syntax/types.js';
+import { isRefType, type FuncType, type ValType } from '../../reference-runtime/syntax/types.js';
 import type { ArgValue, Invocation } from '../../adapters/plan.js';
 import { constInstr } from '../../adapters/values.js';
 import { boundaryArgs, F32_BOUNDARY, F64_BOUNDARY, I32_BOUNDARY, I64_BOUNDARY, V128_BOUNDARY } from './boundary.js';
@@ -57,7 +57,7 @@ function combos(lists: readonly ArgValue[][]): ArgValue[][] {
 function operandLists(params: readonly ValType[]): ArgValue[][] {
   if (params.length === 1) return [boundaryArgs(params[0]!)];
   return params.map((p, _, all) => {
-    const keys = p === 'funcref' || p === 'externref' ? boundaryArgs(p) : KEYS[p];
+    const keys = isRefType(p) ? boundaryArgs(p) : KEYS[p];
     return all.length > 2 ? keys.slice(0, 5) : keys;
   });
 }
@@ -304,6 +304,7 @@ function globalInit(t: ValType): Instr {
       return I('v128.const', { bytes: V128_BOUNDARY[5]! });
     case 'funcref':
     case 'externref':
+    case 'exnref':
       return I('ref.null', { refType: t });
   }
 }

@@ -119,7 +119,7 @@ export function chooseTableFunc(c: Choices, s: Shape): number | undefined {
 
 /** A constant expression for a value of type `t`. */
 export function constExpr(c: Choices, s: Shape, t: ValType, nonNullPercent = 60): Instr[] {
-  if (t === 'externref') return [instr('ref.null', { refType: 'externref' })];
+  if (t === 'externref' || t === 'exnref') return [instr('ref.null', { refType: t })];
   if (t === 'funcref') {
     const f = c.chance(nonNullPercent) ? chooseTableFunc(c, s) : undefined;
     return [f === undefined ? instr('ref.null', { refType: 'funcref' }) : instr('ref.func', { index: f })];

@@ -29,6 +29,7 @@ export function writeCell(v: Value, cell: Int32Array, at = 0): unknown {
     }
     case 'funcref':
     case 'externref':
+    case 'exnref':
       return v.ref ?? null;
   }
 }

@@ -14,7 +14,7 @@ export function constValue(c: WastConst): Value {
     case 'v128':
       return c as Value;
     case 'ref.null':
-      return c.refType === 'funcref' ? { type: 'funcref', ref: null } : { type: 'externref', ref: null };
+      return { type: c.refType, ref: null };
     case 'ref.extern':
       return { type: 'externref', ref: HostRef.of(c.value) };
   }
@@ -58,6 +58,10 @@ export function matches(v: Value, e: WastExpected): boolean {
       return v.type === 'funcref' && v.ref !== null;
     case 'ref.extern-any':
       return v.type === 'externref' && v.ref !== null;
+    case 'ref.null-any':
+      return 'ref' in v && v.ref === null;
+    case 'either':
+      return e.options.some((o) => matches(v, o));
   }
 }
 
@@ -85,6 +89,10 @@ export function showExpected(e: WastExpected): string {
       return 'funcref:any';
     case 'ref.extern-any':
       return 'externref:any';
+    case 'ref.null-any':
+      return 'ref:null';
+    case 'either':
+      return `(either ${e.options.map(showExpected).join(' ')})`;
     case 'f32':
     case 'f64':
       if ('nan' in e) return `${e.type}:${e.nan}`;

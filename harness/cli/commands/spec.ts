@@ -1,6 +1,8 @@
-// `wasmdiff spec [--json] PATH...`: runs .wast scripts (files, or folders
-// expanded to their .wast files, sorted) through the reference interpreter
-// and reports per file and in total. Exit status: 0 when nothing failed, 1
+// `wasmdiff spec [--json] [--spec 2.0|3.0] PATH...`: runs .wast scripts
+// (files, or folders expanded to their .wast files, sorted) through the
+// reference interpreter and reports per file and in total. Each script is
+// judged by the rules of its spec version: a file in a `wasm-2.0/` folder by
+// 2.0, anything else by 3.0; `--spec` overrides. Exit status: 0 when nothing failed, 1
 // when an assertion failed, 2 for bad input (an unreadable path).
 //
 // With `--runtimes LIST|all [--db FILE]` it is the differential run instead
@@ -10,7 +12,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { runWastFile, type ScriptResult } from '../../../reference-runtime/script/run-script.js';
+import { runWastFile, specVersionOf, type ScriptResult } from '../../../reference-runtime/script/run-script.js';
+import type { SpecVersion } from '../../../reference-runtime/syntax/features.js';
 import type { Adapter } from '../../../adapters/adapter.js';
 import { ADAPTER_IDS, createAdapter } from '../../../adapters/registry.js';
 import { printSuiteText, suiteJson } from '../../conformance/print.js';
@@ -83,6 +86,7 @@ function printJson(results: ScriptResult[], totals: SpecTotals): void {
 
 interface SpecOptions {
   json?: boolean;
+  spec?: string;
   runtimes?: string;
   db: string;
   timeout: string;
@@ -95,13 +99,15 @@ export function registerSpec(program: Command): void {
     .description('run .wast spec scripts (files or folders) through the reference interpreter, or with --runtimes on real runtimes against it')
     .argument('<paths...>', '.wast files or folders of them')
     .option('--json', 'print one JSON document instead of text')
+    .option('--spec <version>', 'judge every script by the rules of this spec version (2.0 or 3.0); default: 2.0 for files in a wasm-2.0/ folder, 3.0 otherwise')
     .option('--runtimes <list>', 'comma-separated adapter ids, or `all` (the available ones): the differential run, stored in --db')
     .option('--timeout <ms>', 'per process, with --runtimes (a timeout is retried once with twice this)', '10000')
     .option('--jobs <n>', 'runtimes run at once, with --runtimes', '2');
   addDbOption(cmd).action(async (paths: string[], opts: SpecOptions) => {
     if (opts.runtimes !== undefined) return differential(paths, opts);
+    const version = specOption(opts.spec);
     const files = expandPaths(paths);
-    const results = files.map((f) => runWastFile(f));
+    const results = files.map((f) => runWastFile(f, version ?? specVersionOf(f)));
     const totals = totalsOf(results);
     if (opts.json) printJson(results, totals);
     else printText(results, totals);
@@ -149,6 +155,12 @@ async function pickRuntimes(list: string): Promise<Adapter[]> {
 
 function versionOf(a: { ok: true; version: string } | { ok: false }): string {
   return a.ok ? a.version : '';
+}
+
+function specOption(text: string | undefined): SpecVersion | undefined {
+  if (text === undefined) return undefined;
+  if (text === '2.0' || text === '3.0') return text;
+  throw new UserError(`spec: --spec must be 2.0 or 3.0, got ${text}`);
 }
 
 function positive(text: string, name: string): number {
