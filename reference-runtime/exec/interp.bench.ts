@@ -3,6 +3,10 @@
 // Run: npx tsx reference-runtime/exec/interp.bench.ts   (or, faster, after
 // `npm run build`: node dist/reference-runtime/exec/interp.bench.js)
 // BENCH_REPS (default 7) timed runs per side; BENCH_SUITE=0 skips the suite.
+// BENCH_BASELINE=DIR (another checkout of this project, e.g. a git worktree
+// of an older commit) also runs that checkout's interpreter on the same
+// kernels, interleaved with this one in the same process, and prints this
+// one's time per unit over the baseline's: a before/after ratio from one run.
 //
 // Each kernel takes a number of work units (its first argument) and does
 // exactly that many times the same work, returning a checksum of all of it so
@@ -13,6 +17,8 @@
 import { performance } from 'node:perf_hooks';
 import { encodeModule } from '../binary/encode.js';
 import { instantiate, invoke, parseWat, type Value } from '../api.js';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { suiteFiles } from '../../harness/testsuite.js';
 import { runWastFile } from '../script/run-script.js';
 
@@ -128,7 +134,15 @@ function samplePairs(ours: Run, uOurs: number, theirs: Run, uV8: number, reps: n
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const time = (ms: number): string => (ms < 1 ? `${(ms * 1000).toFixed(1)} us` : `${ms.toFixed(2)} ms`);
 
+/** The interpreter of another checkout (BENCH_BASELINE), with its own module graph and state. */
+async function baselineApi(): Promise<typeof import('../api.js') | undefined> {
+  const dir = process.env.BENCH_BASELINE;
+  if (dir === undefined || dir === '') return undefined;
+  return (await import(pathToFileURL(join(resolve(dir), 'reference-runtime', 'api.ts')).href)) as typeof import('../api.js');
+}
+
 async function main(): Promise<void> {
+  const base = await baselineApi();
   const reps = Math.max(5, Number(process.env.BENCH_REPS ?? 7));
   const wasm = (globalThis as unknown as { WebAssembly: { instantiate(b: Uint8Array): Promise<{ instance: { exports: Record<string, unknown> } }> } }).WebAssembly;
   console.log(`medians of ${reps} interleaved runs per side, times per unit of work; slowdown [min-max] over the run pairs`);
@@ -156,6 +170,22 @@ async function main(): Promise<void> {
         `  V8 ${time(median(t.v8))}/unit (x${uV8})  slowdown ${median(t.ratios).toFixed(1)}x` +
         ` [${Math.min(...t.ratios).toFixed(1)}-${Math.max(...t.ratios).toFixed(1)}]`,
     );
+    if (base !== undefined) {
+      const bInst = base.instantiate(base.parseWat(k.wat));
+      const before: Run = (units) => {
+        const r = base.invoke(bInst, 'run', [{ type: 'i32', value: units }]).values[0];
+        if (r?.type !== 'i32') throw new Error(`${k.name}: baseline gave ${JSON.stringify(r)}`);
+        return r.value;
+      };
+      const fresh = invoke(instantiate(module), 'run', [{ type: 'i32', value: 3 }]).values[0];
+      if (JSON.stringify(before(3)) !== JSON.stringify(fresh?.type === 'i32' ? fresh.value : fresh)) throw new Error(`${k.name}: baseline and this interpreter disagree`);
+      calibrate(before, 150);
+      const b = samplePairs(ours, uOurs, before, uOurs, reps);
+      console.log(
+        `${''.padEnd(26)} this / baseline: ${median(b.ratios).toFixed(3)} [${Math.min(...b.ratios).toFixed(3)}-${Math.max(...b.ratios).toFixed(3)}]` +
+          `  (baseline ${time(median(b.v8))}/unit)`,
+      );
+    }
   }
   console.log(`checksum of all results: ${checksum}`);
   if (process.env.BENCH_SUITE === '0') return;
