@@ -133,8 +133,12 @@ export function valuesMatch(values: readonly ResultValue[], expected: readonly W
 }
 
 function valueMatches(v: ResultValue, e: WastExpected): boolean {
-  if (v.type === 'funcref' || v.type === 'externref') {
+  if ('null' in v) {
     switch (e.type) {
+      case 'either':
+        return e.options.some((o) => valueMatches(v, o));
+      case 'ref.null-any':
+        return v.null;
       case 'ref.null':
         return v.null && v.type === e.refType;
       case 'ref.func':

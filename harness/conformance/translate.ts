@@ -67,6 +67,8 @@ export const REASON_GET = 'global read (get): not expressible as a plan invocati
 export const REASON_HOST_REF = 'host reference (ref.extern N): not expressible as a plan argument or result';
 export const REASON_IMPORTS =
   'imports what cannot be defined inside it (a shared memory, table or mutable global, a function reaching outside itself, or what its provider lacks): not linkable by the plan runner (no imports are provided)';
+/** 3.0 script forms the differential run does not express as plans yet: unsupported, never silently dropped. */
+export const REASON_30_SCRIPT = '3.0 script form (module definition/instance, assert_exception): not yet run across runtimes';
 export const REASON_UNLINKABLE = 'assert_unlinkable: a linking test, and the plan runner provides no imports';
 
 export function translateScript(script: Script): ScriptPlan {
@@ -126,6 +128,19 @@ class Translator {
         return this.moduleAssertion(cmd, cmd.source, { kind: 'verdict', verdict: 'unlinkable', message: cmd.message });
       case 'assert_invalid':
         return this.moduleAssertion(cmd, cmd.source, { kind: 'verdict', verdict: 'invalid', message: cmd.message });
+      case 'module_definition':
+        this.addCheck(cmd, { kind: 'returns' }, `module definition${cmd.name ? ` ${cmd.name}` : ''}`, REASON_30_SCRIPT);
+        return;
+      case 'module_instance': {
+        this.addCheck(cmd, { kind: 'instantiates' }, `module instance${cmd.instance ? ` ${cmd.instance}` : ''}`, REASON_30_SCRIPT);
+        // later actions on this instance are unsupported too, not run against an earlier module
+        this.current = { reason: REASON_30_SCRIPT };
+        if (cmd.instance !== undefined) this.named.set(cmd.instance, this.current);
+        return;
+      }
+      case 'assert_exception':
+        this.addCheck(cmd, { kind: 'returns' }, `assert_exception ${describeAction(cmd.action)}`, REASON_30_SCRIPT);
+        return;
       case 'assert_malformed':
         if (cmd.source.kind === 'quote') {
           this.addCheck(cmd, { kind: 'verdict', verdict: 'malformed', message: cmd.message }, `assert_malformed (module quote) "${cmd.message}"`, REASON_QUOTE);
