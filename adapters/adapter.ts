@@ -14,7 +14,10 @@ export type FeatureName =
   | 'simd'
   | 'sign-extension'
   | 'saturating-conversions'
-  | 'mutable-globals';
+  | 'mutable-globals'
+  /** 3.0's relaxed SIMD and multiple memories: the generators draw from the one opcode table and the 3.0 syntax, which have them */
+  | 'relaxed-simd'
+  | 'multi-memory';
 
 /** A command that reproduces a run outside wasmdiff, run in a folder holding its files. */
 export interface CommandLine {

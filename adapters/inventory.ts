@@ -1,6 +1,7 @@
 // What `wasmdiff runtimes` shows: every adapter, whether its engine is there,
 // its exact version, and the features it supports as probed by running small
 // modules through it (features.ts), never read from a table.
+import { FEATURES_3_0 } from './features.js';
 import type { FeatureSet } from './adapter.js';
 import { allAdapters } from './registry.js';
 
@@ -35,7 +36,9 @@ export function formatInventory(rows: AdapterInventory[]): string {
         const id = r.id.padEnd(width);
         if (!r.available) return `${id}  missing: ${r.reason} (install: ${r.install})`;
         const lacking = Object.entries(r.features).filter(([, ok]) => !ok).map(([f]) => f);
-        const features = lacking.length === 0 ? 'all 2.0 features' : `lacks ${lacking.join(', ')}`;
+        const lacking2 = lacking.filter((f) => !(FEATURES_3_0 as readonly string[]).includes(f));
+        const lacking3 = lacking.filter((f) => (FEATURES_3_0 as readonly string[]).includes(f));
+        const features = [lacking2.length === 0 ? 'all 2.0 features' : `lacks ${lacking2.join(', ')}`, ...(lacking3.length > 0 ? [`of 3.0 lacks ${lacking3.join(', ')}`] : [])].join('; ');
         return `${id}  ${r.engine} ${r.version}; ${features}`;
       })
       .join('\n') + '\n'

@@ -14,7 +14,7 @@
 //     same module (instantiated again, start function included; nothing is
 //     replayed). This is what a command-line runtime can do: a trap ends its
 //     process.
-//  4. A timeout, a crash or a resource limit (memory, output) ends the run:
+//  4. A timeout, a crash, a lazy rejection or a resource limit (memory, output) ends the run:
 //     the invocation that was running gets `timeout` / `crash` / `resource`,
 //     every later one `not-run`. If a fresh instance
 //     (rule 3) fails to instantiate, the later invocations are `not-run` too.
@@ -50,6 +50,12 @@ export interface Plan {
   /** The module under test, as bytes (decoding it is part of what is tested). */
   module: Uint8Array;
   invocations: Invocation[];
+  /**
+   * The spec version whose rules judge the module (a 2.0 script by 2.0
+   * rules): the oracle decodes and validates by them; a runtime runs the
+   * module as it is. Default 3.0.
+   */
+  spec?: '2.0' | '3.0';
 }
 
 /** How far the module got: decoding, validation, linking, instantiation. */
@@ -83,6 +89,8 @@ export type InvocationOutcome =
   | { kind: 'exhaustion'; message: string; raw?: RawOutput }
   | { kind: 'timeout'; raw?: RawOutput }
   | { kind: 'crash'; message: string; raw?: RawOutput }
+  /** The runtime refused to compile or run the function when it was called: it compiles or validates lazily, and says so. */
+  | { kind: 'rejected'; message: string; raw?: RawOutput }
   /** The process was stopped by a limit the harness set (memory, output): contained, not a runtime bug by itself. */
   | { kind: 'resource'; message: string; raw?: RawOutput }
   | { kind: 'not-run'; reason: string };

@@ -14,6 +14,8 @@ import {
   type Module,
   type ModuleInstance,
   type Value,
+  WASM_2_0,
+  WASM_3_0,
 } from '../reference-runtime/api.js';
 import type { ArgValue, InvocationOutcome, ModuleVerdict, Plan, ResultValue } from './plan.js';
 import { resolveInvocation } from './resolve.js';
@@ -22,15 +24,16 @@ export type Report = { type: 'verdict'; verdict: ModuleVerdict } | { type: 'outc
 
 export function runReferencePlan(plan: Plan, report: (r: Report) => void): void {
   let module: Module;
+  const features = plan.spec === '2.0' ? WASM_2_0 : WASM_3_0;
   try {
-    module = decode(plan.module);
+    module = decode(plan.module, features);
   } catch (e) {
     return rejectAll(plan, report, { kind: 'malformed', message: message(e) });
   }
   let instance: ModuleInstance | undefined;
   const fresh = (): ModuleInstance | ModuleVerdict => {
     try {
-      return instantiate(module);
+      return instantiate(module, new Map(), { features });
     } catch (e) {
       return verdictOf(e);
     }

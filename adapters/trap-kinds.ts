@@ -7,6 +7,14 @@ import type { TrapKind } from '../reference-runtime/errors.js';
 export type MessageClass = TrapKind | 'malformed' | 'invalid' | 'unlinkable' | 'rejected';
 export type MessageTable = readonly (readonly [substring: string, meaning: MessageClass])[];
 
+/**
+ * A runtime wording that names more than one trap kind, so the adapter's
+ * classification of it is a guess: a trap worded so is an accepted report of
+ * any of those kinds. Each adapter keeps its rows beside its message table
+ * (adapters/kit/deviations.ts has the evidence); trap-aliases.ts joins them.
+ */
+export type AmbiguousWording = readonly [substring: string, kinds: readonly TrapKind[]];
+
 export function classifyMessage(table: MessageTable, text: string): MessageClass | undefined {
   const lower = text.toLowerCase();
   return table.find(([needle]) => lower.includes(needle.toLowerCase()))?.[1];
@@ -30,6 +38,27 @@ export const SPEC_WORDING: MessageTable = [
   ['call stack exhausted', 'call stack exhausted'],
   ['resource exhausted', 'resource exhausted'],
   ['unreachable', 'unreachable'],
+  // the spec's validation wordings, after every trap row ("indirect call type
+  // mismatch" is a trap): a runtime that validates or compiles a function
+  // only when it is called says these then
+  ['unknown label', 'invalid'],
+  ['unknown local', 'invalid'],
+  ['unknown global', 'invalid'],
+  ['unknown function', 'invalid'],
+  ['unknown table', 'invalid'],
+  ['unknown memory', 'invalid'],
+  ['unknown type', 'invalid'],
+  ['type mismatch', 'invalid'],
+];
+
+/** V8's wordings that name two trap kinds (every V8 version wasmdiff drives). */
+export const V8_AMBIGUOUS: readonly AmbiguousWording[] = [
+  // NaN and out-of-range truncations alike
+  ['float unrepresentable in integer range', ['invalid conversion to integer', 'integer overflow']],
+  // call_indirect past the table end and table.get past it
+  ['table index is out of bounds', ['out of bounds table access', 'undefined element']],
+  // a null entry and a signature mismatch
+  ['null function or function signature mismatch', ['uninitialized element', 'indirect call type mismatch']],
 ];
 
 /** Node 20's V8 (11.3): RuntimeError / RangeError / CompileError / LinkError messages. */

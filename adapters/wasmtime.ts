@@ -9,7 +9,7 @@
 import { encodeModule } from '../reference-runtime/binary/encode.js';
 import { parseWat } from '../reference-runtime/text/parse-module.js';
 import { CliAdapter, type CliDialectSpec, type Located } from './cli-adapter.js';
-import { SPEC_WORDING, type MessageTable } from './trap-kinds.js';
+import { SPEC_WORDING, type AmbiguousWording, type MessageTable } from './trap-kinds.js';
 
 /** Wasmtime's own wording, recorded from Wasmtime 42.0.1 (inside wizer 11.0.3) on the kit's cases. */
 export const WASMTIME_MESSAGES: MessageTable = [
@@ -29,6 +29,9 @@ export const WASMTIME_MESSAGES: MessageTable = [
   ['failed to parse preload module', 'rejected'],
   ['WebAssembly translation error', 'rejected'],
 ];
+
+/** Wasmtime's wordings that name two trap kinds: one TableOutOfBounds code, worded for both assertions. */
+export const WASMTIME_AMBIGUOUS: readonly AmbiguousWording[] = [['undefined element: out of bounds table access', ['out of bounds table access', 'undefined element']]];
 
 const LAUNCHER = 'launcher.wasm';
 const EMPTY = 'empty.wasm';

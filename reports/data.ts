@@ -1,10 +1,6 @@
-// What a report shows, as plain data: `loadReportData` reads it from the
-// store, and every HTML section renders from it, so tests can render
-// synthetic data without a database. Later sections (trends across runs)
-// add fields here and read them in their own loader function.
-import type { Store } from '../harness/store/store.js';
-import { latestSessionRuns } from '../harness/nightly/session.js';
-import { summarisePerformance } from './performance.js';
+// What a report shows, as plain data. harness/report/load-data.ts reads it
+// from the store; every renderer here (HTML sections, Markdown, JUnit) only
+// turns it into text, so tests render synthetic data without a database.
 
 export interface ReportData {
   /** ISO time the report was made. */
@@ -21,6 +17,15 @@ export interface ReportData {
   performance: PerformanceData | undefined;
   /** Across all stored runs, oldest first (trends.ts). */
   trends?: TrendData;
+  /** The nightly's stages, when the report is a nightly's: a failed one is shown, never hidden. */
+  stages?: StageInfo[];
+}
+
+export interface StageInfo {
+  stage: string;
+  status: 'ok' | 'failed' | 'skipped';
+  seconds: number;
+  note: string;
 }
 
 export interface RunInfo {
@@ -72,6 +77,30 @@ export interface FindingInfo {
   fixedIn: Record<string, string> | null;
   /** Marked fixed by the newest run (or nightly session), as isNew. */
   fixedNow?: boolean;
+  /** Was fixed, and the newest run (or session) saw it again. */
+  reopened?: boolean;
+  /** The cause (harness/findings/cause.ts); absent for findings stored before causes. */
+  family?: string;
+  culprit?: string;
+  operandClass?: string;
+  /** Runtime -> the versions it showed the finding on. */
+  members?: Record<string, { first: string; last: string; count: number }>;
+  /** A few representative sightings, smallest first. */
+  examples?: ExampleInfo[];
+  /** The issue text `wasmdiff show ID --markdown` prints (harness/findings/issue-markdown.ts). */
+  markdown?: string;
+  /** A note: reported, never failing a run. */
+  note?: boolean;
+}
+
+export interface ExampleInfo {
+  runtime: string;
+  version: string | null;
+  source: string;
+  origin: string;
+  size: number;
+  count: number;
+  wat: string | null;
 }
 
 export interface TimingSample {
@@ -88,102 +117,6 @@ export interface PerformanceData {
   samples: TimingSample[];
 }
 
-export function loadReportData(store: Store, now: Date = new Date()): ReportData {
-  const runs = store.runs().map(toRunInfo);
-  const runtimes = store.runtimes();
-  const nameOf = new Map(runtimes.map((r) => [r.id, r.name]));
-  const records = store.runs();
-  const isNew = newRunTest(records);
-  return {
-    generatedAt: now.toISOString(),
-    source: store.path,
-    runs,
-    runtimes: runtimes.map((r) => ({ name: r.name, engine: r.engine, version: r.version })),
-    matrix: loadMatrix(store, currentSession(records)),
-    findings: store.listFindings().map((f) => toFindingInfo(f, isNew)),
-    performance: loadPerformance(store, runs, nameOf),
-    trends: loadTrends(store),
-  };
-}
-
-function toRunInfo(r: ReturnType<Store['runs']>[number]): RunInfo {
-  return { id: r.id, startedAt: r.startedAt, finishedAt: r.finishedAt ?? null, command: r.command };
-}
-
-/**
- * The latest spec run's matrix; for a nightly session, the matrix of all its
- * spec runs together (its batches and, merged, its shards), files sorted.
- */
-function loadMatrix(store: Store, session: Set<number> | undefined): MatrixData | undefined {
-  const parts = session === undefined ? [store.specMatrix()] : [...session].sort((a, b) => a - b).map((id) => store.specMatrix(id));
-  const found = parts.filter((m) => m !== undefined);
-  if (found.length === 0) return session === undefined ? undefined : loadMatrix(store, undefined);
-  const runtimes = [...new Set(found.flatMap((m) => m.runtimes.map((r) => r.name)))];
-  const rows = new Map<string, Record<string, MatrixCell>>();
-  for (const m of found) for (const row of m.rows) rows.set(row.file, { ...rows.get(row.file), ...row.cells });
-  return {
-    runId: found.at(-1)!.runId,
-    runtimes,
-    rows: [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, cells]) => ({ file, cells })),
-  };
-}
-
-/** The runs of the latest nightly session, when the newest run is one of them. */
-function currentSession(runs: ReturnType<Store['runs']>): Set<number> | undefined {
-  const session = latestSessionRuns(runs);
-  return session !== undefined && runs[0] !== undefined && session.has(runs[0].id) ? session : undefined;
-}
-
-function toFindingInfo(f: ReturnType<Store['listFindings']>[number], isNew: (runId: number | null) => boolean): FindingInfo {
-  return {
-    id: f.id,
-    signature: f.signature,
-    kind: f.kind,
-    summary: f.summary,
-    runtimes: f.runtimes,
-    count: f.count,
-    firstSeen: f.firstSeen,
-    lastSeen: f.lastSeen,
-    isNew: isNew(f.firstRunId),
-    status: f.status,
-    wat: f.wat ?? null,
-    details: f.details,
-    repro: f.repro,
-    fixedIn: f.fixedIn ?? null,
-    fixedNow: f.status === 'fixed' && isNew(f.fixedRunId),
-  };
-}
-
-/**
- * Whether a finding first seen in a run is new: first seen in the latest
- * nightly session (all of its stages, across merged shards) when the newest
- * run belongs to one, else first seen in the newest run.
- */
-function newRunTest(runs: ReturnType<Store['runs']>): (runId: number | null) => boolean {
-  const session = currentSession(runs);
-  const newest = runs[0]?.id;
-  if (session !== undefined) return (id) => id !== null && session.has(id);
-  return (id) => newest !== undefined && id === newest;
-}
-
-/** The timings of the newest run that has any (runs() is newest first). */
-function loadPerformance(store: Store, runs: RunInfo[], nameOf: Map<number, string>): PerformanceData | undefined {
-  for (const run of runs) {
-    const rows = store.timings(run.id);
-    if (rows.length === 0) continue;
-    const samples = rows.map((t) => ({
-      runtime: nameOf.get(t.runtimeId) ?? `runtime #${t.runtimeId}`,
-      program: t.program,
-      phase: t.phase,
-      iteration: t.iteration,
-      ms: t.ms,
-      rssKb: t.rssKb ?? null,
-    }));
-    return { runId: run.id, samples };
-  }
-  return undefined;
-}
-
 /** One point per stored run, oldest first; null where a run has no such data. */
 export interface TrendData {
   runs: { id: number; startedAt: string; command: string }[];
@@ -195,30 +128,3 @@ export interface TrendData {
   perfGeomean: { runtime: string; values: (number | null)[] }[];
 }
 
-export function loadTrends(store: Store): TrendData {
-  const runs = store.runs().reverse();
-  const versionOf = new Map(store.runtimes().map((r) => [r.id, `${r.name} ${r.version}`]));
-  const spec = new Map<string, (number | null)[]>();
-  const perf = new Map<string, (number | null)[]>();
-  const put = (series: Map<string, (number | null)[]>, key: string, k: number, value: number) => {
-    if (!series.has(key)) series.set(key, runs.map(() => null));
-    series.get(key)![k] = value;
-  };
-  const findings = store.listFindings();
-  const openFindings: number[] = [];
-  runs.forEach((run, k) => {
-    const m = store.specMatrix(run.id);
-    for (const r of m?.runtimes ?? [])
-      put(spec, `${r.name} ${r.version}`, k, (m?.rows ?? []).reduce((n, row) => n + (row.cells[r.name]?.passed ?? 0), 0));
-    const samples = store.timings(run.id).map((t) => ({ runtime: versionOf.get(t.runtimeId) ?? `runtime #${t.runtimeId}`, program: t.program, phase: t.phase, iteration: t.iteration, ms: t.ms, rssKb: t.rssKb ?? null }));
-    if (samples.length > 0) for (const [runtime, g] of Object.entries(summarisePerformance(samples).geomean)) put(perf, runtime, k, g);
-    openFindings.push(findings.filter((f) => f.firstRunId !== null && f.firstRunId <= run.id && f.status !== 'known' && !(f.status === 'fixed' && f.fixedRunId !== null && f.fixedRunId <= run.id)).length);
-  });
-  const series = (m: Map<string, (number | null)[]>) => [...m].sort(([a], [b]) => a.localeCompare(b)).map(([runtime, values]) => ({ runtime, values }));
-  return {
-    runs: runs.map((r) => ({ id: r.id, startedAt: r.startedAt, command: r.command })),
-    specPassed: series(spec),
-    openFindings,
-    perfGeomean: series(perf),
-  };
-}

@@ -17,15 +17,31 @@ export function escapeXml(text: string): string {
 }
 
 export function renderJunit(data: ReportData): string {
-  const open = data.findings.filter((f) => f.status === 'open' || f.baseline !== undefined);
+  // notes are reported in the HTML report; they fail no test case
+  const open = data.findings.filter((f) => (f.status === 'open' || f.baseline !== undefined) && f.note !== true);
   const names = [...new Set([...data.runtimes.map((r) => r.name), ...(data.matrix?.runtimes ?? []), ...open.flatMap((f) => f.runtimes)])].sort();
-  const suites = names.map((name) => suite(name, data, open.filter((f) => f.runtimes.includes(name))));
+  const suites = [...stagesSuite(data), ...names.map((name) => suite(name, data, open.filter((f) => f.runtimes.includes(name))))];
   const failures = open.filter((f) => f.baseline === undefined).length;
+  const errors = (data.stages ?? []).filter((s) => s.status === 'failed').length;
   return `<?xml version="1.0" encoding="UTF-8"?>
-<testsuites name="wasmdiff" tests="${suites.reduce((n, s) => n + s.tests, 0)}" failures="${failures}">
+<testsuites name="wasmdiff" tests="${suites.reduce((n, s) => n + s.tests, 0)}" failures="${failures}" errors="${errors}">
 ${suites.map((s) => s.xml).join('\n')}
 </testsuites>
 `;
+}
+
+/** The nightly's stages as one suite: a stage that threw is an error there. */
+function stagesSuite(data: ReportData): { tests: number; xml: string }[] {
+  const stages = data.stages ?? [];
+  if (stages.length === 0) return [];
+  const cases = stages.map((s) => {
+    const head = `    <testcase classname="wasmdiff.nightly" name="${escapeXml(s.stage)}" time="${s.seconds.toFixed(1)}">`;
+    if (s.status === 'failed') return `${head}\n      <error type="stage-failed" message="${escapeXml(`${s.stage} failed: ${s.note}`)}"/>\n    </testcase>`;
+    if (s.status === 'skipped') return `${head}\n      <skipped message="${escapeXml(s.note)}"/>\n    </testcase>`;
+    return `${head}</testcase>`;
+  });
+  const errors = stages.filter((s) => s.status === 'failed').length;
+  return [{ tests: cases.length, xml: `  <testsuite name="nightly stages" tests="${cases.length}" failures="0" errors="${errors}" skipped="${stages.filter((s) => s.status === 'skipped').length}">\n${cases.join('\n')}\n  </testsuite>` }];
 }
 
 function suite(runtime: string, data: ReportData, findings: FindingInfo[]): { tests: number; xml: string } {

@@ -24,13 +24,16 @@ export function escapeMarkdown(text: string): string {
 
 export function renderMarkdown(data: ReportData, o: MarkdownOptions = {}): string {
   // baseline findings are shown as known but are still open in the store
-  const open = data.findings.filter((f) => f.status === 'open' || f.baseline !== undefined);
-  const fresh = open.filter((f) => f.isNew && f.baseline === undefined);
+  const open = data.findings.filter((f) => (f.status === 'open' || f.baseline !== undefined) && f.note !== true);
+  const fresh = open.filter((f) => (f.isNew || f.reopened === true) && f.baseline === undefined);
+  const notes = data.findings.filter((f) => f.status === 'open' && f.note === true);
+  const failedStages = (data.stages ?? []).filter((s) => s.status === 'failed');
   const lines = [
-    `## wasmdiff: ${fresh.length === 0 ? 'no new findings' : `${fresh.length} new finding${fresh.length === 1 ? '' : 's'}`}`,
+    `## wasmdiff: ${failedStages.length > 0 ? `${failedStages.length} stage${failedStages.length === 1 ? '' : 's'} FAILED, ` : ''}${fresh.length === 0 ? 'no new findings' : `${fresh.length} new finding${fresh.length === 1 ? '' : 's'}`}`,
     '',
+    ...stagesTable(data),
     ...(o.subtitle ? [escapeMarkdown(o.subtitle), ''] : []),
-    `${open.length} open (${open.filter((f) => f.baseline !== undefined).length} of them in the baseline), ${data.findings.filter((f) => f.status === 'fixed').length} fixed, ${data.findings.length} in all. Database ${escapeMarkdown(data.source)}.`,
+    `${open.length} open (${open.filter((f) => f.baseline !== undefined).length} of them in the baseline), ${data.findings.filter((f) => f.status === 'fixed').length} fixed, ${notes.length} note${notes.length === 1 ? '' : 's'} (reported, failing nothing), ${data.findings.length} in all. Database ${escapeMarkdown(data.source)}.`,
     '',
     ...runtimesTable(data),
     ...newFindings(fresh, o.topNew ?? 20),
@@ -38,6 +41,14 @@ export function renderMarkdown(data: ReportData, o: MarkdownOptions = {}): strin
     ...performanceHeadline(data),
   ];
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** Every stage of the nightly, a failed one with why: a night that did not finish is never shown as a quiet one. */
+function stagesTable(data: ReportData): string[] {
+  const stages = data.stages ?? [];
+  if (stages.length === 0) return [];
+  const rows = stages.map((s) => `| ${escapeMarkdown(s.stage)} | ${s.status === 'failed' ? '**FAILED**' : escapeMarkdown(s.status)} | ${s.seconds.toFixed(0)} s | ${escapeMarkdown(s.note)} |`);
+  return ['### Stages', '', '| stage | status | time | note |', '| --- | --- | ---: | --- |', ...rows, ''];
 }
 
 function runtimesTable(data: ReportData): string[] {
@@ -56,7 +67,7 @@ function runtimesTable(data: ReportData): string[] {
 
 function newFindings(fresh: FindingInfo[], top: number): string[] {
   if (fresh.length === 0) return [];
-  const rows = fresh.slice(0, top).map((f) => `| #${f.id} | ${escapeMarkdown(f.kind)} | ${escapeMarkdown(f.runtimes.join(', '))} | ${escapeMarkdown(f.summary)} |`);
+  const rows = fresh.slice(0, top).map((f) => `| #${f.id}${f.reopened ? ' (re-opened)' : ''} | ${escapeMarkdown(f.kind)} | ${escapeMarkdown(f.runtimes.join(', '))} | ${escapeMarkdown(f.summary)} |`);
   const more = fresh.length > top ? [`\n… and ${fresh.length - top} more in the HTML report.`] : [];
   return ['### New findings', '', '| id | kind | runtimes | summary |', '| --- | --- | --- | --- |', ...rows, ...more, ''];
 }

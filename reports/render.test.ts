@@ -136,9 +136,9 @@ describe('page', () => {
     expect(html).toMatch(/content="default-src &#39;none&#39;; script-src &#39;sha256-.+?; style-src &#39;sha256-/);
   });
 
-  it('lists open findings before fixed ones, new first', () => {
+  it('lists causes by severity (a wrong result first), then open before fixed', () => {
     const html = renderHtml(sampleReportData());
     const order = [...html.matchAll(/aria-controls="finding-(\d+)-detail"/g)].map((m) => Number(m[1]));
-    expect(order).toEqual([2, 1, 3]);
+    expect(order).toEqual([1, 2, 3]);
   });
 });

@@ -112,3 +112,49 @@ export function sampleReportData(): ReportData {
 export function emptyReportData(source = 'empty.db'): ReportData {
   return { generatedAt: '2024-05-03T12:00:00.000Z', source, runs: [], runtimes: [], matrix: undefined, findings: [], performance: undefined };
 }
+
+/** A report of causes: findings of several severities and families, each with sightings, WAT and issue text, linked from the matrix. */
+export function causeReportData(): ReportData {
+  const base = { firstSeen: '2024-05-01T10:00:00.000Z', lastSeen: '2024-05-03T10:00:00.000Z', fixedIn: null, isNew: false, status: 'open', repro: {} };
+  const nanWat = '(module\n  (func (export "floor") (param f32) (result f32)\n    local.get 0\n    f32.floor))';
+  const finding = (id: number, kind: string, family: string, runtimes: string[], culprit: string, operandClass: string, origin: string, extra: Partial<FindingInfo> = {}): FindingInfo => ({
+    ...base,
+    id,
+    kind,
+    family,
+    culprit,
+    operandClass,
+    runtimes,
+    count: 10 * id,
+    summary: `${runtimes.join(', ')}: ${kind} in ${culprit}`,
+    wat: nanWat,
+    details: { expected: 'f32:nan:arithmetic', actual: Object.fromEntries(runtimes.map((r) => [r, 'f32:7fa00000'])) },
+    members: Object.fromEntries(runtimes.map((r) => [r, { first: '1.1.2', last: '1.1.2', count: 5 * id }])),
+    examples: runtimes.map((r, k) => ({ runtime: r, version: '1.1.2', source: 'spec', origin, size: 40 + k, count: 5, wat: nanWat })),
+    markdown: `# ${family}: ${kind} in \`${culprit}\`\n\n\`\`\`wat\n${nanWat}\n\`\`\`\n`,
+    repro: Object.fromEntries(runtimes.map((r) => [r, `${r} driver.wasm`])),
+    ...extra,
+  });
+  return {
+    generatedAt: '2024-05-03T12:00:00.000Z',
+    source: 'causes.db',
+    runs: [{ id: 1, startedAt: '2024-05-03T10:00:00.000Z', finishedAt: '2024-05-03T10:20:00.000Z', command: 'nightly' }],
+    runtimes: ['wamr-fast', 'wamr-classic', 'wasmedge', 'wasmtime'].map((name) => ({ name, engine: name, version: '1.1.2' })),
+    matrix: {
+      runId: 1,
+      runtimes: ['wamr-fast', 'wamr-classic', 'wasmedge', 'wasmtime'],
+      rows: [
+        { file: 'wasm-2.0/f32.wast', cells: { 'wamr-fast': cell(2490, 10, 0), 'wamr-classic': cell(2490, 10, 0), wasmedge: cell(2494, 6, 0), wasmtime: cell(2500, 0, 0) } },
+        { file: 'wasm-2.0/binary.wast', cells: { 'wamr-fast': cell(134, 2, 0), 'wamr-classic': cell(136, 0, 0), wasmedge: cell(130, 6, 0), wasmtime: cell(136, 0, 0) } },
+      ],
+    },
+    findings: [
+      finding(4, 'misclassified', 'wasmedge', ['wasmedge'], 'module: zero byte expected', 'module', 'wasm-2.0/binary.wast:125', { note: true }),
+      finding(2, 'wrong-result', 'wasmedge', ['wasmedge'], 'NaN result not quieted (spec 4.3.3)', 'snan', 'wasm-2.0/f32.wast:2010'),
+      finding(1, 'wrong-result', 'wamr', ['wamr-fast', 'wamr-classic'], 'NaN result not quieted (spec 4.3.3)', 'snan', 'wasm-2.0/f32.wast:2010', { isNew: true }),
+      finding(3, 'accepts-invalid', 'wamr', ['wamr-fast'], 'module: data count and data section have inconsistent lengths', 'module', 'wasm-2.0/binary.wast:300'),
+      finding(5, 'crash', 'wamr', ['wamr-fast'], 'table.get', 'ordinary', 'probe:reference-types', { examples: [{ runtime: 'wamr-fast', version: '1.1.2', source: 'probe', origin: 'probe:reference-types', size: 53, count: 1, wat: nanWat }] }),
+    ],
+    performance: undefined,
+  };
+}

@@ -206,30 +206,67 @@ function explanation(seg: Segment, other: readonly string[] = []): string {
   return [seg.errorText, ...other].filter((t) => t.trim() !== '').join('\n').trim();
 }
 
+/**
+ * Wordings of a process that died abnormally, whatever its exit status: a
+ * Rust panic, a C++ abort, a failed assertion, a sanitizer. Checked before
+ * the message table, whose trap words a panic message may contain.
+ */
+const ABNORMAL: readonly RegExp[] = [
+  /panicked at/,
+  /fatal runtime error/,
+  /terminate called after throwing/,
+  /Assertion .* failed/,
+  /Segmentation fault/,
+  /stack smashing detected/,
+  /double free or corruption/,
+  /AddressSanitizer|UndefinedBehaviorSanitizer/,
+];
+/** Rust's exit status after a panic. */
+const RUST_PANIC_EXIT = 101;
+
+/** Why a segment is a crash (a signal, a panic, an abort), or undefined when it ended as a program may. */
+export function abnormalEnd(seg: Segment, message: string): string | undefined {
+  if (seg.end.kind === 'signal') return `killed by ${seg.end.signal}`;
+  const line = message.split('\n').find((l) => ABNORMAL.some((re) => re.test(l)));
+  if (line !== undefined) return line.trim();
+  if (seg.end.kind === 'exit' && seg.end.code === RUST_PANIC_EXIT) return `exit ${RUST_PANIC_EXIT} (a Rust panic)${message ? `: ${firstLine(message)}` : ''}`;
+  if (seg.end.kind === 'error' && !IN_PROCESS_ERRORS.has(seg.end.name)) return `${seg.end.name}: ${seg.end.message}`;
+  return undefined;
+}
+
+/** What an in-process engine throws for a module or a call (TypeError: an import object V8 cannot use); anything else is the engine failing. */
+const IN_PROCESS_ERRORS = new Set(['CompileError', 'LinkError', 'RuntimeError', 'RangeError', 'TypeError']);
+
 /** Why the module never ran an invocation. */
 export function moduleVerdict(seg: Segment, table: MessageTable): ModuleVerdict {
   const message = explanation(seg, readDriverOutput(seg.stdout, () => undefined).other);
   if (seg.end.kind === 'timeout') return { kind: 'timeout', message: 'timed out before the first invocation', raw: seg.raw };
-  if (seg.end.kind === 'signal') return { kind: 'crash', message: `killed by ${seg.end.signal}`, raw: seg.raw };
   if (seg.end.kind === 'resource') return { kind: 'resource', message: seg.end.message, raw: seg.raw };
+  const abnormal = abnormalEnd(seg, message);
+  if (abnormal !== undefined) return { kind: 'crash', message: abnormal, raw: seg.raw };
   const c = classifyMessage(table, message);
   if (c === 'malformed' || c === 'invalid' || c === 'unlinkable' || c === 'rejected') return { kind: c, message };
   if (isTrapKind(c)) return { kind: 'uninstantiable', message, trap: c };
   if (seg.end.kind === 'error' && seg.end.name === 'RuntimeError') return { kind: 'uninstantiable', message };
   if (seg.end.kind === 'exit' && seg.end.code === 0) return { kind: 'crash', message: 'the driver wrote nothing', raw: seg.raw };
-  return { kind: 'rejected', message: message || `exit ${seg.end.kind === 'exit' ? seg.end.code : seg.end.kind}` };
+  // an error exit with no message is not a runtime saying it rejects the module
+  if (message === '') return { kind: 'crash', message: `exit ${seg.end.kind === 'exit' ? seg.end.code : seg.end.kind} without a message`, raw: seg.raw };
+  return { kind: 'rejected', message };
 }
 
 /** What happened to the invocation whose marker has no results. */
 function stoppedOutcome(seg: Segment, other: readonly string[], table: MessageTable, betweenCalls: boolean): InvocationOutcome {
   if (seg.end.kind === 'timeout') return { kind: 'timeout', raw: seg.raw };
-  if (seg.end.kind === 'signal') return { kind: 'crash', message: `killed by ${seg.end.signal}`, raw: seg.raw };
   if (seg.end.kind === 'resource') return { kind: 'resource', message: seg.end.message, raw: seg.raw };
   const message = explanation(seg, other);
+  const abnormal = abnormalEnd(seg, message);
+  if (abnormal !== undefined) return { kind: 'crash', message: abnormal, raw: seg.raw };
   if (betweenCalls) return { kind: 'crash', message: `the driver's output ended early${message ? `: ${message}` : ''}`, raw: seg.raw };
   const c = classifyMessage(table, message);
   if (c === 'call stack exhausted') return { kind: 'exhaustion', message, raw: seg.raw };
   if (isTrapKind(c)) return { kind: 'trap', trap: c, message, raw: seg.raw };
-  if (seg.end.kind === 'error' && seg.end.name === 'RuntimeError') return { kind: 'trap', trap: 'unknown', message, raw: seg.raw };
-  return { kind: 'crash', message: message || 'ended without a message', raw: seg.raw };
+  // a runtime that compiles or validates a function when it is first called, and refuses it
+  if (c === 'malformed' || c === 'invalid' || c === 'rejected') return { kind: 'rejected', message, raw: seg.raw };
+  // stopped with an error the table does not classify: a trap in words the adapter does not know
+  return { kind: 'trap', trap: 'unknown', message: message || `exit ${seg.end.kind === 'exit' ? seg.end.code : seg.end.kind} without a message`, raw: seg.raw };
 }

@@ -7,7 +7,7 @@
 // is status.ts's job.
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
-import { projectRoot } from '../../harness/testsuite.js';
+import { projectRoot } from '../project.js';
 import { manifestCommand, readManifest, type Manifest } from './manifest.js';
 import { envVarName, type RuntimeSpec } from './registry.js';
 

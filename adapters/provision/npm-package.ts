@@ -1,7 +1,7 @@
 // Acquisition from the npm registry: `npm install --prefix DIR SPEC` for
 // packages that ship a native binary (node@22, @bytecodealliance/wizer), and
 // `npm pack` for packages used only as a source tarball (@grain/libiwasm).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Acquired, InstallContext } from './acquire.js';
 import { quietNodeEnv, runChecked } from './exec.js';
@@ -11,6 +11,9 @@ const NPM_TIMEOUT_MS = 15 * 60_000;
 
 export async function npmInstallPackage(ctx: InstallContext, spec: string, binary: string): Promise<Acquired> {
   ctx.log(`npm install ${spec} (downloads from the npm registry)`);
+  // npm >= 11 runs a dependency's install script (node@22's preinstall fetches
+  // its platform binary) only when the project's allowScripts names it
+  writeFileSync(join(ctx.dir, 'package.json'), `${JSON.stringify({ private: true, allowScripts: { [packageName(spec)]: true } }, null, 2)}\n`);
   await runChecked('npm', ['install', '--prefix', ctx.dir, '--no-audit', '--no-fund', '--no-save', spec], {
     cwd: ctx.dir,
     timeoutMs: NPM_TIMEOUT_MS,
@@ -25,6 +28,12 @@ export async function npmInstallPackage(ctx: InstallContext, spec: string, binar
     obtainedBy: `npm install --prefix <install folder> ${spec}`,
     components: installedPackages(ctx.dir),
   };
+}
+
+/** `node@22` -> `node`, `@scope/name@1` -> `@scope/name`. */
+export function packageName(spec: string): string {
+  const at = spec.indexOf('@', 1);
+  return at < 0 ? spec : spec.slice(0, at);
 }
 
 export interface PackedTarball {

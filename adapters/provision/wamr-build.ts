@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { projectRoot } from '../../harness/testsuite.js';
+import { projectRoot } from '../project.js';
 import type { Acquired, InstallContext } from './acquire.js';
 import { runChecked } from './exec.js';
 import { findOnPath } from './locate.js';

@@ -5,6 +5,7 @@
 // changed: removing an entry from the baseline makes the finding count again.
 import type { FindingInfo, ReportData } from '../../reports/data.js';
 import { baselineReason, type Baseline } from './baseline.js';
+import { isNote } from '../findings/contract.js';
 
 export function applyBaseline(data: ReportData, b: Baseline): ReportData {
   return { ...data, findings: data.findings.map((f) => known(f, b)) };
@@ -16,7 +17,7 @@ function known(f: FindingInfo, b: Baseline): FindingInfo {
   return { ...f, status: 'known', baseline: reason, summary: `known (baseline: ${reason}): ${f.summary}` };
 }
 
-/** Open findings that fail a run: new in it and not in the baseline. */
+/** Open findings that fail a run: new in it (or re-opened by it), not notes, and not in the baseline. */
 export function failingNew(data: ReportData): FindingInfo[] {
-  return data.findings.filter((f) => f.status === 'open' && f.isNew && f.baseline === undefined);
+  return data.findings.filter((f) => f.status === 'open' && (f.isNew || f.reopened === true) && f.note !== true && !isNote(f.kind) && f.baseline === undefined);
 }

@@ -5,7 +5,7 @@
 // without one is how real bugs get silently ignored.
 import { existsSync } from 'node:fs';
 import { readText } from '../io/files.js';
-import { UserError } from '../cli/run.js';
+import { UserError } from '../../adapters/project.js';
 
 export const DEFAULT_BASELINE = 'wasmdiff-baseline.json';
 

@@ -3,7 +3,7 @@
 // print at each and, where a C compiler is present, a native binary),
 // optionally narrowed by name.
 import { loadCorpus, nativeBuild, type CorpusProgram } from '../../corpora/corpus.js';
-import { UserError } from '../cli/run.js';
+import { UserError } from '../../adapters/project.js';
 import type { BenchTarget } from './run-bench.js';
 
 export type BenchSize = 'default' | 'small';

@@ -9,7 +9,12 @@ import type { BenchEngine, BenchProgram, BenchRun, Phase } from '../../adapters/
 import { NATIVE_ID } from '../../adapters/bench-native.js';
 import type { Store, TimingRow } from '../store/store.js';
 import { Schedule, cellKey, seconds, type Cell } from './schedule.js';
-import { DEFAULT_ANOMALY_THRESHOLD, findAnomalies, median, medianCI, MIN_SAMPLES_99, ratioCI, type Anomaly, type MedianCI, type RatioCI } from './stats.js';
+import { DEFAULT_ANOMALY_THRESHOLD, median, medianCI, MIN_SAMPLES_99, ratioCI, type Anomaly, type MedianCI, type RatioCI } from './stats.js';
+import { tierOutliers, versionRegressions, type Regression, type Timed } from './tier-anomalies.js';
+import { benchCause, causeSignature } from '../findings/cause.js';
+
+/** A newer version of an engine slower than an older one by more than this (the whole 99% interval) is a regression. */
+export const REGRESSION_THRESHOLD = 1.25;
 
 export interface BenchTarget extends BenchProgram {
   /** The checksum line every correct run prints. */
@@ -136,8 +141,12 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
       if (dropped !== undefined && !fixed.has(cellKey(c))) fixed.set(cellKey(c), { status: schedule.droppedKind(c) === 'left-out' ? 'left-out' : 'timeout', reason: dropped });
     }
     const results = summarise(o, engines, samples, fixed);
-    const anomalies = findAnomalies(ratiosToFastest(results), o.threshold ?? DEFAULT_ANOMALY_THRESHOLD);
+    // performance findings against the engine's own tier and its own family's other versions (tier-anomalies.ts)
+    const versionOf = new Map(engines.map((e) => [e.id, e.version ?? '']));
+    const timed: Timed[] = results.filter((c) => c.status === 'ok' && c.engine !== NATIVE_ID).map((c) => ({ engine: c.engine, version: versionOf.get(c.engine) ?? '', program: c.program, wall: samples.get(cellKey(c))?.wall ?? [] }));
+    const anomalies = tierOutliers(timed, o.threshold ?? DEFAULT_ANOMALY_THRESHOLD);
     for (const a of anomalies) findings.push(performanceFinding(store, runId, a, results));
+    for (const r of versionRegressions(timed, REGRESSION_THRESHOLD)) findings.push(regressionFinding(store, runId, r));
     const report: BenchReport = {
       runId, engines, programs: o.programs.map((p) => p.name), cells: results, anomalies, findings,
       ...(schedule.stopReason === undefined ? {} : { stopReason: schedule.stopReason }),
@@ -205,17 +214,6 @@ function summarise(o: BenchOptions, engines: BenchReport['engines'], samples: Ma
   return results;
 }
 
-function ratiosToFastest(cells: CellResult[]): Map<string, Map<string, RatioCI>> {
-  const out = new Map<string, Map<string, RatioCI>>();
-  for (const c of cells) {
-    if (c.ratioToFastest === undefined || c.engine === NATIVE_ID) continue;
-    let m = out.get(c.engine);
-    if (m === undefined) out.set(c.engine, (m = new Map()));
-    m.set(c.program, c.ratioToFastest);
-  }
-  return out;
-}
-
 function wrongChecksum(store: Store, runId: number, program: BenchTarget, engine: BenchEngine, run: Extract<BenchRun, { kind: 'ok' }>): BenchReport['findings'][number] {
   const actual = run.stdout.trim();
   const summary = `${engine.id} prints a wrong checksum for ${program.name} ${program.args.join(' ')}`.trim();
@@ -255,19 +253,43 @@ function crashFinding(store: Store, runId: number, program: BenchTarget, engine:
 function performanceFinding(store: Store, runId: number, a: Anomaly, cells: CellResult[]): BenchReport['findings'][number] {
   const cell = cells.find((c) => c.program === a.program && c.engine === a.engine)!;
   const fmt = (x: number): string => x.toFixed(2);
-  const summary = `${a.engine} is ${a.direction} than usual on ${a.program}: ${fmt(a.ratio.ratio)}x the fastest engine (99% CI ${fmt(a.ratio.low)}-${fmt(a.ratio.high)}), usually ${fmt(a.usual)}x`;
+  const summary = `${a.engine} is slower than the other engines of its tier on ${a.program}: ${fmt(a.ratio.ratio)}x its tier's median engine (99% CI ${fmt(a.ratio.low)}-${fmt(a.ratio.high)}), usually ${fmt(a.usual)}x`;
+  const cause = benchCause('performance', a.engine, a.program, 'slower than its tier');
   const r = store.recordFinding(
     {
-      signature: `performance:${a.engine}:${a.program}:${a.direction}`,
+      signature: causeSignature(cause),
+      cause,
+      sighting: { runtime: a.engine, source: 'bench', origin: `bench run ${runId}: ${a.program}` },
       kind: 'performance',
       summary,
       runtimes: [a.engine],
       details: {
         program: a.program, direction: a.direction, ratioToFastest: a.ratio, usualRatio: a.usual, threshold: a.threshold, bound: a.bound,
         medianWallMs: cell.wall?.median, wallCI: cell.wall && { low: cell.wall.low, high: cell.wall.high, n: cell.wall.n },
-        rule: 'usual ratio = median of the engine\'s ratios to the fastest engine across programs; flagged when the 99% bootstrap interval of the ratio lies entirely beyond usual x threshold (or below usual / threshold)',
+        rule: "usual ratio = median of the engine's ratios to the median engine of its tier (interpreters, compilers) across programs; flagged when the 99% bootstrap interval of the ratio lies entirely beyond usual x threshold",
       },
       repro: {},
+    },
+    runId,
+  );
+  return { id: r.id, kind: 'performance', isNew: r.isNew, summary };
+}
+
+function regressionFinding(store: Store, runId: number, g: Regression): BenchReport['findings'][number] {
+  const fmt = (x: number): string => x.toFixed(2);
+  const summary = `${g.engine} ${g.version} is slower than ${g.against} ${g.againstVersion} on ${g.program}: ${fmt(g.ratio.ratio)}x (99% CI ${fmt(g.ratio.low)}-${fmt(g.ratio.high)}, threshold ${g.threshold}x)`;
+  const cause = benchCause('performance', g.engine, g.program, `regression from ${g.against}`);
+  const r = store.recordFinding(
+    {
+      signature: causeSignature(cause),
+      cause,
+      sighting: { runtime: g.engine, version: g.version, source: 'bench', origin: `bench run ${runId}: ${g.program}` },
+      kind: 'performance',
+      summary,
+      runtimes: [g.engine],
+      details: { program: g.program, direction: 'regression', against: { [g.against]: g.againstVersion }, ratio: g.ratio, threshold: g.threshold, rule: 'a newer version of the same engine (same family and tier), in the same run, slower than an older one with the whole 99% bootstrap interval of the ratio of medians beyond the threshold' },
+      repro: {},
+      versions: { [g.engine]: g.version },
     },
     runId,
   );

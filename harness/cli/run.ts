@@ -4,10 +4,9 @@
 import { CommanderError, type Command } from 'commander';
 import { WasmError, ParseError } from '../../reference-runtime/errors.js';
 
-/** An error whose message is already the one line a user should see. */
-export class UserError extends Error {
-  override name = 'UserError';
-}
+import { UserError } from '../../adapters/project.js';
+
+export { UserError };
 
 export async function runCli(program: Command, argv: string[]): Promise<void> {
   // usage errors must reach the catch below, from every subcommand, as one line

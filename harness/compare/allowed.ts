@@ -1,11 +1,9 @@
-// The one place where known, allowed divergences from the oracle are
-// written down. A comparison (compare.ts) that meets one of these does not
-// report a finding; it records the rule's id, so a report can say how often
-// each was used. Every rule says why the spec (or a recorded runtime
-// deviation) allows it.
-import type { Allowed, TrapKind } from '../../reference-runtime/api.js';
-import type { ModuleVerdict, ResultValue } from '../../adapters/plan.js';
-import { showResult } from '../../adapters/values.js';
+// The one place where allowed differences from the oracle are written down.
+// Each excuses only what the spec leaves open (a NaN's payload and sign, a
+// grow failing, the stack depth and other resource limits past a bound), or
+// what no plan can express. A comparison (compare.ts) that meets one records
+// the rule's id, so a report can say how often each was used.
+import type { ModuleVerdict } from '../../adapters/plan.js';
 
 export interface AllowedRule {
   id: string;
@@ -15,47 +13,43 @@ export interface AllowedRule {
 export const RULES = {
   nanPayload: {
     id: 'nan-payload',
-    reason: 'spec 4.3.3 (NaN propagation): an operation producing a NaN may return any canonical NaN when all its NaN inputs are canonical, otherwise any arithmetic NaN; the oracle says which set applies and the value is in it',
+    reason: 'spec 4.3.3 (NaN propagation): a NaN result may be any canonical NaN when all NaN inputs are canonical, otherwise any arithmetic NaN; the oracle ran again under two other NaN policies (variants.ts) and only the bits on which every policy agrees were compared',
   },
-  nanDependent: {
-    id: 'nan-dependent',
-    reason: 'the result depends on a NaN payload the spec leaves open (reinterpretation, lane moves or stores of a chosen NaN), so any value of the type is allowed; later invocations on the same instance are not compared',
+  nanDependentState: {
+    id: 'nan-dependent-state',
+    reason: 'spec 4.3.3: the final state holds bits of a NaN the spec leaves open (the oracle\'s NaN policies disagree on the state digest), so the digest, a hash, cannot be compared bit by bit',
+  },
+  relaxedChoice: {
+    id: 'relaxed-choice',
+    reason: "spec 4.3.4 (relaxed SIMD): an implementation fixes each relaxed parameter once; the result is one the oracle computed under one of the spec's profiles",
   },
   growChoice: {
     id: 'grow-choice',
-    reason: 'spec 4.4.7 (memory.grow, table.grow): growing may fail for resource reasons even below the maximum, so the result and all later state may differ; later invocations on the same instance are not compared',
+    reason: 'spec 4.4.7 (memory.grow, table.grow): growing may fail for resource reasons even below the maximum; the runtime matched the oracle run in which every grow fails, compared exactly from there on',
   },
   stackDepth: {
     id: 'stack-depth',
-    reason: 'spec 4.4.10 / appendix A.2: the call stack depth is implementation-defined; where the oracle exhausts its stack a runtime may exhaust, trap, crash on its stack limit or (with tail-call optimisation) run on; later invocations are not compared',
+    reason: 'spec 4.4.10 / appendix A.2: the call stack depth is implementation-defined; where the oracle itself exhausts its stack (20,000 frames) a runtime may exhaust, trap or run on (what lies beyond the oracle\'s limit is unknown; later invocations on that instance are not compared)',
   },
   resourceExhaustion: {
     id: 'resource-exhaustion',
-    reason: 'appendix A.2 (implementation limits): a runtime may exhaust its stack or other resources earlier than the oracle; later invocations are not compared',
+    reason: 'appendix A.2 (implementation limits): the runtime exhausted its stack on an invocation of at least 100 calls, or a harness memory limit where the oracle held at least 256 MiB; compared exactly from there on against the oracle run whose instance is discarded at the same point',
   },
   trapAlias: {
     id: 'trap-alias',
-    reason: 'the runtime reports both trap kinds with one message, so its adapter cannot tell them apart (adapters/kit/deviations.ts has the evidence)',
-  },
-  unknownTrap: {
-    id: 'unknown-trap',
-    reason: "the runtime trapped where the oracle trapped, but the adapter could not classify the runtime's message",
+    reason: "the runtime's message names both trap kinds, so its adapter cannot tell them apart (the wording rows beside each adapter's message table; adapters/kit/deviations.ts has the evidence)",
   },
   rejected: {
     id: 'rejected',
     reason: 'the runtime rejected the module without saying whether it was malformed or invalid (V8 reports both as CompileError)',
   },
-  decodeOrValidate: {
-    id: 'decode-or-validate',
-    reason: 'single-pass engines validate while decoding, so for a module that is both malformed and invalid the first error found may be of either class; both are a rejection',
-  },
   notExpressible: {
     id: 'not-expressible',
-    reason: "the invocation cannot be expressed in the runtime's driver (a driver: not-run reason)",
+    reason: "the invocation cannot be expressed in the runtime's driver (a driver: not-run reason, the same for every runtime given the plan); later invocations on that instance are not compared",
   },
   unsupportedFeature: {
     id: 'unsupported-feature',
-    reason: "the runtime rejected a module that uses a feature its probe says it does not support (adapters/features.ts): a known limitation, not a divergence from the spec's semantics",
+    reason: "the module uses a feature the runtime's probe says it lacks (adapters/features.ts): counted as unsupported whatever the runtime does with it",
   },
   unreproduced: {
     id: 'unreproduced',
@@ -63,27 +57,9 @@ export const RULES = {
   },
   slowOracle: {
     id: 'slow-oracle',
-    reason: 'the runtime timed out on an invocation the oracle itself took long for: a timeout is only a finding when the oracle finished quickly',
+    reason: 'the runtime timed out on an invocation the interpreter itself spent at least a second on (its own time, not the worker start-up): a timeout is only a finding when the oracle finished quickly',
   },
 } as const satisfies Record<string, AllowedRule>;
-
-/** Trap kinds each runtime reports with one message (adapters/kit/deviations.ts). */
-const TRAP_ALIASES: Record<string, readonly (readonly [TrapKind, TrapKind])[]> = {
-  v8: [
-    // "float unrepresentable in integer range" for NaN and for out-of-range operands (adapters/trap-kinds.ts V8_MESSAGES)
-    ['integer overflow', 'invalid conversion to integer'],
-    ['undefined element', 'out of bounds table access'],
-    ['uninitialized element', 'indirect call type mismatch'],
-  ],
-  wasmtime: [['undefined element', 'out of bounds table access']],
-};
-TRAP_ALIASES['v8-node22'] = TRAP_ALIASES.v8!;
-TRAP_ALIASES['v8-node24'] = TRAP_ALIASES.v8!;
-
-/** Whether `runtime`'s trap `actual` is an accepted report of the oracle's trap `expected`. */
-export function trapAlias(runtime: string, expected: string, actual: string): boolean {
-  return (TRAP_ALIASES[runtime] ?? []).some(([x, y]) => (expected === x && actual === y) || (expected === y && actual === x));
-}
 
 /** The verdict classes the comparison works with: rejected stands for malformed or invalid. */
 export function verdictClass(v: ModuleVerdict): string {
@@ -91,28 +67,3 @@ export function verdictClass(v: ModuleVerdict): string {
   return v.kind;
 }
 
-/** The rule that accepts a runtime's verdict class for the oracle's, if any (equal classes need none). */
-export function verdictRule(oracle: string, runtime: string): AllowedRule | undefined {
-  const rejects = (c: string) => c === 'malformed' || c === 'invalid';
-  if (runtime === 'rejected' && rejects(oracle)) return RULES.rejected;
-  if (rejects(runtime) && rejects(oracle)) return RULES.decodeOrValidate;
-  // the harness's memory or output limit stopped the runtime before it instantiated
-  if (runtime === 'resource') return RULES.resourceExhaustion;
-  return undefined;
-}
-
-/** Whether `actual` is in the set the oracle's `allowed` describes around its own result `oracle`. */
-export function valueAllowed(oracle: ResultValue, allowed: Allowed | undefined, actual: ResultValue): boolean {
-  if (oracle.type !== actual.type) return false;
-  if (showResult(oracle) === showResult(actual)) return true;
-  if (allowed === undefined || allowed.kind === 'exact') return false;
-  if (actual.type === 'f32') {
-    const mag = actual.bits & 0x7fffffff;
-    return allowed.kind === 'nan:canonical' ? mag === 0x7fc00000 : mag > 0x7f800000 && (mag & 0x00400000) !== 0;
-  }
-  if (actual.type === 'f64') {
-    const mag = actual.bits & 0x7fff_ffff_ffff_ffffn;
-    return allowed.kind === 'nan:canonical' ? mag === 0x7ff8_0000_0000_0000n : mag > 0x7ff0_0000_0000_0000n && (mag & 0x0008_0000_0000_0000n) !== 0n;
-  }
-  return false;
-}

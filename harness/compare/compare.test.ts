@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { InvocationOutcome, ModuleVerdict, RunOutcome } from '../../adapters/plan.js';
 import type { OracleNote } from '../fuzz/oracle-run.js';
 import type { OracleOutcome } from '../fuzz/oracle.js';
-import { compareRun } from './compare.js';
+import { compareRun, type OracleWorld } from './compare.js';
 
 const ok: ModuleVerdict = { kind: 'ok' };
 const f32 = (bits: number): InvocationOutcome => ({ kind: 'values', values: [{ type: 'f32', bits }] });
@@ -16,19 +16,27 @@ function runtime(adapter: string, invocations: InvocationOutcome[], verdict = ok
   return { adapter, verdict, invocations, processes: 1 };
 }
 
+/** The oracle's NaN worlds: its own run and the two other policies (variants.ts) giving these bits. */
+function nanWorld(...bits: number[][]): OracleWorld[] {
+  return [{ growFailing: false, resets: [], runs: bits.map((b) => oracle(b.map(f32), b.map(() => ({ allowed: [{ kind: 'nan:arithmetic' }], reasons: ['nan'] })))) }];
+}
+
 describe('compareRun', () => {
-  it('accepts any arithmetic NaN where the oracle allows one, and flags a non-NaN', () => {
-    const o = oracle([f32(0x7fc00001)], [{ allowed: [{ kind: 'nan:arithmetic' }], reasons: ['nan'] }]);
-    const allowed = compareRun(o, runtime('x', [f32(0xffc12345)]));
+  it('accepts any arithmetic NaN where the NaN policies leave the payload free, and flags a non-NaN', () => {
+    const worlds = nanWorld([0x7fc00001], [0xffffffff], [0xffc00000]);
+    const allowed = compareRun(worlds, runtime('x', [f32(0xffc12345)]));
     expect(allowed.divergences).toEqual([]);
     expect(allowed.allowed.map((a) => a.rule)).toEqual(['nan-payload']);
+    expect(compareRun(worlds, runtime('x', [f32(0x7f812345)])).divergences[0]?.kind).toBe('wrong-result');
+    expect(compareRun(worlds, runtime('x', [f32(1)])).divergences[0]?.kind).toBe('wrong-result');
     const exact = oracle([f32(0x7fc00001)], [{ allowed: [{ kind: 'exact' }], reasons: [] }]);
     expect(compareRun(exact, runtime('x', [f32(0x7fc00000)])).divergences[0]?.kind).toBe('wrong-result');
   });
 
   it('requires a canonical NaN where only canonical ones are allowed', () => {
-    const o = oracle([f32(0x7fc00000)], [{ allowed: [{ kind: 'nan:canonical' }], reasons: ['nan'] }]);
-    expect(compareRun(o, runtime('x', [f32(0xffc00000)])).divergences).toEqual([]);
+    const worlds = nanWorld([0x7fc00000], [0xffc00000], [0xffc00000]);
+    expect(compareRun(worlds, runtime('x', [f32(0xffc00000)])).divergences).toEqual([]);
+    expect(compareRun(worlds, runtime('x', [f32(0x7fc00001)])).divergences[0]?.kind).toBe('wrong-result');
     const d = compareRun(oracle([f32(1)], [{ allowed: [{ kind: 'exact' }], reasons: [] }]), runtime('x', [f32(2)]));
     expect(d.divergences[0]).toMatchObject({ kind: 'wrong-result', runtime: 'x', invocation: 0, expectedClass: 'values(f32)', actualClass: 'values(f32)' });
   });
@@ -37,7 +45,8 @@ describe('compareRun', () => {
     expect(compareRun(oracle([trap('integer divide by zero')]), runtime('x', [i32(0)])).divergences[0]?.kind).toBe('missing-trap');
     expect(compareRun(oracle([i32(0)]), runtime('x', [trap('unreachable')])).divergences[0]?.kind).toBe('unexpected-trap');
     expect(compareRun(oracle([trap('undefined element')]), runtime('x', [trap('out of bounds table access')])).divergences[0]?.kind).toBe('wrong-trap');
-    const v8 = compareRun(oracle([trap('undefined element')]), runtime('v8', [trap('out of bounds table access')]));
+    const worded = { kind: 'trap' as const, trap: 'out of bounds table access' as never, message: 'RuntimeError: table index is out of bounds' };
+    const v8 = compareRun(oracle([trap('undefined element')]), runtime('v8', [worded]));
     expect(v8.divergences).toEqual([]);
     expect(v8.allowed[0]?.rule).toBe('trap-alias');
   });
@@ -50,11 +59,11 @@ describe('compareRun', () => {
     expect(c.skipped).toBe(1);
   });
 
-  it('does not compare later invocations after a NaN was chosen, until both sides trap', () => {
+  it('compares every invocation after a NaN was chosen', () => {
     const o = oracle([f32(0x7fc00000), i32(1), trap('unreachable'), i32(7)], [{ allowed: [{ kind: 'nan:canonical' }], reasons: ['nan'] }]);
     const c = compareRun(o, runtime('x', [f32(0x7fc00000), i32(2), trap('unreachable'), i32(8)]));
-    expect(c.skipped).toBe(2);
-    expect(c.divergences[0]).toMatchObject({ kind: 'wrong-result', invocation: 3 });
+    expect(c.skipped).toBe(0);
+    expect(c.divergences[0]).toMatchObject({ kind: 'wrong-result', invocation: 1 });
   });
 
   it('reports a differing digest as wrong-state', () => {
@@ -62,17 +71,20 @@ describe('compareRun', () => {
     expect(c.divergences[0]?.kind).toBe('wrong-state');
   });
 
-  it('accepts `rejected` for malformed or invalid, and a rejection of an unsupported feature', () => {
+  it('accepts `rejected` for malformed or invalid, calls a rejected valid module rejects-valid, and skips an unsupported feature', () => {
     const invalid: ModuleVerdict = { kind: 'invalid', message: 'type mismatch' };
     expect(compareRun(oracle([], [], invalid), runtime('v8', [], { kind: 'rejected', message: 'CompileError' })).divergences).toEqual([]);
-    expect(compareRun(oracle([]), runtime('x', [], { kind: 'invalid', message: 'x' })).divergences[0]?.kind).toBe('verdict');
+    expect(compareRun(oracle([]), runtime('x', [], { kind: 'invalid', message: 'x' })).divergences[0]?.kind).toBe('rejects-valid');
+    expect(compareRun(oracle([], [], invalid), runtime('x', [], ok)).divergences[0]?.kind).toBe('accepts-invalid');
+    const swapped = compareRun(oracle([], [], invalid), runtime('x', [], { kind: 'malformed', message: 'x' }));
+    expect([swapped.divergences, swapped.notes[0]?.kind]).toEqual([[], 'misclassified']);
     const c = compareRun(oracle([]), runtime('wamr', [], { kind: 'rejected', message: 'simd' }), { unsupported: ['simd'] });
     expect(c.divergences).toEqual([]);
     expect(c.allowed[0]?.rule).toBe('unsupported-feature');
   });
 
   it('reports a timeout only when the oracle finished quickly', () => {
-    expect(compareRun(oracle([i32(1)], [], ok, 5), runtime('x', [{ kind: 'timeout' }])).divergences[0]?.kind).toBe('timeout');
-    expect(compareRun(oracle([i32(1)], [], ok, 4000), runtime('x', [{ kind: 'timeout' }])).divergences).toEqual([]);
+    expect(compareRun(oracle([i32(1)], [{ ms: 5 }], ok, 5), runtime('x', [{ kind: 'timeout' }])).divergences[0]?.kind).toBe('timeout');
+    expect(compareRun(oracle([i32(1)], [{ ms: 4000 }], ok, 4000), runtime('x', [{ kind: 'timeout' }])).divergences).toEqual([]);
   });
 });

@@ -1,32 +1,52 @@
 // Compares a runtime's RunOutcome with the oracle's, observable by
-// observable: the module verdict, then each invocation's values (under the
-// results the oracle allows), trap kind, exhaustion, timeout or crash, and
-// the state digest when the plan ends with one (harness/fuzz/digest.ts).
-// Known allowed divergences (allowed.ts) are recorded, not reported.
+// observable: the module verdict, then each invocation's values or trap, and
+// the final state digest when the plan ends with one (harness/fuzz/digest.ts).
 //
-// Once the oracle and the runtime may legitimately hold different state (a
-// NaN was chosen, a grow could have failed, one side exhausted its stack),
-// later invocations on that instance are not compared; after both sides
-// trapped at the same invocation both start afresh (plan rule 3) and the
-// comparison resumes.
-import type { FindingKind } from '../conformance/judge.js';
+// Only what the spec leaves open is excused (allowed.ts), and only as far as
+// it reaches:
+//  - a NaN's payload and sign, and memory.grow / table.grow failing: the
+//    oracle is run in its other legitimate worlds (variants.ts: other NaN
+//    policies, every grow failing). A world is a set of oracle runs that
+//    differ only in their NaN choices; a runtime's value is accepted by a
+//    world when it equals the world's runs on every bit they agree on, a trap
+//    when one of its runs trapped alike. Worlds that disagree with what the
+//    runtime showed are dropped; when none is left, that is the divergence.
+//    Every invocation is compared, the later ones and the digest included.
+//  - stack and resource exhaustion, only past a bound: the runtime's stack
+//    on an invocation of at least MIN_EXHAUSTION_CALLS calls, a harness
+//    memory limit where the oracle held at least RESOURCE_BOUND_BYTES, and
+//    anything where the oracle itself exhausted its stack. After an allowed
+//    exhaustion the comparison asks (`needs`) for the oracle run whose
+//    instance is discarded at the same point, and goes on against it.
+//  - a timeout only where the interpreter itself spent QUICK_ORACLE_MS on
+//    the invocation.
+// A crash is always a finding. An unclassified trap where the oracle trapped
+// is a note (the adapter's message table lacks a row), never a pass.
 import type { InvocationOutcome, ResultValue, RunOutcome } from '../../adapters/plan.js';
+import { trapAccepted } from '../../adapters/trap-aliases.js';
 import { showResult } from '../../adapters/values.js';
+import type { TrapKind } from '../../reference-runtime/errors.js';
+import type { Divergence, FindingKind } from '../findings/contract.js';
 import type { OracleOutcome } from '../fuzz/oracle.js';
-import { RULES, trapAlias, valueAllowed, verdictClass, verdictRule, type AllowedRule } from './allowed.js';
+import { RULES, verdictClass, type AllowedRule } from './allowed.js';
 
-/** The conformance kinds, plus a difference in the final state digest. */
-export type DivergenceKind = FindingKind | 'wrong-state';
+export type { Divergence } from '../findings/contract.js';
+export type DivergenceKind = FindingKind;
 
-export interface Divergence {
-  kind: DivergenceKind;
-  runtime: string;
-  /** the invocation (plan index); absent for the module verdict */
-  invocation?: number;
-  expectedClass: string;
-  actualClass: string;
-  expected: string;
-  actual: string;
+/** An invocation making fewer calls than this cannot exhaust the stack of any runtime wasmdiff drives: exhaustion there is a finding. */
+export const MIN_EXHAUSTION_CALLS = 100;
+/** A harness memory limit is excused only where the oracle's memories and tables held at least this much. */
+export const RESOURCE_BOUND_BYTES = 256 << 20;
+/** A runtime's timeout is a finding when the interpreter spent less than this on the invocation. */
+export const QUICK_ORACLE_MS = 1000;
+
+/** One legitimate world of the oracle: its runs differ only in their NaN choices (runs[0] the oracle's own). */
+export interface OracleWorld {
+  /** every memory.grow and table.grow failed */
+  growFailing: boolean;
+  /** invocations after which the instance was discarded, as after a runtime's allowed exhaustion */
+  resets: number[];
+  runs: OracleOutcome[];
 }
 
 export interface Allowance {
@@ -37,136 +57,263 @@ export interface Allowance {
 export interface Comparison {
   /** at most one: the first divergence (later ones may only follow from it) */
   divergences: Divergence[];
+  /** differences that are reported but fail nothing (misclassified verdicts, unclassified traps) */
+  notes: Divergence[];
   allowed: Allowance[];
-  /** invocations not compared because the state could legitimately differ */
+  /** invocations not compared: the oracle could not say (it exhausted its stack, or timed out), or the driver could not express one */
   skipped: number;
+  /** the oracle worlds to compare against again: with the instance discarded after this invocation */
+  needs?: { resetAfter: number };
 }
 
 export interface CompareOptions {
   /** the plan index of the state-digest invocation, if the plan has one */
   digestAt?: number;
-  /** features the module uses that the runtime's probe says it lacks */
+  /** features the module uses that the runtime's probe says it lacks: the comparison is skipped */
   unsupported?: readonly string[];
-  /** the oracle's time under which a runtime's timeout is a finding (default 1000 ms) */
   quickOracleMs?: number;
 }
 
-const REJECTIONS = new Set(['rejected', 'malformed', 'invalid', 'unlinkable']);
-
-export function compareRun(oracle: OracleOutcome, actual: RunOutcome, options: CompareOptions = {}): Comparison {
-  const out: Comparison = { divergences: [], allowed: [], skipped: 0 };
+export function compareRun(oracle: OracleOutcome | readonly OracleWorld[], actual: RunOutcome, options: CompareOptions = {}): Comparison {
+  const worlds: OracleWorld[] = 'run' in oracle ? [{ growFailing: false, resets: [], runs: [oracle] }] : [...oracle];
+  const out: Comparison = { divergences: [], notes: [], allowed: [], skipped: 0 };
   const runtime = actual.adapter;
   const allow = (rule: AllowedRule, invocation?: number) => out.allowed.push(invocation === undefined ? { rule: rule.id } : { rule: rule.id, invocation });
   const diverge = (d: Omit<Divergence, 'runtime'>) => out.divergences.push({ runtime, ...d });
-
-  const ov = verdictClass(oracle.run.verdict);
-  const av = verdictClass(actual.verdict);
-  if (ov !== av) {
-    const rule = verdictRule(ov, av) ?? (ov === 'ok' && REJECTIONS.has(av) && (options.unsupported?.length ?? 0) > 0 ? RULES.unsupportedFeature : undefined);
-    if (rule) allow(rule);
-    else {
-      const kind: DivergenceKind = av === 'timeout' || av === 'crash' ? av : 'verdict';
-      const message = 'message' in actual.verdict ? `: ${firstLine(actual.verdict.message)}` : '';
-      diverge({ kind, expectedClass: ov, actualClass: av, expected: ov, actual: `${av}${message}` });
-    }
+  const primary = worlds[0]!.runs[0]!;
+  if ((options.unsupported?.length ?? 0) > 0) {
+    allow(RULES.unsupportedFeature);
     return out;
   }
-  if (ov !== 'ok') return out;
 
-  let tainted: AllowedRule | undefined;
-  const n = oracle.run.invocations.length;
+  if (!compareVerdicts(primary, actual, allow, diverge, (d) => out.notes.push({ runtime, ...d }), options)) return out;
+
+  let alive = worlds;
+  /** the oracle and the runtime may legitimately hold different state until both start afresh */
+  let uncomparable = false;
+  const n = primary.run.invocations.length;
   for (let i = 0; i < n; i++) {
-    const o = oracle.run.invocations[i]!;
-    const a = actual.invocations[i] ?? { kind: 'not-run', reason: 'no outcome' };
-    const note = oracle.notes[i] ?? {};
-    if (tainted) {
-      out.skipped++;
-      // both sides start a fresh instance after a trap at the same invocation
-      if (o.kind === 'trap' && a.kind === 'trap') tainted = undefined;
-      continue;
+    const w0 = alive[0]!;
+    const o = w0.runs[0]!.run.invocations[i]!;
+    const note = w0.runs[0]!.notes[i] ?? {};
+    const a: InvocationOutcome = actual.invocations[i] ?? { kind: 'not-run', reason: 'no outcome' };
+    const at = { invocation: i, expectedClass: outcomeClass(o), expected: showOutcome(o), actualClass: outcomeClass(a), actual: showOutcome(a) };
+    if (a.kind === 'crash') {
+      diverge({ kind: 'crash', ...at, message: a.message });
+      break;
     }
     if (o.kind === 'not-run') continue;
     if (a.kind === 'not-run') {
       if (!a.reason.startsWith('driver:')) {
-        out.skipped += n - i; // follows from an earlier crash or timeout, already reported
+        out.skipped += n - i; // follows from an earlier outcome that ended the run, already judged
         break;
       }
-      // the runtime skipped what the oracle ran: their states may differ from here on
       allow(RULES.notExpressible, i);
-      tainted = RULES.notExpressible;
+      uncomparable = true;
       continue;
+    }
+    if (uncomparable) {
+      out.skipped++;
+      if (resets(o) && resets(a)) uncomparable = false;
+      continue;
+    }
+    if (a.kind === 'rejected') {
+      diverge({ kind: 'rejects-valid', ...at, message: a.message });
+      break;
     }
     if (o.kind === 'exhaustion') {
-      if (a.kind !== 'exhaustion') {
-        allow(RULES.stackDepth, i);
-        if (a.kind !== 'trap') tainted = RULES.stackDepth;
-      }
-      if (a.kind === 'timeout' || a.kind === 'crash') break;
+      // what the program does beyond the oracle's own depth limit is unknown
+      if (a.kind !== 'exhaustion') allow(RULES.stackDepth, i);
+      if (a.kind === 'timeout' || a.kind === 'resource') break;
+      if (a.kind === 'values') uncomparable = true;
       continue;
     }
-    const expected = showOutcome(o);
-    const expectedClass = outcomeClass(o);
-    const at = { invocation: i, expectedClass, expected, actualClass: outcomeClass(a), actual: showOutcome(a) };
+    if (o.kind === 'timeout' || o.kind === 'crash' || o.kind === 'resource') {
+      out.skipped += n - i; // the oracle did not finish: nothing to compare against
+      break;
+    }
     if (a.kind === 'timeout') {
-      if (o.kind === 'timeout' || oracle.ms >= (options.quickOracleMs ?? 1000)) allow(RULES.slowOracle, i);
+      if ((note.ms ?? 0) >= (options.quickOracleMs ?? QUICK_ORACLE_MS)) allow(RULES.slowOracle, i);
       else diverge({ kind: 'timeout', ...at });
       break;
     }
-    if (a.kind === 'crash') {
-      diverge({ kind: 'crash', ...at });
-      break;
-    }
     if (a.kind === 'resource') {
-      // the harness's own memory or output limit stopped the runtime: nothing later ran
-      allow(RULES.resourceExhaustion, i);
+      if ((note.footprint ?? 0) >= RESOURCE_BOUND_BYTES) allow(RULES.resourceExhaustion, i);
+      else diverge({ kind: 'exhaustion', ...at, message: a.message });
       break;
     }
-    if (o.kind === 'timeout' || o.kind === 'crash' || o.kind === 'resource') break; // the oracle did not finish: nothing to compare against
     if (a.kind === 'exhaustion') {
+      if ((note.calls ?? 0) < MIN_EXHAUSTION_CALLS) {
+        diverge({ kind: 'exhaustion', ...at, message: a.message });
+        break;
+      }
       allow(RULES.resourceExhaustion, i);
-      if (o.kind !== 'trap') tainted = RULES.resourceExhaustion;
-      continue;
+      if (o.kind === 'trap') continue; // both start afresh
+      if (alive.every((w) => w.resets.includes(i))) continue;
+      out.needs = { resetAfter: i };
+      return out;
     }
-    if (o.kind === 'trap') {
-      if (a.kind === 'values') diverge({ kind: 'missing-trap', ...at });
-      else if (a.trap === o.trap) continue;
-      else if (a.trap === 'unknown') allow(RULES.unknownTrap, i);
-      else if (trapAlias(runtime, o.trap, a.trap)) allow(RULES.trapAlias, i);
-      else diverge({ kind: 'wrong-trap', ...at });
-      if (out.divergences.length > 0) break;
-      continue;
-    }
-    // the oracle returned values
-    if (a.kind === 'trap') {
-      diverge({ kind: 'unexpected-trap', ...at });
+    // values or a trap, judged by the worlds still alive
+    const judged = alive.map((w) => judgeInWorld(w, i, a, i === options.digestAt));
+    const accepted = judged.flatMap((j, k) => (j === undefined ? [] : [{ world: { ...alive[k]!, runs: j.runs }, rules: j.rules }]));
+    if (accepted.length === 0) {
+      if (a.kind === 'trap' && a.trap === 'unknown' && o.kind === 'trap') {
+        out.notes.push({ runtime, kind: 'unclassified-trap', ...at, message: a.message });
+        continue; // both start afresh
+      }
+      diverge({ kind: divergenceKind(o, a, i === options.digestAt), ...at, ...nanRuleOf(o, note.allowed, a), ...(a.kind === 'trap' ? { message: a.message } : {}) });
       break;
     }
-    const reasons = note.reasons ?? [];
-    const verdict = judgeValues(o.values, note.allowed, a.values, reasons);
-    if (verdict === 'diverges') {
-      diverge({ kind: i === options.digestAt ? 'wrong-state' : 'wrong-result', ...at });
-      break;
-    }
-    if (verdict !== 'equal') allow(verdict, i);
-    if (reasons.includes('grow')) tainted = RULES.growChoice;
-    else if (reasons.includes('nan')) tainted = RULES.nanDependent;
+    if (accepted.every((x) => x.world.growFailing)) allow(RULES.growChoice, i);
+    const rules = new Set(accepted[0]!.rules);
+    for (const r of rules) allow(r, i);
+    alive = accepted.map((x) => x.world);
   }
   return out;
 }
 
-/** Equal, allowed by a rule, or a divergence. */
-function judgeValues(o: readonly ResultValue[], allowed: OracleOutcome['notes'][number]['allowed'], a: readonly ResultValue[], reasons: readonly string[]): 'equal' | 'diverges' | AllowedRule {
-  if (o.length !== a.length || o.some((v, i) => v.type !== a[i]!.type)) return 'diverges';
-  let rule: AllowedRule | 'equal' = 'equal';
-  for (let i = 0; i < o.length; i++) {
-    if (showResult(o[i]!) === showResult(a[i]!)) continue;
-    if (reasons.includes('grow')) rule = RULES.growChoice;
-    else if (valueAllowed(o[i]!, allowed?.[i], a[i]!)) rule = RULES.nanPayload;
-    // the oracle does not describe values computed from a chosen NaN's bits (exec/invoke.ts)
-    else if (reasons.includes('nan')) rule = RULES.nanDependent;
-    else return 'diverges';
+/** Compares the verdicts; true when both instantiated (the invocations are compared next). */
+function compareVerdicts(
+  primary: OracleOutcome,
+  actual: RunOutcome,
+  allow: (rule: AllowedRule) => void,
+  diverge: (d: Omit<Divergence, 'runtime'>) => void,
+  note: (d: Omit<Divergence, 'runtime'>) => void,
+  options: CompareOptions,
+): boolean {
+  const ov = verdictClass(primary.run.verdict);
+  const av = verdictClass(actual.verdict);
+  if (ov === av) return ov === 'ok';
+  const message = 'message' in actual.verdict ? actual.verdict.message : undefined;
+  const rule = 'message' in primary.run.verdict ? firstLine(primary.run.verdict.message) : undefined;
+  const d = {
+    expectedClass: ov,
+    actualClass: av,
+    expected: rule ? `${ov}: ${rule}` : ov,
+    actual: message ? `${av}: ${firstLine(message)}` : av,
+    ...(message ? { message: firstLine(message) } : {}),
+    ...(rule ? { rule } : {}),
+  };
+  const rejects = (c: string) => c === 'malformed' || c === 'invalid';
+  if (av === 'rejected' && rejects(ov)) {
+    allow(RULES.rejected);
+    return false;
   }
-  return rule;
+  if (rejects(av) && rejects(ov)) {
+    note({ kind: 'misclassified', ...d });
+    return false;
+  }
+  if (av === 'crash') diverge({ kind: 'crash', ...d });
+  else if (av === 'timeout') {
+    const oracleMs = primary.notes.reduce((t, x) => t + (x.ms ?? 0), 0);
+    if (ov === 'ok' && oracleMs < (options.quickOracleMs ?? QUICK_ORACLE_MS)) diverge({ kind: 'timeout', ...d });
+    else allow(RULES.slowOracle);
+  } else if (av === 'resource') {
+    const footprint = Math.max(0, ...primary.notes.map((x) => x.footprint ?? 0));
+    if (footprint >= RESOURCE_BOUND_BYTES) allow(RULES.resourceExhaustion);
+    else diverge({ kind: 'exhaustion', ...d });
+  } else if (ov === 'ok') diverge({ kind: 'rejects-valid', ...d });
+  else if (av === 'ok') diverge({ kind: ov.startsWith('uninstantiable:') ? 'missing-trap' : 'accepts-invalid', ...d });
+  else if (ov.startsWith('uninstantiable:') && av.startsWith('uninstantiable:')) {
+    const want = ov.slice(15) as TrapKind;
+    const got = av.slice(15) as TrapKind;
+    if (trapAccepted(want, got, message ?? '')) allow(RULES.trapAlias);
+    else diverge({ kind: 'wrong-trap', ...d });
+  } else diverge({ kind: 'verdict', ...d }); // rejected, but at another stage (unlinkable for uninstantiable, ...)
+  return false;
+}
+
+/** The runs of world `w` consistent with the runtime's outcome `a` at invocation i (undefined: the world does not allow it), and the rules that allowed it. */
+function judgeInWorld(w: OracleWorld, i: number, a: InvocationOutcome, isDigest: boolean): { runs: OracleOutcome[]; rules: AllowedRule[] } | undefined {
+  const outs = w.runs.map((r) => r.run.invocations[i]);
+  if (a.kind === 'trap') {
+    if (a.trap === 'unknown') return undefined;
+    const runs = w.runs.filter((_, k) => {
+      const o = outs[k];
+      return o?.kind === 'trap' && o.trap !== 'unknown' && trapAccepted(o.trap, a.trap as TrapKind, a.message);
+    });
+    if (runs.length === 0) return undefined;
+    const exact = runs.some((r) => {
+      const o = r.run.invocations[i];
+      return o?.kind === 'trap' && o.trap === a.trap;
+    });
+    return { runs, rules: exact ? [] : [RULES.trapAlias] };
+  }
+  if (a.kind !== 'values') return undefined;
+  const valueRuns = w.runs.filter((_, k) => outs[k]?.kind === 'values' && sameTypes((outs[k] as { values: ResultValue[] }).values, a.values));
+  if (valueRuns.length === 0) return undefined;
+  const values = valueRuns.map((r) => (r.run.invocations[i] as { values: ResultValue[] }).values);
+  if (isDigest) {
+    // a hash: equal to one world's, or not comparable at all when the worlds' NaNs made the states differ
+    const equal = valueRuns.filter((_, k) => sameBits(values[k]!, a.values));
+    if (equal.length > 0) return { runs: equal, rules: [] };
+    return values.some((v) => !sameBits(v, values[0]!)) ? { runs: valueRuns, rules: [RULES.nanDependentState] } : undefined;
+  }
+  // relaxed SIMD: any result vector of one of the spec's relaxed profiles
+  const relaxed = valueRuns.flatMap((r) => r.notes[i]?.alternatives ?? []);
+  if (relaxed.some((alt) => sameBits(alt, a.values))) return { runs: valueRuns, rules: sameBits(values[0]!, a.values) ? [] : [RULES.relaxedChoice] };
+  const mine = a.values.map(bitsOf);
+  const theirs = values.map((vs) => vs.map(bitsOf));
+  for (let v = 0; v < mine.length; v++) {
+    const base = theirs[0]![v]!;
+    for (let b = 0; b < base.length; b++) {
+      let agreed = 0xff;
+      for (const t of theirs) agreed &= ~(t[v]![b]! ^ base[b]!);
+      if (((mine[v]![b]! ^ base[b]!) & agreed) !== 0) return undefined;
+    }
+  }
+  const differs = values.some((vs) => !sameBits(vs, a.values));
+  return { runs: valueRuns, rules: differs && !sameBits(values[0]!, a.values) ? [RULES.nanPayload] : [] };
+}
+
+function divergenceKind(o: InvocationOutcome, a: InvocationOutcome, isDigest: boolean): FindingKind {
+  if (o.kind === 'trap') return a.kind === 'values' ? 'missing-trap' : 'wrong-trap';
+  if (a.kind === 'trap') return 'unexpected-trap';
+  return isDigest ? 'wrong-state' : 'wrong-result';
+}
+
+/** For a scalar float result outside the oracle's NaN set: that set (exec/invoke.ts `allowed`). */
+function nanRuleOf(o: InvocationOutcome, allowed: readonly { kind: string }[] | undefined, a: InvocationOutcome): Pick<Divergence, 'nanRule'> {
+  if (o.kind !== 'values' || a.kind !== 'values' || allowed === undefined) return {};
+  for (let k = 0; k < o.values.length; k++) {
+    const rule = allowed[k]?.kind;
+    if ((rule === 'nan:canonical' || rule === 'nan:arithmetic') && showResult(o.values[k]!) !== showResult(a.values[k]!)) return { nanRule: rule };
+  }
+  return {};
+}
+
+function resets(o: InvocationOutcome): boolean {
+  return o.kind === 'trap' || o.kind === 'exhaustion';
+}
+
+function sameTypes(a: readonly ResultValue[], b: readonly ResultValue[]): boolean {
+  return a.length === b.length && a.every((v, k) => v.type === b[k]!.type);
+}
+
+function sameBits(a: readonly ResultValue[], b: readonly ResultValue[]): boolean {
+  return a.length === b.length && a.every((v, k) => showResult(v) === showResult(b[k]!));
+}
+
+/** A value's observable bits as bytes: numbers little-endian, a reference as its null-ness. */
+function bitsOf(v: ResultValue): Uint8Array {
+  switch (v.type) {
+    case 'i32':
+    case 'f32': {
+      const b = new Uint8Array(4);
+      new DataView(b.buffer).setUint32(0, v.bits >>> 0, true);
+      return b;
+    }
+    case 'i64':
+    case 'f64': {
+      const b = new Uint8Array(8);
+      new DataView(b.buffer).setBigUint64(0, BigInt.asUintN(64, v.bits), true);
+      return b;
+    }
+    case 'v128':
+      return v.bytes;
+    default:
+      return Uint8Array.of('null' in v && v.null ? 1 : 0);
+  }
 }
 
 /** What a signature keeps of an outcome: its class, not exact values. */
@@ -191,6 +338,8 @@ export function showOutcome(o: InvocationOutcome): string {
       return `not run: ${o.reason}`;
     case 'crash':
       return `crash: ${firstLine(o.message)}`;
+    case 'rejected':
+      return `rejected when called: ${firstLine(o.message)}`;
     case 'exhaustion':
       return 'call stack exhausted';
     default:

@@ -45,10 +45,12 @@ export function featuresUsed(m: Module): FeatureName[] {
   for (const g of m.globals) valType(g.type.type);
   if (m.tables.length > 1 || m.tables.some((t) => t.elem === 'externref')) used.add('reference-types');
   if (m.datas.some((d) => d.mode.kind === 'passive')) used.add('bulk-memory');
+  if (m.imports.filter((i) => i.desc.kind === 'memory').length + m.mems.length > 1) used.add('multi-memory');
   if (m.elems.some((e) => e.mode.kind !== 'active' || e.type === 'externref')) used.add('bulk-memory');
   for (const i of allInstrs(m)) {
     const info = opInfo(i.op);
     if (info?.prefix === 0xfd) used.add('simd');
+    if (i.op.includes('relaxed')) used.add('relaxed-simd');
     else if (info?.prefix === 0xfc && info.code <= 7) used.add('saturating-conversions');
     if (SIGN_EXTENSION.has(i.op)) used.add('sign-extension');
     if (BULK.has(i.op)) used.add('bulk-memory');

@@ -1,10 +1,11 @@
-// A divergence as a finding for the store: its signature (signature.ts), a
-// one-line summary, the module and its WAT, the details a runtime maintainer
-// asks for (where, the command, expected by the script, what the oracle gave
-// under the same plan, what the runtime gave, its raw output) and the command
-// that reproduces it on that runtime. For an invocation the repro runs only
-// what it needs: the invocations since the instance was last fresh (the
-// oracle's traps reset it), up to the diverging one.
+// A divergence as a sighting of a finding for the store: its cause
+// (harness/findings/cause.ts: family, kind, culprit, operand class) and
+// signature, a one-line summary, the module and its WAT, the details a
+// runtime maintainer asks for (where, the command, expected by the script,
+// what the oracle gave under the same plan, what the runtime gave, its raw
+// output) and the command that reproduces it on that runtime. For an
+// invocation the repro runs only what it needs: the invocations since the
+// instance was last fresh (the oracle's traps reset it), up to the diverging one.
 import { printModule } from '../../reference-runtime/text/print-module.js';
 import type { InvocationOutcome, RunOutcome } from '../../adapters/plan.js';
 import { showOutcome } from '../compare/compare.js';
@@ -12,7 +13,8 @@ import type { NewFinding } from '../store/store.js';
 import type { Judgement } from './judge.js';
 import { storeInvocations } from './repro.js';
 import { displayName } from './display-name.js';
-import { exportedBodyOpcodes, findingSignature, moduleOpcodes } from './signature.js';
+import { exportedBodyOpcodes, moduleOpcodes } from './signature.js';
+import { causeOf, causeSignature, describeCause } from '../findings/cause.js';
 import type { ScriptPlan } from './translate.js';
 
 export interface PendingFinding {
@@ -46,10 +48,19 @@ export function pendingFinding(x: FindingInput): PendingFinding {
   const oracleInvocation = isInvocation ? oracle?.invocations[check.invocation!] : undefined;
   const oracleSaw = oracle === undefined ? 'not run' : !isInvocation ? oracle.verdict.kind : oracleInvocation ? showOutcome(oracleInvocation) : 'not run';
   const repro = isInvocation ? x.repro.driver : x.repro.module;
+  const expect = check.expect;
+  const cause = causeOf({
+    divergence: { kind: j.kind!, runtime: x.runtime, expectedClass: j.expectedClass, actualClass: j.actualClass, ...(j.nanRule ? { nanRule: j.nanRule } : {}), ...(j.message ? { message: j.message } : {}) },
+    ...(unit.module ? { module: unit.module } : {}),
+    ...(inv ? { invocation: inv } : {}),
+    ...(expect.kind === 'verdict' ? { rule: expect.message } : {}),
+  });
   const finding: NewFinding = {
-    signature: findingSignature({ kind: j.kind!, runtime: x.runtime, opcodes, expectedClass: j.expectedClass, actualClass: j.actualClass }),
+    signature: causeSignature(cause),
+    cause,
+    sighting: { runtime: x.runtime, version: x.version, source: 'spec', origin: at },
     kind: j.kind!,
-    summary: clip(`${x.runtime}: ${j.kind} on ${check.text}: expected ${j.expected}, got ${j.actual}`, 240),
+    summary: clip(`${describeCause(cause, [x.runtime])}: e.g. ${check.text}: expected ${j.expected}, got ${j.actual}`, 240),
     runtimes: [x.runtime],
     moduleBytes: unit.bytes,
     ...(unit.module ? { wat: printModule(unit.module) } : {}),
@@ -63,6 +74,7 @@ export function pendingFinding(x: FindingInput): PendingFinding {
       opcodes,
       invocations: storeInvocations(invocations),
       raw: j.raw ?? null,
+      ...(j.message ? { message: j.message } : {}),
       versions: { [x.runtime]: x.version },
     },
     repro: repro ? { [x.runtime]: repro } : {},

@@ -43,7 +43,7 @@ describe('judgeInvocation', () => {
   it('tells traps apart by kind, and missing or unexpected traps', () => {
     const div: Expectation = { kind: 'trap', message: 'integer divide by zero' };
     expect(status(div, trap('integer divide by zero'))).toBe('passed');
-    expect(status(div, trap('unknown'))).toBe('passed'); // a trap the adapter could not classify is still a trap
+    expect(status(div, trap('unknown'))).toBe('unclassified-trap:trap:integer divide by zero->trap:unknown'); // a note, never a pass
     expect(status(div, trap('integer overflow'))).toBe('wrong-trap:trap:integer divide by zero->trap:integer overflow');
     expect(status(div, i32(0))).toBe('missing-trap:trap:integer divide by zero->values');
     expect(status({ kind: 'values', expected: [{ type: 'i32', value: 0 }] }, trap('unreachable'))).toBe('unexpected-trap:values(i32)->trap:unreachable');
@@ -73,7 +73,7 @@ describe('judgeModule', () => {
     expect(judgeModule(malformed, { kind: 'rejected', message: 'CompileError' }).status).toBe('passed');
     expect(judgeModule(invalid, { kind: 'invalid', message: 'x' }).status).toBe('passed');
     expect(judgeModule(malformed, { kind: 'invalid', message: 'x' })).toMatchObject({ status: 'failed', kind: 'misclassified', actualClass: 'invalid' });
-    expect(judgeModule(invalid, OK)).toMatchObject({ status: 'failed', kind: 'verdict', expectedClass: 'invalid: type mismatch', actualClass: 'ok' });
+    expect(judgeModule(invalid, OK)).toMatchObject({ status: 'failed', kind: 'accepts-invalid', expectedClass: 'invalid: type mismatch', actualClass: 'ok' });
     expect(judgeModule({ kind: 'instantiates' }, { kind: 'crash', message: 'killed by SIGSEGV' })).toMatchObject({ status: 'failed', kind: 'crash' });
     expect(judgeModule({ kind: 'verdict', verdict: 'uninstantiable', message: 'unreachable' }, { kind: 'uninstantiable', message: 'x', trap: 'unreachable' }).status).toBe('passed');
   });

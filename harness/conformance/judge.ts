@@ -5,6 +5,8 @@
 // per lane: reference-runtime/script/expect.ts); a runtime that cannot tell a
 // malformed from an invalid module (`rejected`) passes either assertion.
 import type { TrapKind } from '../../reference-runtime/errors.js';
+import { trapAccepted } from '../../adapters/trap-aliases.js';
+import type { FindingKind } from '../findings/contract.js';
 import { matches, showExpected } from '../../reference-runtime/script/expect.js';
 import type { WastExpected } from '../../reference-runtime/syntax/script.js';
 import { toValue } from '../../adapters/reference-run.js';
@@ -13,21 +15,7 @@ import { classifyMessage, isTrapKind, SPEC_WORDING } from '../../adapters/trap-k
 import { showResult } from '../../adapters/values.js';
 import type { Expectation } from './translate.js';
 
-/**
- * `verdict`: accepted what must be rejected, or the other way round, or the
- * wrong stage (unlinkable for uninstantiable); `misclassified`: rejected as
- * the spec asks, but as invalid where it is malformed or the other way round.
- */
-export type FindingKind =
-  | 'wrong-result'
-  | 'wrong-trap'
-  | 'missing-trap'
-  | 'unexpected-trap'
-  | 'verdict'
-  | 'misclassified'
-  | 'crash'
-  | 'timeout'
-  | 'exhaustion';
+export type { FindingKind } from '../findings/contract.js';
 
 export type Judgement =
   | { status: 'passed' }
@@ -41,29 +29,11 @@ export type Judgement =
       expected: string;
       actual: string;
       raw?: RawOutput;
+      /** the runtime's own message (a rejection, a trap) */
+      message?: string;
+      /** a NaN outside the set the script's pattern allows: that pattern */
+      nanRule?: 'nan:canonical' | 'nan:arithmetic';
     };
-
-/**
- * Runtime wordings that name more than one trap kind, so the adapter's
- * classification of them is a guess: a trap worded so passes an assertion
- * of any of its kinds (adapters/kit/deviations.ts has the evidence).
- */
-const AMBIGUOUS_WORDING: readonly (readonly [substring: string, kinds: readonly TrapKind[]])[] = [
-  // V8: NaN and out-of-range truncations alike
-  ['float unrepresentable in integer range', ['invalid conversion to integer', 'integer overflow']],
-  // V8: call_indirect past the table end and table.get past it
-  ['table index is out of bounds', ['out of bounds table access', 'undefined element']],
-  // V8: a null entry and a signature mismatch
-  ['null function or function signature mismatch', ['uninitialized element', 'indirect call type mismatch']],
-  // Wasmtime: one TableOutOfBounds code, worded for both assertions
-  ['undefined element: out of bounds table access', ['out of bounds table access', 'undefined element']],
-];
-
-function trapAccepted(want: TrapKind, got: TrapKind, message: string): boolean {
-  if (want === got) return true;
-  const lower = message.toLowerCase();
-  return AMBIGUOUS_WORDING.some(([needle, kinds]) => lower.includes(needle.toLowerCase()) && kinds.includes(want) && kinds.includes(got));
-}
 
 /** The trap kind an assertion's message names (`undefined` when the taxonomy has no word for it). */
 export function expectedTrap(message: string): TrapKind | undefined {
@@ -75,15 +45,18 @@ export function judgeModule(expect: Expectation, verdict: ModuleVerdict): Judgem
   const actualClass = verdictClass(verdict);
   const actual = verdict.kind === 'ok' ? 'ok' : `${verdict.kind}: ${firstLine(verdict.message)}`;
   const raw = 'raw' in verdict ? verdict.raw : undefined;
+  const message = verdict.kind === 'ok' ? undefined : firstLine(verdict.message);
   if (expect.kind !== 'verdict') {
     if (verdict.kind === 'ok') return { status: 'passed' };
-    return failed(processKind(verdict.kind) ?? 'verdict', 'ok', actualClass, 'module instantiates', actual, raw);
+    return failed(processKind(verdict.kind) ?? 'rejects-valid', 'ok', actualClass, 'module instantiates', actual, raw, message);
   }
   const want = expect.verdict;
   const accepted = verdict.kind === want || (verdict.kind === 'rejected' && (want === 'malformed' || want === 'invalid'));
   if (accepted) return { status: 'passed' };
   const swapped = (want === 'malformed' && verdict.kind === 'invalid') || (want === 'invalid' && verdict.kind === 'malformed');
-  return failed(processKind(verdict.kind) ?? (swapped ? 'misclassified' : 'verdict'), `${want}: ${expect.message}`, actualClass, `${want}: ${expect.message}`, actual, raw);
+  const kind: FindingKind =
+    processKind(verdict.kind) ?? (swapped ? 'misclassified' : verdict.kind === 'ok' ? (want === 'uninstantiable' ? 'missing-trap' : 'accepts-invalid') : 'verdict');
+  return failed(kind, `${want}: ${expect.message}`, actualClass, `${want}: ${expect.message}`, actual, raw, message);
 }
 
 /** An invocation's outcome, on a module whose verdict was `verdict`. */
@@ -100,22 +73,27 @@ export function judgeInvocation(expect: Expectation, verdict: ModuleVerdict, out
     case 'timeout':
       return failed('timeout', expectedClass, 'timeout', expected, 'timeout', outcome.raw);
     case 'crash':
-      return failed('crash', expectedClass, 'crash', expected, `crash: ${firstLine(outcome.message)}`, outcome.raw);
+      return failed('crash', expectedClass, 'crash', expected, `crash: ${firstLine(outcome.message)}`, outcome.raw, firstLine(outcome.message));
     case 'resource':
-      // a spec test stays far below the harness's limits: hitting one is a failure to look at
-      return failed('crash', expectedClass, 'resource', expected, `resource limit: ${firstLine(outcome.message)}`, outcome.raw);
+      // a spec test stays far below the harness's limits: hitting one is exhaustion where the spec needs little
+      return failed('exhaustion', expectedClass, 'resource', expected, `resource limit: ${firstLine(outcome.message)}`, outcome.raw, firstLine(outcome.message));
+    case 'rejected':
+      // the runtime refused the function when it was called: it compiles or validates lazily
+      return failed('rejects-valid', expectedClass, 'rejected', expected, `rejected when called: ${firstLine(outcome.message)}`, outcome.raw, firstLine(outcome.message));
     case 'exhaustion':
       if (expect.kind === 'exhaustion') return { status: 'passed' };
       return failed('exhaustion', expectedClass, 'exhaustion', expected, `exhaustion: ${firstLine(outcome.message)}`, outcome.raw);
     case 'trap': {
       const actualClass = `trap:${outcome.trap}`;
       const actual = `trap ${outcome.trap}: ${firstLine(outcome.message)}`;
-      if (expect.kind === 'exhaustion') return failed('wrong-trap', expectedClass, actualClass, expected, actual, outcome.raw);
-      if (expect.kind !== 'trap') return failed('unexpected-trap', expectedClass, actualClass, expected, actual, outcome.raw);
+      if (expect.kind === 'exhaustion') return failed('wrong-trap', expectedClass, actualClass, expected, actual, outcome.raw, firstLine(outcome.message));
+      if (expect.kind !== 'trap') return failed('unexpected-trap', expectedClass, actualClass, expected, actual, outcome.raw, firstLine(outcome.message));
       const want = expectedTrap(expect.message);
-      // a trap whose message the adapter could not classify still is a trap
-      if (want === undefined || outcome.trap === 'unknown' || trapAccepted(want, outcome.trap, outcome.message)) return { status: 'passed' };
-      return failed('wrong-trap', expectedClass, actualClass, expected, actual, outcome.raw);
+      if (want === undefined) return { status: 'passed' }; // the taxonomy has no word for what the script expects: any trap
+      // a trap whose message the adapter cannot classify: a note (its message table needs a row), never a pass
+      if (outcome.trap === 'unknown') return failed('unclassified-trap', expectedClass, actualClass, expected, actual, outcome.raw, firstLine(outcome.message));
+      if (trapAccepted(want, outcome.trap, outcome.message)) return { status: 'passed' };
+      return failed('wrong-trap', expectedClass, actualClass, expected, actual, outcome.raw, firstLine(outcome.message));
     }
     case 'values': {
       const actual = outcome.values.map(showResult).join(' ') || '(no values)';
@@ -123,7 +101,8 @@ export function judgeInvocation(expect: Expectation, verdict: ModuleVerdict, out
       if (expect.kind === 'exhaustion') return failed('missing-trap', expectedClass, 'values', expected, actual);
       if (expect.kind !== 'values') return { status: 'passed' };
       if (valuesMatch(outcome.values, expect.expected)) return { status: 'passed' };
-      return failed('wrong-result', expectedClass, 'values', expected, actual);
+      const nanRule = nanRuleBroken(outcome.values, expect.expected);
+      return { ...failed('wrong-result', expectedClass, 'values', expected, actual), ...(nanRule ? { nanRule } : {}) };
     }
   }
 }
@@ -194,11 +173,27 @@ function verdictClass(v: ModuleVerdict): string {
 }
 
 function processKind(kind: ModuleVerdict['kind']): FindingKind | undefined {
+  if (kind === 'resource') return 'exhaustion';
   return kind === 'timeout' || kind === 'crash' ? kind : undefined;
 }
 
-function failed(kind: FindingKind, expectedClass: string, actualClass: string, expected: string, actual: string, raw?: RawOutput): Judgement {
-  return { status: 'failed', kind, expectedClass, actualClass, expected, actual, ...(raw ? { raw } : {}) };
+function failed(kind: FindingKind, expectedClass: string, actualClass: string, expected: string, actual: string, raw?: RawOutput, message?: string): Judgement {
+  return { status: 'failed', kind, expectedClass, actualClass, expected, actual, ...(raw ? { raw } : {}), ...(message ? { message } : {}) };
+}
+
+/** The NaN pattern of the first expected NaN (scalar, or a lane) that the value does not match. */
+function nanRuleBroken(values: readonly ResultValue[], expected: readonly WastExpected[]): 'nan:canonical' | 'nan:arithmetic' | undefined {
+  for (let k = 0; k < expected.length; k++) {
+    const e = expected[k]!;
+    const v = values[k];
+    if (v === undefined || valueMatches(v, e)) continue;
+    if ('nan' in e) return e.nan;
+    if (e.type === 'v128-lanes') {
+      const pattern = e.lanes.find((l): l is 'nan:canonical' | 'nan:arithmetic' => typeof l === 'string');
+      if (pattern !== undefined) return pattern;
+    }
+  }
+  return undefined;
 }
 
 function firstLine(text: string): string {

@@ -9,10 +9,13 @@ export function printSuiteText(r: SuiteResult, versions: Record<string, string>,
     return [id, versions[id] ?? '', String(t.passed), String(t.failed), String(t.unsupported), rate(t), c ? `${c.seconds.toFixed(1)} s` : '', c ? String(c.processes) : ''];
   });
   write(table(['runtime', 'version', 'passed', 'failed', 'unsupported', 'pass rate', 'time', 'processes'], rows));
-  const fresh = r.findings.filter((f) => f.isNew);
-  write(`findings: ${r.findings.length} seen in this run, ${fresh.length} new${r.runId !== undefined ? ` (run ${r.runId})` : ''}\n`);
-  const shown = [...fresh, ...r.findings.filter((f) => !f.isNew)].slice(0, 25);
-  for (const f of shown) write(`  #${f.id} ${f.isNew ? 'NEW ' : ''}${f.kind} (${f.occurrences} here, seen in ${f.count} run${f.count === 1 ? '' : 's'}): ${f.summary}\n`);
+  const causes = r.findings.filter((f) => !f.note);
+  const fresh = causes.filter((f) => f.isNew || f.reopened);
+  const notes = r.findings.length - causes.length;
+  write(`findings: ${causes.length} cause(s) seen in this run, ${fresh.length} new or re-opened; ${notes} note(s)${r.runId !== undefined ? ` (run ${r.runId})` : ''}\n`);
+  const shown = [...fresh, ...r.findings.filter((f) => !fresh.includes(f))].slice(0, 25);
+  for (const f of shown)
+    write(`  #${f.id} ${f.isNew ? 'NEW ' : f.reopened ? 'REOPENED ' : ''}${f.note ? 'note ' : ''}${f.kind} (${f.occurrences} sighting${f.occurrences === 1 ? '' : 's'} here, ${f.count} in all): ${f.summary}\n`);
   if (r.findings.length > shown.length) write(`  ... ${r.findings.length - shown.length} more: wasmdiff findings\n`);
   write(`time: ${r.seconds.toFixed(1)} s\n`);
 }
@@ -23,6 +26,7 @@ export function suiteJson(r: SuiteResult): unknown {
     totals: r.totals,
     cost: r.cost,
     findings: r.findings,
+    oracleErrors: r.oracleErrors,
     runId: r.runId ?? null,
     seconds: Number(r.seconds.toFixed(2)),
   };

@@ -1,23 +1,32 @@
 // The differential spec run: every .wast file translated into plans
-// (translate.ts), run on the oracle under plan semantics first (a command
-// where that disagrees with the script is not expressible, for every
-// runtime), then on each runtime, at most `jobs` runtimes at a time. Each
-// command is passed, failed or unsupported (with a reason) per runtime and
-// file; each failure that is a divergence becomes a finding, once per run and
-// signature, stored with its WAT, details and repro commands.
+// (translate.ts), run on the oracle under plan semantics first, then on each
+// runtime, at most `jobs` runtimes at a time. Where the oracle under the plan
+// disagrees with the script, the plan decides: a check after an expected
+// trap runs on a fresh instance (plan rule 3) where the script's instance
+// went on, so it is not expressible; any other disagreement is an oracle
+// error, reported (SuiteResult.oracleErrors) and never hidden. Each command
+// is passed, failed or unsupported (with a reason) per runtime and file; each
+// failure that is a divergence is a sighting of a finding (a cause: its
+// family, kind, culprit and operand class), stored file by file with its
+// WAT, details and repro commands.
 import { readFileSync } from 'node:fs';
 import type { Adapter, FeatureSet } from '../../adapters/adapter.js';
-import type { RunOutcome } from '../../adapters/plan.js';
+import type { InvocationOutcome, ModuleVerdict, RunOutcome } from '../../adapters/plan.js';
+import { showOutcome } from '../compare/compare.js';
 import { ReferenceAdapter } from '../../adapters/reference.js';
 import { ParseError } from '../../reference-runtime/errors.js';
 import { parseWast } from '../../reference-runtime/text/parse-script.js';
-import { UserError } from '../cli/run.js';
+import { specVersionOf } from '../../reference-runtime/script/run-script.js';
+import { UserError } from '../../adapters/project.js';
+import type { FindingSeen } from '../findings/contract.js';
+import { recordProbeFailures } from '../findings/probe-findings.js';
+import { isNote } from '../findings/contract.js';
 import type { Store } from '../store/store.js';
 import { displayName } from './display-name.js';
 import { pendingFinding, type PendingFinding } from './finding.js';
 import { judgeInvocation, judgeModule, type Judgement } from './judge.js';
 import { shellLine, reproRecipe } from './repro.js';
-import { translateScript, type ScriptPlan, type Unit } from './translate.js';
+import { REASON_IMPORTS, translateScript, type ScriptPlan, type Unit } from './translate.js';
 
 export interface Tally {
   passed: number;
@@ -32,15 +41,14 @@ export interface FileResult extends Tally {
   reasons: string[];
 }
 
-export interface FindingSeen {
-  id: number;
-  isNew: boolean;
-  count: number;
-  kind: string;
-  runtime: string;
-  summary: string;
-  /** Commands that showed it in this run. */
-  occurrences: number;
+export type { FindingSeen } from '../findings/contract.js';
+
+/** A check where the oracle under the plan disagrees with the script, not explained by the plan: the oracle is wrong. */
+export interface OracleError {
+  at: string;
+  command: string;
+  expected: string;
+  actual: string;
 }
 
 export interface SuiteResult {
@@ -49,6 +57,10 @@ export interface SuiteResult {
   /** Per runtime: wall-clock seconds spent in its plans and processes started. */
   cost: Record<string, { seconds: number; processes: number }>;
   findings: FindingSeen[];
+  /** Checks the oracle got wrong: the run's result cannot be trusted for them (exit status 2). */
+  oracleErrors: OracleError[];
+  /** For each watched `runtime\0file:line`: how its check was judged (recheckSpecFindings). */
+  watched: Map<string, Judgement['status']>;
   runId?: number;
   seconds: number;
 }
@@ -66,6 +78,8 @@ export interface SuiteOptions {
   progress?: (line: string) => void;
   /** Stored as the run's options. */
   command?: string;
+  /** `runtime\0file:line` keys whose judgement the caller wants back (SuiteResult.watched). */
+  watch?: ReadonlySet<string>;
 }
 
 interface RuntimeInfo {
@@ -83,19 +97,23 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
   const plans = o.files.map(readPlan); // every file parses before anything runs or is stored
   const infos = await Promise.all(o.runtimes.map(describeRuntime));
   const runId = o.store?.beginRun(o.command ?? 'spec', { files: o.files, runtimes: infos.map((i) => i.adapter.id) });
+  const seen = new Map<string, FindingSeen>(); // by signature: what this run saw of each finding
   for (const info of infos) {
     info.runtimeId = o.store?.upsertRuntime({ name: info.adapter.id, engine: info.adapter.engine, version: info.version, features: info.features });
+    // a probe the runtime accepted and got wrong is a finding, never "unsupported"
+    if (o.store && runId !== undefined) for (const f of await recordProbeFailures(o.store, runId, info.adapter, info.version)) merge(seen, f);
   }
+  const oracleErrors: OracleError[] = [];
+  const watched = new Map<string, Judgement['status']>();
   const files: FileResult[] = [];
   const cost: SuiteResult['cost'] = Object.fromEntries(['oracle', ...infos.map((i) => i.adapter.id)].map((id) => [id, { seconds: 0, processes: 0 }]));
-  const seen = new Map<string, FindingSeen>(); // by signature: each finding is recorded once per run
   const timeoutMs = o.timeoutMs ?? 10_000;
   // the oracle runs file by file, ahead of the runtimes that need it
   let oracleChain: Promise<unknown> = Promise.resolve();
   const oracles = plans.map((plan, n) => {
     const run = oracleChain.then(() => {
       o.progress?.(`[${n + 1}/${plans.length}] ${plan.file}: oracle`);
-      return measured(cost.oracle!, () => runOracle(plan, o.oracle, timeoutMs));
+      return measured(cost.oracle!, () => runOracle(plan, o.oracle, timeoutMs, oracleErrors));
     });
     oracleChain = run.catch(() => undefined);
     return run;
@@ -112,17 +130,27 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
     const file = perFile[n]!;
     file.results.push(tally(plan, info.adapter.id, judged.judgements));
     judged.judgements.forEach((j, check) => {
+      if (o.watch !== undefined) {
+        const key = `${info.adapter.id}\0${displayName(plan.file)}:${plan.checks[check]!.line}`;
+        if (o.watch.has(key)) watched.set(key, j.status);
+      }
       if (j.status !== 'failed' || j.kind === undefined) return;
       const f = pendingFinding({ plan, check, judgement: j, runtime: info.adapter.id, version: info.version, oracle, outcomes: judged.outcomes, repro: info.repro });
-      const same = file.pending.get(f.finding.signature);
-      if (same === undefined) file.pending.set(f.finding.signature, f);
-      else same.occurrences.push(...f.occurrences);
+      // one sighting record per cause and member runtime: the file's smallest module represents it, every check counts
+      const key = `${f.finding.signature}\0${info.adapter.id}`;
+      const same = file.pending.get(key);
+      if (same === undefined) file.pending.set(key, f);
+      else {
+        const occurrences = [...same.occurrences, ...f.occurrences];
+        const smaller = (f.finding.moduleBytes?.byteLength ?? 0) < (same.finding.moduleBytes?.byteLength ?? 0);
+        file.pending.set(key, { ...(smaller ? f : same), occurrences });
+      }
     });
     if (--file.left > 0) return;
     files.push(...file.results);
     // stored file by file: an interrupted run keeps what it has judged
     if (o.store && runId !== undefined) storeFile(o.store, runId, infos, file.results, [...file.pending.values()], seen);
-    else for (const p of file.pending.values()) if (!seen.has(p.finding.signature)) seen.set(p.finding.signature, unstored(p, seen.size + 1));
+    else for (const p of file.pending.values()) merge(seen, unstored(p, seen.size + 1));
     perFile[n] = { results: [], pending: new Map(), left: 0 }; // judged and stored: free it
   });
   if (infos.length === 0) await Promise.all(oracles);
@@ -130,8 +158,9 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
   files.sort((a, b) => a.file.localeCompare(b.file) || order.get(a.runtime)! - order.get(b.runtime)!);
   const totals = totalsOf(files, infos.map((i) => i.adapter.id));
   const findings = [...seen.values()];
-  if (o.store && runId !== undefined) o.store.finishRun(runId, { totals, findings: findings.length, newFindings: findings.filter((s) => s.isNew).length });
-  return { files, totals, cost, findings, ...(runId !== undefined ? { runId } : {}), seconds: (performance.now() - started) / 1000 };
+  if (o.store && runId !== undefined)
+    o.store.finishRun(runId, { totals, findings: findings.length, newFindings: findings.filter((s) => s.isNew).length, notes: findings.filter((s) => s.note).length, oracleErrors: oracleErrors.length });
+  return { files, totals, cost, findings, oracleErrors, watched, ...(runId !== undefined ? { runId } : {}), seconds: (performance.now() - started) / 1000 };
 }
 
 function readPlan(file: string): ScriptPlan {
@@ -158,26 +187,113 @@ async function describeRuntime(adapter: Adapter): Promise<RuntimeInfo> {
   return { adapter, version: a.version, features, concurrency, repro: { ...(driver ? { driver: shellLine(driver.argv) } : {}), ...(module ? { module: shellLine(module.argv) } : {}) } };
 }
 
-/** Runs every unit on the oracle; a check the oracle under plan semantics does not pass is not expressible. */
-async function runOracle(plan: ScriptPlan, oracle: Adapter, timeoutMs: number): Promise<(RunOutcome | undefined)[]> {
+export const REASON_AFTER_RESET =
+  'not expressible under plan semantics: an earlier assertion of this module trapped, and a plan goes on on a fresh instance where the script goes on on the trapped one';
+
+/**
+ * Runs every unit on the oracle. A check the oracle under plan semantics
+ * does not pass is not expressible when the plan explains it (it comes after
+ * a trap or exhaustion the script expects, so it runs on a fresh instance);
+ * otherwise it is an oracle error, recorded, and no runtime is judged on it.
+ */
+async function runOracle(plan: ScriptPlan, oracle: Adapter, timeoutMs: number, errors: OracleError[]): Promise<(RunOutcome | undefined)[]> {
   const outcomes: (RunOutcome | undefined)[] = [];
+  const version = specVersionOf(plan.file);
+  const later = new Map<number, Superseded>();
+  superseded.set(plan, later);
   for (const unit of plan.units) {
-    const out = await oracle.run({ module: unit.bytes, invocations: unit.invocations }, { timeoutMs });
+    // judged by the rules of the script's spec version (a wasm-2.0 script by 2.0 rules)
+    const out = await oracle.run({ module: unit.bytes, invocations: unit.invocations, spec: version }, { timeoutMs });
     const died = [out.verdict, ...out.invocations].find((o) => o.kind === 'crash' && o.message.startsWith('worker died'));
     if (died !== undefined) throw new UserError(`spec: the oracle (reference interpreter worker) failed: ${(died as { message: string }).message}`);
+    const now = version === '2.0' ? await oracle.run({ module: unit.bytes, invocations: unit.invocations, spec: '3.0' }, { timeoutMs }) : undefined;
+    const rewritten = unit.importsDefinedInside === true && now !== undefined && out.verdict.kind === 'invalid' && now.verdict.kind !== 'invalid' && now.verdict.kind !== 'malformed';
     outcomes.push(out);
-    const mark = (check: number, j: Judgement): void => {
+    if (rewritten) {
+      // the module with its imports defined inside reads a defined global in a constant expression: a 3.0 module
+      // made by the harness, which a 2.0 runtime may rightly reject; the plan cannot express the script's 2.0 module
+      for (const c of [unit.moduleCheck, ...unit.invocationChecks]) plan.checks[c]!.unsupported ??= REASON_NEEDS_30;
+      continue;
+    }
+    const mark = (check: number, j: Judgement, invocation?: number): void => {
       const c = plan.checks[check]!;
       if (j.status === 'passed' || c.unsupported !== undefined) return;
-      c.unsupported =
-        j.status === 'failed' && j.actualClass === 'timeout'
-          ? 'the oracle timed out under the plan'
-          : 'not expressible under plan semantics (after a trap the instance is fresh): the oracle under the plan disagrees with the script';
+      if (j.status === 'failed' && j.actualClass === 'timeout') c.unsupported = 'the oracle timed out under the plan';
+      else if (invocation !== undefined && afterExpectedReset(plan, unit, invocation)) c.unsupported = REASON_AFTER_RESET;
+      else if (invocation !== undefined && afterSkippedAction(plan, unit, check)) c.unsupported = REASON_AFTER_SKIPPED;
+      else if (invocation !== undefined && (unit.copiedFrom !== undefined || copiedSince(plan, unit, check))) c.unsupported = REASON_COPIED_STATE;
+      else {
+        const failed = j.status === 'failed' ? j : undefined;
+        errors.push({ at: `${displayName(plan.file)}:${c.line}`, command: c.text, expected: failed?.expected ?? describe(c), actual: failed?.actual ?? (j.status === 'unsupported' ? j.reason : '') });
+        c.unsupported = `oracle error: the reference interpreter disagrees with the script here (${failed?.actual ?? 'unsupported'}); no runtime is judged on it`;
+      }
     };
     mark(unit.moduleCheck, judgeModule(plan.checks[unit.moduleCheck]!.expect, out.verdict));
-    unit.invocationChecks.forEach((check, i) => mark(check, judgeInvocation(plan.checks[check]!.expect, out.verdict, out.invocations[i])));
+    unit.invocationChecks.forEach((check, i) => mark(check, judgeInvocation(plan.checks[check]!.expect, out.verdict, out.invocations[i]), i));
+    if (now !== undefined) {
+      // a check whose answer 3.0 changed is superseded: a runtime with the 3.0 feature may give the 3.0 answer
+      if (judgeModule(plan.checks[unit.moduleCheck]!.expect, now.verdict).status === 'failed') later.set(unit.moduleCheck, { verdict: now.verdict });
+      unit.invocationChecks.forEach((check, i) => {
+        if (judgeInvocation(plan.checks[check]!.expect, now.verdict, now.invocations[i]).status === 'failed') later.set(check, { verdict: now.verdict, outcome: now.invocations[i] });
+      });
+    }
   }
   return outcomes;
+}
+
+/** What the 3.0 rules answer for a check of a 2.0 script that 3.0 changed. */
+interface Superseded {
+  verdict: ModuleVerdict;
+  outcome?: InvocationOutcome;
+}
+
+const superseded = new WeakMap<ScriptPlan, Map<number, Superseded>>();
+
+/** A failure that is the 3.0 answer to a check 3.0 changed: superseded, so passed. */
+function supersededPass(plan: ScriptPlan, check: number, j: Judgement, verdict: ModuleVerdict, outcome: InvocationOutcome | undefined): Judgement {
+  const now = superseded.get(plan)?.get(check);
+  if (j.status !== 'failed' || now === undefined) return j;
+  const sameVerdict = verdictKind(now.verdict) === verdictKind(verdict);
+  if (plan.checks[check]!.invocation === undefined) return sameVerdict ? { status: 'passed' } : j;
+  return sameVerdict && now.outcome !== undefined && outcome !== undefined && showOutcome(now.outcome) === showOutcome(outcome) ? { status: 'passed' } : j;
+}
+
+function verdictKind(v: ModuleVerdict): string {
+  return v.kind === 'rejected' || v.kind === 'malformed' || v.kind === 'invalid' ? 'rejected' : v.kind;
+}
+
+export const REASON_NEEDS_30 =
+  "not expressible by 2.0 rules: with its imports defined inside it (a plan links nothing), the module reads a defined global in a constant expression, which only 3.0 allows";
+export const REASON_AFTER_SKIPPED =
+  'not expressible under plan semantics: an earlier command on this module could not be run as a plan invocation (a host reference, a global read), so the state it would have left is missing';
+export const REASON_COPIED_STATE =
+  "not expressible under plan semantics: the module's imports were copied from a registered module, so state the script shares between the two instances is not shared";
+
+/** Whether an earlier action on the unit's module (after its module command, before this check) could not run in the plan. */
+export function afterSkippedAction(plan: ScriptPlan, unit: Unit, check: number): boolean {
+  const from = plan.checks[unit.moduleCheck]!.line;
+  const to = plan.checks[check]!.line;
+  // an action not run, or a module not instantiated that links to (and may write) this one's memory or table
+  return plan.checks.some((c) => c.line > from && c.line < to && c.unit === undefined && (c.unsupported === REASON_IMPORTS || (c.unsupported !== undefined && /\(invoke /.test(c.text))));
+}
+
+/** Whether a module that copied a registered module's definitions was instantiated between the unit's module and this check (in the script it may have written the shared state). */
+export function copiedSince(plan: ScriptPlan, unit: Unit, check: number): boolean {
+  const from = plan.checks[unit.moduleCheck]!.line;
+  const to = plan.checks[check]!.line;
+  return plan.units.some((u) => u !== unit && u.copiedFrom !== undefined && u.line > from && u.line < to);
+}
+
+/** Whether invocation i of the unit runs, under the plan, on a fresh instance after a trap or exhaustion the script itself expects. */
+export function afterExpectedReset(plan: ScriptPlan, unit: Unit, i: number): boolean {
+  return unit.invocationChecks.slice(0, i).some((c) => {
+    const kind = plan.checks[c]!.expect.kind;
+    return kind === 'trap' || kind === 'exhaustion';
+  });
+}
+
+function describe(c: { text: string }): string {
+  return c.text;
 }
 
 async function runRuntime(
@@ -203,8 +319,8 @@ async function runRuntime(
     const own = (c: number, j: Judgement): void => {
       if (plan.checks[c]!.unsupported === undefined) judgements[c] = j;
     };
-    own(unit.moduleCheck, judgeModule(plan.checks[unit.moduleCheck]!.expect, out.verdict));
-    unit.invocationChecks.forEach((c, i) => own(c, judgeInvocation(plan.checks[c]!.expect, out.verdict, out.invocations[i])));
+    own(unit.moduleCheck, supersededPass(plan, unit.moduleCheck, judgeModule(plan.checks[unit.moduleCheck]!.expect, out.verdict), out.verdict, undefined));
+    unit.invocationChecks.forEach((c, i) => own(c, supersededPass(plan, c, judgeInvocation(plan.checks[c]!.expect, out.verdict, out.invocations[i]), out.verdict, out.invocations[i])));
   }
   return { judgements, outcomes };
 }
@@ -250,7 +366,7 @@ export function totalsOf(files: readonly FileResult[], runtimes: readonly string
   return totals;
 }
 
-/** One file's results in one transaction; a finding already recorded in this run only gains the sightings. */
+/** One file's results in one transaction: each cause seen in it recorded once, with as many sightings as checks showed it. */
 function storeFile(store: Store, runId: number, infos: RuntimeInfo[], files: FileResult[], pending: PendingFinding[], seen: Map<string, FindingSeen>): void {
   const ids = new Map(infos.map((i) => [i.adapter.id, i.runtimeId!]));
   store.transaction(() => {
@@ -259,20 +375,31 @@ function storeFile(store: Store, runId: number, infos: RuntimeInfo[], files: Fil
       files.map((f) => ({ runtimeId: ids.get(f.runtime)!, file: displayName(f.file), passed: f.passed, failed: f.failed, unsupported: f.unsupported, reasons: f.reasons })),
     );
     for (const p of pending) {
-      const before = seen.get(p.finding.signature);
-      if (before !== undefined) {
-        before.occurrences += p.occurrences.length;
-        continue;
-      }
       p.finding.details = { ...(p.finding.details as object), seenAt: p.occurrences.slice(0, 10) };
+      p.finding.sighting = { ...p.finding.sighting!, count: p.occurrences.length };
       const r = store.recordFinding(p.finding, runId);
-      seen.set(p.finding.signature, { ...r, kind: p.finding.kind, runtime: p.finding.runtimes[0]!, summary: p.finding.summary, occurrences: p.occurrences.length });
+      merge(seen, { ...r, kind: p.finding.kind, note: isNote(p.finding.kind), family: p.finding.cause!.family, runtimes: p.finding.runtimes, signature: p.finding.signature, summary: p.finding.summary, occurrences: p.occurrences.length });
     }
   });
 }
 
 function unstored(p: PendingFinding, id: number): FindingSeen {
-  return { id, isNew: true, count: 1, kind: p.finding.kind, runtime: p.finding.runtimes[0]!, summary: p.finding.summary, occurrences: p.occurrences.length };
+  const f = p.finding;
+  return { id, isNew: true, reopened: false, count: p.occurrences.length, kind: f.kind, note: isNote(f.kind), family: f.cause!.family, runtimes: f.runtimes, signature: f.signature, summary: f.summary, occurrences: p.occurrences.length };
+}
+
+/** Adds what one recording saw of a finding to what the run saw of it. */
+export function merge(seen: Map<string, FindingSeen>, s: FindingSeen): void {
+  const before = seen.get(s.signature);
+  if (before === undefined) {
+    seen.set(s.signature, { ...s, runtimes: [...s.runtimes] });
+    return;
+  }
+  before.occurrences += s.occurrences;
+  before.count = Math.max(before.count, s.count);
+  before.isNew ||= s.isNew;
+  before.reopened ||= s.reopened;
+  before.runtimes = [...new Set([...before.runtimes, ...s.runtimes])].sort();
 }
 
 /** Runs `work`, adding its wall time and the processes its outcomes report to `into`. */

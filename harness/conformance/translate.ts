@@ -53,6 +53,10 @@ export interface Unit {
   /** The check judged by the module verdict (the module command, or the module assertion). */
   moduleCheck: number;
   features: FeatureName[];
+  /** Registered modules whose definitions were copied in for its imports (imports-inside.ts): their state is copied, not shared. */
+  copiedFrom?: string[];
+  /** Its imports were defined inside it (imports-inside.ts): it is the harness's module, not the script's. */
+  importsDefinedInside?: boolean;
 }
 
 export interface ScriptPlan {
@@ -75,7 +79,7 @@ export function translateScript(script: Script): ScriptPlan {
   return new Translator(script.file).run(script);
 }
 
-type Source = { ok: true; bytes: Uint8Array; module: Module | undefined } | { ok: false; reason: string };
+type Source = { ok: true; bytes: Uint8Array; module: Module | undefined; copiedFrom?: string[]; definedInside?: boolean } | { ok: false; reason: string };
 
 class Translator {
   private readonly units: Unit[] = [];
@@ -195,6 +199,8 @@ class Translator {
       invocationChecks: [],
       moduleCheck: check,
       features: src.module ? featuresUsed(src.module) : [],
+      ...(src.copiedFrom ? { copiedFrom: src.copiedFrom } : {}),
+      ...(src.definedInside ? { importsDefinedInside: true } : {}),
     });
     this.checks[check]!.unit = index;
     return index;
@@ -224,7 +230,8 @@ class Translator {
     if (module === undefined || module.imports.length === 0 || imports === 'as-is') return { ok: true, bytes, module };
     const defined = imports === 'inside' ? importsInside(module, this.registered) : undefined;
     if (defined === undefined) return { ok: false, reason: imports === 'inside' ? REASON_IMPORTS : REASON_UNLINKABLE };
-    return { ok: true, bytes: encodeModule(defined), module: defined };
+    const copiedFrom = [...new Set(module.imports.map((i) => i.module).filter((m) => m !== 'spectest'))];
+    return { ok: true, bytes: encodeModule(defined), module: defined, definedInside: true, ...(copiedFrom.length > 0 ? { copiedFrom } : {}) };
   }
 }
 

@@ -1,13 +1,20 @@
 // One differential case: the plan built from it (with the state digest
 // appended when the module is meant to be valid), run on the oracle and on
 // every runtime at once, and each runtime's outcome compared with the oracle's.
+// Where the oracle made a choice the spec leaves open (a NaN, a grow), it is
+// run again in its other worlds (compare/variants.ts) so that the comparison
+// accepts exactly what the spec allows; where a runtime's allowed exhaustion
+// discards its instance, the oracle runs with its instance discarded there
+// too. A runtime that lacks a feature the module uses (as probed) is not run:
+// the case is unsupported on it, whatever it would do.
 import type { Adapter, FeatureSet } from '../../adapters/adapter.js';
 import { decodeModule } from '../../reference-runtime/binary/decode.js';
 import { featuresUsed } from '../conformance/features.js';
 import type { Invocation, Plan, RunOutcome } from '../../adapters/plan.js';
 import { encodeModule } from '../../reference-runtime/binary/encode.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
-import { compareRun, type Comparison } from '../compare/compare.js';
+import { compareRun, type Comparison, type OracleWorld } from '../compare/compare.js';
+import { withGrowFailing, withNanPolicy } from '../compare/variants.js';
 import { digestInvocation, withDigest } from './digest.js';
 import type { Oracle, OracleOutcome } from './oracle.js';
 
@@ -41,8 +48,11 @@ export function casePlan(c: FuzzCase, digest = true): CasePlan {
 export interface CaseResult {
   casePlan: CasePlan;
   oracle: OracleOutcome;
+  /** per runtime compared (the ones lacking a feature the case uses are left out) */
   outcomes: RunOutcome[];
   comparisons: Comparison[];
+  /** runtimes not run on the case: they lack a feature it uses (as probed) */
+  unsupported: { runtime: string; features: string[] }[];
 }
 
 export interface RunLimits {
@@ -55,14 +65,84 @@ export interface RunLimits {
 /** `features`: each runtime's probed features, so that rejecting an unsupported feature is not a divergence. */
 export async function runCase(c: FuzzCase, oracle: Oracle, runtimes: readonly Adapter[], limits: RunLimits, features?: ReadonlyMap<string, FeatureSet>): Promise<CaseResult> {
   const cp = casePlan(c, limits.digest !== false);
-  const [o, ...outcomes] = await Promise.all([oracle.run(cp.plan, limits.timeoutMs), ...runtimes.map((r) => r.run(cp.plan, { timeoutMs: limits.timeoutMs }))]);
   const used = features ? usedFeatures(cp) : [];
-  const comparisons = outcomes.map((out) => {
-    const has = features?.get(out!.adapter);
-    const unsupported = has ? used.filter((f) => !has[f as keyof FeatureSet]) : [];
-    return compareRun(o!, out as RunOutcome, { ...(cp.digestAt === undefined ? {} : { digestAt: cp.digestAt }), unsupported });
-  });
-  return { casePlan: cp, oracle: o as OracleOutcome, outcomes: outcomes as RunOutcome[], comparisons };
+  const lacking = (r: Adapter) => {
+    const has = features?.get(r.id);
+    return has ? used.filter((f) => !has[f as keyof FeatureSet]) : [];
+  };
+  const able = runtimes.filter((r) => lacking(r).length === 0);
+  const unsupported = runtimes.filter((r) => lacking(r).length > 0).map((r) => ({ runtime: r.id, features: lacking(r) }));
+  const [o, ...outcomes] = await Promise.all([oracle.run(cp.plan, limits.timeoutMs), ...able.map((r) => r.run(cp.plan, { timeoutMs: limits.timeoutMs }))]);
+  const worlds = new OracleWorlds(cp, o as OracleOutcome, oracle, limits.timeoutMs);
+  const options = cp.digestAt === undefined ? {} : { digestAt: cp.digestAt };
+  const comparisons: Comparison[] = [];
+  for (const out of outcomes as RunOutcome[]) {
+    let resets: number[] = [];
+    let cmp = compareRun(await worlds.get(resets), out, options);
+    // an allowed exhaustion discarded the runtime's instance: compare against the oracle whose instance is discarded there too
+    while (cmp.needs !== undefined && !resets.includes(cmp.needs.resetAfter)) {
+      resets = [...resets, cmp.needs.resetAfter];
+      cmp = compareRun(await worlds.get(resets), out, options);
+    }
+    comparisons.push(cmp);
+  }
+  return { casePlan: cp, oracle: o as OracleOutcome, outcomes: outcomes as RunOutcome[], comparisons, unsupported };
+}
+
+/**
+ * The oracle's legitimate worlds for a plan, run on demand and kept: its own
+ * run, and when it chose a NaN or grew, the runs under the other NaN
+ * policies and with every grow failing; each with the instance discarded
+ * after the given invocations.
+ */
+class OracleWorlds {
+  private readonly cache = new Map<string, Promise<OracleOutcome>>();
+
+  constructor(
+    private readonly cp: CasePlan,
+    private readonly primary: OracleOutcome,
+    private readonly oracle: Oracle,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async get(resets: number[]): Promise<OracleWorld[]> {
+    const choices = this.primary.choices ?? { nan: false, grow: false };
+    const module = this.module();
+    const nan = choices.nan && module !== undefined;
+    const grow = choices.grow && module !== undefined;
+    const worlds: OracleWorld[] = [];
+    for (const growFailing of grow ? [false, true] : [false]) {
+      const policies = nan ? (['oracle', 'ones', 'canonical'] as const) : (['oracle'] as const);
+      const runs: OracleOutcome[] = [];
+      for (const p of policies) runs.push(await this.run(growFailing, p, resets)); // one worker: one run at a time
+      worlds.push({ growFailing, resets, runs });
+    }
+    return worlds;
+  }
+
+  private module(): Module | undefined {
+    if (this.cp.module !== undefined) return this.cp.module;
+    try {
+      return decodeModule(this.cp.plan.module);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private run(growFailing: boolean, policy: 'oracle' | 'ones' | 'canonical', resets: number[]): Promise<OracleOutcome> {
+    if (!growFailing && policy === 'oracle' && resets.length === 0) return Promise.resolve(this.primary);
+    const key = `${growFailing}/${policy}/${resets.join(',')}`;
+    let known = this.cache.get(key);
+    if (known === undefined) {
+      let m = this.module()!;
+      if (growFailing) m = withGrowFailing(m);
+      if (policy !== 'oracle') m = withNanPolicy(m, policy);
+      const bytes = growFailing || policy !== 'oracle' ? encodeModule(m) : this.cp.plan.module;
+      known = this.oracle.run({ module: bytes, invocations: this.cp.plan.invocations }, this.timeoutMs, { resetAfter: resets });
+      this.cache.set(key, known);
+    }
+    return known;
+  }
 }
 
 function usedFeatures(cp: CasePlan): string[] {

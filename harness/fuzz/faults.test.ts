@@ -27,7 +27,7 @@ const SCENARIOS: Scenario[] = [
   { fault: 'f32-min-zero', kind: 'wrong-result', opcode: 'f32.min', options: { focus: ['f32.min'], cases: 4 } },
   { fault: 'fill-no-trap', kind: 'missing-trap', opcode: 'memory.fill', options: { focus: ['memory.fill'], cases: 4 } },
   // mutated modules only: type errors among the invalid ones
-  { fault: 'accept-type-mismatch', kind: 'verdict', options: { mix: { valid: 0, instruction: 0, mutated: 1, smith: 0 }, cases: 40 } },
+  { fault: 'accept-type-mismatch', kind: 'accepts-invalid', options: { mix: { valid: 0, instruction: 0, mutated: 1, smith: 0 }, cases: 40 } },
 ];
 
 async function run(adapter: Adapter, db: string, options: Partial<FuzzOptions>) {

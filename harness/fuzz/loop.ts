@@ -17,6 +17,9 @@ import { runCase, type CaseResult } from './differential.js';
 import { Oracle } from './oracle.js';
 import { recheckFindings, type RecheckResult } from './recheck.js';
 import { sameDivergence, triage, type TriageContext } from './triage.js';
+import { isNote, type FindingSeen as ContractSeen } from '../findings/contract.js';
+import { recordProbeFailures } from '../findings/probe-findings.js';
+import { familyOf } from '../findings/family.js';
 
 export interface FuzzOptions {
   seed: number;
@@ -55,13 +58,8 @@ export interface FuzzProgress {
   findings: number;
 }
 
-export interface FindingSeen {
-  id: number;
-  isNew: boolean;
-  count: number;
-  kind: string;
-  runtimes: string[];
-  signature: string;
+/** What the fuzz run saw of a finding (the contract's FindingSeen), with its minimal module's size and the case. */
+export interface FindingSeen extends ContractSeen {
   /** instructions in the minimal module (-1 when it could not be decoded) */
   instructions: number;
   origin: string;
@@ -76,8 +74,10 @@ export interface FuzzSummary extends FuzzProgress {
   coverage: Map<string, number>;
   /** allowed-divergence rule id -> times used */
   allowed: Record<string, number>;
-  /** invocations not compared (state could legitimately differ) */
+  /** invocations not compared (the oracle could not say: it exhausted its stack or timed out) */
   skipped: number;
+  /** cases not run on a runtime, per runtime: it lacks a feature the case uses (as probed) */
+  unsupported: Record<string, number>;
 }
 
 const DEFAULT_MINIMIZE = { maxTests: 400, timeBudgetMs: 30_000 };
@@ -97,12 +97,16 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
   const byId = new Map(o.runtimes.map((r) => [r.id, r]));
   const features = new Map<string, FeatureSet>();
   for (const r of o.runtimes) features.set(r.id, await r.features());
+  const probed: ContractSeen[] = [];
+  for (const r of o.runtimes) probed.push(...(await recordProbeFailures(store, runId, r, versions[r.id]!)));
   const ctx: TriageContext = { oracle, runtimes: byId, versions, limits, minimize: o.minimize ?? DEFAULT_MINIMIZE, features };
   const started = performance.now();
   const summary: FuzzSummary = {
     runId, stoppedBy: 'cases', cases: 0, seconds: 0, casesPerSecond: 0, newFindings: 0, findings: 0,
-    seen: [], recheck: { checked: 0, fixed: [] }, coverage: new Map(), allowed: {}, skipped: 0,
+    seen: probed.map((p) => ({ ...p, instructions: -1, origin: 'feature probe' })), recheck: { checked: 0, fixed: [] }, coverage: new Map(), allowed: {}, skipped: 0, unsupported: {},
   };
+  summary.findings = probed.length;
+  summary.newFindings = probed.filter((p) => p.isNew && !p.note).length;
   const tick = () => {
     summary.seconds = (performance.now() - started) / 1000;
     summary.casesPerSecond = summary.seconds > 0 ? summary.cases / summary.seconds : 0;
@@ -123,7 +127,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
     return undefined;
   };
   try {
-    summary.recheck = await recheckFindings(store, runId, oracle, byId, versions, limits);
+    summary.recheck = await recheckFindings(store, runId, oracle, byId, versions, limits, features);
     const chunk = o.chunk ?? 20;
     const shard = o.shard ?? { index: 0, count: 1 };
     let stop: FuzzSummary['stoppedBy'] | undefined;
@@ -134,7 +138,8 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
         const result = await runCase(fuzzCase(c, origin), oracle, o.runtimes, limits, features);
         summary.cases++;
         account(summary, result);
-        const first = result.comparisons.flatMap((cmp) => cmp.divergences.slice(0, 1));
+        // each runtime's divergence, or else its first note
+        const first = result.comparisons.flatMap((cmp) => [...cmp.divergences, ...cmp.notes].slice(0, 1));
         if (first.length > 0) await triageAll(c, origin, result, first, ctx, store, runId, runtimeIds, summary);
         report();
       }
@@ -147,7 +152,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
     store.finishRun(runId, {
       cases: summary.cases, seconds: summary.seconds, casesPerSecond: summary.casesPerSecond,
       newFindings: summary.newFindings, findings: summary.findings, stoppedBy: summary.stoppedBy,
-      allowed: summary.allowed, skipped: summary.skipped, fixed: summary.recheck.fixed,
+      allowed: summary.allowed, skipped: summary.skipped, unsupported: summary.unsupported, fixed: summary.recheck.fixed,
     });
     report(true);
   }
@@ -166,6 +171,7 @@ function account(summary: FuzzSummary, r: CaseResult): void {
     summary.skipped += cmp.skipped;
     for (const a of cmp.allowed) summary.allowed[a.rule] = (summary.allowed[a.rule] ?? 0) + 1;
   }
+  for (const u of r.unsupported) summary.unsupported[u.runtime] = (summary.unsupported[u.runtime] ?? 0) + 1;
 }
 
 /** One finding per distinct divergence of the case (runtimes that diverge the same way share it). */
@@ -181,7 +187,8 @@ async function triageAll(
   });
   const done: Divergence[] = [];
   for (const d of first) {
-    if (done.some((x) => sameDivergence({ ...x, runtime: d.runtime }, d))) continue;
+    // one finding per family and divergence: another family diverging alike is another cause
+    if (done.some((x) => familyOf(x.runtime) === familyOf(d.runtime) && sameDivergence({ ...x, runtime: d.runtime }, d))) continue;
     done.push(d);
     const t = await triage(fuzzCase(c, origin), d, first, ctx);
     if (t === undefined) {
@@ -189,8 +196,12 @@ async function triageAll(
       continue;
     }
     const rec = store.recordFinding({ ...t.finding, details: { ...(t.finding.details as object), caseId } }, runId);
+    const note = isNote(t.finding.kind);
     summary.findings++;
-    if (rec.isNew) summary.newFindings++;
-    summary.seen.push({ id: rec.id, isNew: rec.isNew, count: rec.count, kind: t.finding.kind, runtimes: t.finding.runtimes, signature: t.finding.signature, instructions: t.instructions, origin });
+    if ((rec.isNew || rec.reopened) && !note && !summary.seen.some((s) => s.id === rec.id)) summary.newFindings++;
+    summary.seen.push({
+      ...rec, kind: t.finding.kind, note, family: t.finding.cause!.family, runtimes: t.finding.runtimes, signature: t.finding.signature,
+      summary: t.finding.summary, occurrences: 1, instructions: t.instructions, origin,
+    });
   }
 }

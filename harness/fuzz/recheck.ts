@@ -1,14 +1,15 @@
 // At the start of a fuzz run, every open fuzz finding whose runtimes are all
 // in this run is run again from what the store kept (the minimal module and
-// its invocations). A runtime that no longer shows the divergence on a
-// version other than the one it was found on is recorded as having fixed it
-// (markFixed with that version). On the same version a finding that does not
-// reproduce is left open: flakiness is not a fix.
-import type { Adapter } from '../../adapters/adapter.js';
+// its invocations). A runtime on which the case now PASSES (runs, and
+// compares with no divergence at all), on a version other than the one it
+// was found on, is recorded as having fixed it (markFixed with that
+// version). A re-run that crashes, hangs or diverges another way is not a
+// fix; on the same version a finding that does not reproduce is left open:
+// flakiness is not a fix either.
+import type { Adapter, FeatureSet } from '../../adapters/adapter.js';
 import { loadInvocations, type StoredInvocation } from '../conformance/repro.js';
 import type { Store } from '../store/store.js';
-import type { Divergence } from '../compare/compare.js';
-import { reproduces } from './triage.js';
+import { passes } from './triage.js';
 import type { FuzzCase, RunLimits } from './differential.js';
 import type { Oracle } from './oracle.js';
 
@@ -26,7 +27,15 @@ export interface RecheckResult {
   fixed: { id: number; fixedIn: Record<string, string> }[];
 }
 
-export async function recheckFindings(store: Store, runId: number, oracle: Oracle, runtimes: ReadonlyMap<string, Adapter>, versions: Record<string, string>, limits: RunLimits): Promise<RecheckResult> {
+export async function recheckFindings(
+  store: Store,
+  runId: number,
+  oracle: Oracle,
+  runtimes: ReadonlyMap<string, Adapter>,
+  versions: Record<string, string>,
+  limits: RunLimits,
+  features?: ReadonlyMap<string, FeatureSet>,
+): Promise<RecheckResult> {
   const out: RecheckResult = { checked: 0, fixed: [] };
   for (const f of store.listFindings({ status: 'open' })) {
     const d = f.details as FuzzDetails;
@@ -39,10 +48,9 @@ export async function recheckFindings(store: Store, runId: number, oracle: Oracl
     out.checked++;
     const fixedIn: Record<string, string> = {};
     for (const runtime of f.runtimes) {
-      const divergence: Divergence = { kind: f.kind as Divergence['kind'], runtime, expectedClass: d.classes.expected, actualClass: d.classes.actual, expected: '', actual: '' };
       const now = versions[runtime] ?? 'unknown';
-      if (now === d.versions?.[runtime]) continue;
-      if (!(await reproduces(c, divergence, { oracle, limits }, runtimes.get(runtime)!))) fixedIn[runtime] = now;
+      if (now === (f.members[runtime]?.last ?? d.versions?.[runtime])) continue;
+      if (await passes(c, { oracle, limits, ...(features ? { features } : {}) }, runtimes.get(runtime)!)) fixedIn[runtime] = now;
     }
     if (Object.keys(fixedIn).length === f.runtimes.length) {
       store.markFixed(f.id, fixedIn, runId);

@@ -8,7 +8,8 @@
 import type { Adapter, FeatureSet } from '../../adapters/adapter.js';
 import { decodeModule } from '../../reference-runtime/binary/decode.js';
 import { printModule } from '../../reference-runtime/text/print-module.js';
-import { findingSignature } from '../conformance/signature.js';
+import { causeOf, causeSignature, describeCause } from '../findings/cause.js';
+import { familyOf } from '../findings/family.js';
 import { reproRecipe, shellLine, storeInvocations } from '../conformance/repro.js';
 import { minimize } from '../minimize/minimize.js';
 import { instructionCount, signatureOpcodes } from '../minimize/size.js';
@@ -42,10 +43,22 @@ export function sameDivergence(a: Divergence, b: Divergence): boolean {
   return a.runtime === b.runtime && a.kind === b.kind && a.expectedClass === b.expectedClass && a.actualClass === b.actualClass;
 }
 
-/** Whether running `c` on `runtimes` shows `d` on d's runtime. */
+/** Whether running `c` on `runtimes` shows `d` (a divergence or a note) on d's runtime. */
 export async function reproduces(c: FuzzCase, d: Divergence, ctx: Pick<TriageContext, 'oracle' | 'limits' | 'features'>, runtime: Adapter): Promise<Divergence | undefined> {
   const r = await runCase(c, ctx.oracle, [runtime], ctx.limits, ctx.features);
-  return r.comparisons[0]!.divergences.find((x) => sameDivergence(x, { ...d, runtime: runtime.id }));
+  const cmp = r.comparisons[0];
+  return cmp === undefined ? undefined : [...cmp.divergences, ...cmp.notes].find((x) => sameDivergence(x, { ...d, runtime: runtime.id }));
+}
+
+/**
+ * Whether `c` now passes on `runtime`: it ran (the runtime supports what it
+ * uses) and compared with no divergence at all. A re-run that crashes, hangs
+ * or diverges another way is not a fix.
+ */
+export async function passes(c: FuzzCase, ctx: Pick<TriageContext, 'oracle' | 'limits' | 'features'>, runtime: Adapter): Promise<boolean> {
+  const r = await runCase(c, ctx.oracle, [runtime], ctx.limits, ctx.features);
+  const cmp = r.comparisons[0];
+  return cmp !== undefined && cmp.divergences.length === 0 && r.unsupported.length === 0;
 }
 
 /**
@@ -71,14 +84,16 @@ export async function triage(c: FuzzCase, d: Divergence, diverging: readonly Div
     best = asCase(result, start);
     tests = result.tests;
   }
-  // which of the runtimes that diverged this way still do on the minimal case
+  // which of the same family's runtimes that diverged this way still do on the minimal case
   const runtimes = [d.runtime];
   for (const other of diverging) {
-    if (other.runtime === d.runtime || !sameDivergence({ ...other, runtime: d.runtime }, d)) continue;
+    if (other.runtime === d.runtime || familyOf(other.runtime) !== familyOf(d.runtime) || !sameDivergence({ ...other, runtime: d.runtime }, d)) continue;
     if (await reproduces(best, d, ctx, ctx.runtimes.get(other.runtime)!)) runtimes.push(other.runtime);
   }
   runtimes.sort();
-  return { finding: await buildFinding(best, d, runtimes, ctx), instructions: best.module ? instructionCount(best.module) : -1, tests };
+  // the divergence as the minimal case shows it: its invocation index is the minimal plan's
+  const final = best === c ? d : ((await reproduces(best, d, ctx, runtime)) ?? d);
+  return { finding: await buildFinding(best, final, runtimes, ctx), instructions: best.module ? instructionCount(best.module) : -1, tests };
 }
 
 /** The case as AST + its encoding: the original when it has one, else its bytes decoded (an invalid module decodes). */
@@ -100,6 +115,10 @@ async function buildFinding(c: FuzzCase, d: Divergence, runtimes: string[], ctx:
   const cp = casePlan(c, ctx.limits.digest !== false);
   const shown = cp.module ?? c.module;
   const opcodes = c.module ? signatureOpcodes(c.module) : ['(undecodable)'];
+  // a wrong final state: what wrote it is the invocation before the digest, not the digest
+  const at = d.kind === 'wrong-state' && d.invocation !== undefined && d.invocation > 0 ? d.invocation - 1 : d.invocation;
+  const invocation = at === undefined ? undefined : cp.plan.invocations[at];
+  const cause = causeOf({ divergence: d, ...(shown ? { module: shown } : {}), ...(invocation ? { invocation } : {}), ...(d.rule !== undefined ? { rule: d.rule } : {}) });
   const repro: Record<string, string> = {};
   for (const id of runtimes) {
     const recipe = await reproRecipe(ctx.runtimes.get(id)!, cp.plan.invocations.length > 0 ? 'driver' : 'module');
@@ -108,9 +127,11 @@ async function buildFinding(c: FuzzCase, d: Divergence, runtimes: string[], ctx:
   const versions = Object.fromEntries(runtimes.map((id) => [id, ctx.versions[id] ?? 'unknown']));
   const where = d.invocation === undefined ? 'module verdict' : `invocation ${d.invocation}`;
   return {
-    signature: findingSignature({ kind: d.kind, runtime: runtimes.join(','), opcodes, expectedClass: d.expectedClass, actualClass: d.actualClass }),
+    signature: causeSignature(cause),
+    cause,
+    sighting: { runtime: d.runtime, version: ctx.versions[d.runtime] ?? 'unknown', source: 'fuzz', origin: c.origin },
     kind: d.kind,
-    summary: `${runtimes.join(', ')}: ${d.kind} at ${where} (${opcodes.join(' ')}): expected ${d.expected}, got ${d.actual}`.slice(0, 240),
+    summary: `${describeCause(cause, runtimes)}: e.g. ${where}: expected ${d.expected}, got ${d.actual}`.slice(0, 240),
     runtimes,
     moduleBytes: cp.plan.module,
     ...(shown ? { wat: printModule(shown) } : {}),
@@ -126,6 +147,7 @@ async function buildFinding(c: FuzzCase, d: Divergence, runtimes: string[], ctx:
       invocations: storeInvocations(cp.plan.invocations),
       digest: cp.digestAt !== undefined,
       versions,
+      ...(d.message ? { message: d.message } : {}),
     },
     repro,
     versions,

@@ -4,9 +4,8 @@
 // decode/validate verdicts (their `module` is the valid base, see
 // MutatedModule); wasm-tools smith joins when asked for and installed.
 import fc from 'fast-check';
-import { OPCODES } from '../../reference-runtime/syntax/opcodes.js';
 import type { GeneratedCase } from './generated-case.js';
-import { instructionCases } from './instruction-cases.js';
+import { instructionCases, instructionsWithCases } from './instruction-cases.js';
 import { mutatedModuleArb } from './mutated-module.js';
 import { smithArb, smithAvailable } from './smith.js';
 import { validModuleArb, type GenOptions } from './valid-module.js';
@@ -28,7 +27,8 @@ export function mixedCaseArb(mix: Mix = DEFAULT_MIX, options: GenOptions = {}): 
   const sources: { weight: number; arbitrary: fc.Arbitrary<MixedCase> }[] = [];
   if (mix.valid > 0) sources.push({ weight: mix.valid, arbitrary: validModuleArb(options) });
   if (mix.instruction > 0) {
-    const instr = fc.integer({ min: 0, max: OPCODES.length - 1 }).map((i) => instructionCases(OPCODES[i]!.name)[0]!);
+    const ops = instructionsWithCases();
+    const instr = fc.integer({ min: 0, max: ops.length - 1 }).map((i) => instructionCases(ops[i]!)[0]!);
     sources.push({ weight: mix.instruction, arbitrary: instr });
   }
   if (mix.mutated > 0) {

@@ -23,7 +23,8 @@ describe('instruction cases', () => {
   const all = [...allInstructionCases()];
 
   it('has a case for every 2.0 instruction, which uses it', () => {
-    expect(all).toHaveLength(OPCODES.length);
+    const v2 = OPCODES.filter((o) => o.feature === undefined).map((o) => o.name);
+    expect(v2.filter((n) => !all.some((k) => k.origin === `instr:${n}`))).toEqual([]);
     for (const k of all) {
       const op = k.origin.slice('instr:'.length);
       expect(opcodesOf(k.module).has(op), op).toBe(true);

@@ -72,7 +72,25 @@ export function instructionCases(op: string): GeneratedCase[] {
 }
 
 export function* allInstructionCases(): Iterable<GeneratedCase> {
-  for (const info of OPCODES) yield* instructionCases(info.name);
+  for (const name of instructionsWithCases()) yield* instructionCases(name);
+}
+
+let withCases: string[] | undefined;
+
+/**
+ * The instructions this file builds cases for: every 2.0 one. The opcode
+ * table has 3.0's too (tail calls, exceptions, ...), which have no case yet:
+ * a source that draws from the table must draw from these.
+ */
+export function instructionsWithCases(): readonly string[] {
+  return (withCases ??= OPCODES.map((o) => o.name).filter((name) => {
+    try {
+      testFuncs(opInfo(name)!);
+      return true;
+    } catch {
+      return false;
+    }
+  }));
 }
 
 function testFuncs(info: OpInfo): TestFunc[] {

@@ -2,7 +2,7 @@
 // say what went wrong in one line (no stack traces for a missing path).
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { UserError } from '../cli/run.js';
+import { UserError } from '../../adapters/project.js';
 
 export function readInput(path: string): Buffer {
   try {

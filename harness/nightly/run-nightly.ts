@@ -19,7 +19,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Adapter } from '../../adapters/adapter.js';
 import { createAdapter } from '../../adapters/registry.js';
-import { UserError } from '../cli/run.js';
+import { UserError } from '../../adapters/project.js';
 import { fuzz } from '../fuzz/loop.js';
 import { failingNew } from '../baseline/apply.js';
 import type { Baseline } from '../baseline/baseline.js';
@@ -77,7 +77,10 @@ export interface NightlyResult {
   knownNew: number;
   fixed: number;
   openFindings: number;
-  exitCode: 0 | 1;
+  /** 2 when a stage failed, else 1 on new (or re-opened) findings not in the baseline, else 0. */
+  exitCode: 0 | 1 | 2;
+  /** `stage: why` for every stage that threw. */
+  failedStages: string[];
   seconds: number;
 }
 
@@ -166,19 +169,24 @@ export async function runNightly(o: NightlyOptions): Promise<NightlyResult> {
 
     let written: ReturnType<typeof writeReports> | undefined;
     await stage(stages, 'reports', say, async () => {
-      written = writeReports(store, o.baseline, o.out, `shard ${showShard(o.shard)}, budget ${clock(o.budgetMs)}, session ${o.session}`);
+      // the reports show every stage, a failed one included, with why it failed
+      const shown = [...stages, { stage: 'reports', status: 'ok' as const, seconds: 0, note: 'written' }];
+      written = writeReports(store, o.baseline, o.out, `shard ${showShard(o.shard)}, budget ${clock(o.budgetMs)}, session ${o.session}`, shown);
       return { note: `${written.files.html}, ${written.files.markdown}, ${written.files.junit}` };
     });
     if (written === undefined) throw new UserError(`nightly: could not write the reports to ${o.out}: ${stages.at(-1)!.note}`);
     const { data } = written;
     const fresh = failingNew(data);
+    const failedStages = stages.filter((x) => x.status === 'failed');
     return {
       runId, db, files: written.files, runtimes: present.map((p) => ({ id: p.adapter.id, version: p.version })), stages,
       newFindings: fresh.length,
       knownNew: data.findings.filter((f) => f.isNew && f.baseline !== undefined).length,
       fixed: data.findings.filter((f) => f.fixedNow === true).length,
       openFindings: data.findings.filter((f) => f.status === 'open').length,
-      exitCode: fresh.length > 0 ? 1 : 0,
+      // a stage that failed leaves the night incomplete: an error, whatever was found
+      exitCode: failedStages.length > 0 ? 2 : fresh.length > 0 ? 1 : 0,
+      failedStages: failedStages.map((x) => `${x.stage}: ${x.note}`),
       seconds: elapsed() / 1000,
     };
   } finally {

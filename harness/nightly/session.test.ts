@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadReportData } from '../../reports/data.js';
+import { loadReportData } from '../report/load-data.js';
 import { openStore, type Store } from '../store/store.js';
 import { NIGHTLY_COMMAND, sessionName } from './session.js';
 

@@ -11,7 +11,7 @@ import { createAdapter } from '../../adapters/registry.js';
 import type { Adapter } from '../../adapters/adapter.js';
 import { mergeStores } from '../store/merge.js';
 import { openStore } from '../store/store.js';
-import { loadReportData } from '../../reports/data.js';
+import { loadReportData } from '../report/load-data.js';
 import { runNightly } from './run-nightly.js';
 import { SUITE, shortNightly, specFile } from './test-helpers.js';
 

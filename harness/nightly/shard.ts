@@ -3,7 +3,7 @@
 // programs whose index is i-1 mod n, and the fuzz chunks i-1, i-1+n, ... (the
 // fuzz loop strides over its seed's chunks itself), so n shards together do
 // exactly what one unsharded run does, each part once.
-import { UserError } from '../cli/run.js';
+import { UserError } from '../../adapters/project.js';
 
 /** Zero-based index, as the fuzz loop takes it. */
 export interface Shard {

@@ -12,7 +12,6 @@
 // shows a session's batches (and shards) as one matrix (reports/data.ts).
 import { statSync } from 'node:fs';
 import type { Adapter } from '../../adapters/adapter.js';
-import { displayName } from '../conformance/display-name.js';
 import { runSuite, type SuiteResult } from '../conformance/run-suite.js';
 import type { Store } from '../store/store.js';
 
@@ -90,6 +89,7 @@ export async function runSpecStage(o: SpecStageOptions): Promise<SpecStageResult
   const sized = withSizes(o.files);
   const order = o.explicit ? sized : [...sized.slice(o.start % Math.max(1, sized.length)), ...sized.slice(0, o.start % Math.max(1, sized.length))];
   const suites: SuiteResult[] = [];
+  const watch = watchedChecks(o.store);
   let secondsPerByte = o.secondsPerByte;
   let from = 0;
   let passedOver = 0;
@@ -104,7 +104,7 @@ export async function runSpecStage(o: SpecStageOptions): Promise<SpecStageResult
     from = next.to;
     if (next.batch.length === 0) break;
     o.progress(`batch ${suites.length + 1}: ${next.batch.length} file(s), ${Math.round(left)} s left of the spec budget`);
-    const suite = await runSuite({ files: next.batch.map((f) => f.path), runtimes: o.runtimes, oracle: o.oracle, store: o.store, timeoutMs: o.timeoutMs, jobs: 2, progress: o.progress, command: 'nightly spec' });
+    const suite = await runSuite({ files: next.batch.map((f) => f.path), runtimes: o.runtimes, oracle: o.oracle, store: o.store, timeoutMs: o.timeoutMs, jobs: 2, progress: o.progress, command: 'nightly spec', watch });
     suites.push(suite);
     last = next.batch.at(-1);
     const bytes = next.batch.reduce((n, f) => n + f.bytes, 0);
@@ -117,33 +117,43 @@ export async function runSpecStage(o: SpecStageOptions): Promise<SpecStageResult
   return { suites, filesRun, next, secondsPerByte, passedOver, fixed };
 }
 
-interface SpecDetails {
-  source?: string;
-  at?: string;
-  versions?: Record<string, string>;
+/** `runtime\0file:line` of every spec sighting kept for an open finding: the checks whose judgement decides whether it is fixed. */
+export function watchedChecks(store: Store): Set<string> {
+  const keys = new Set<string>();
+  for (const f of store.listFindings({ status: 'open' })) for (const e of store.examples(f.id)) if (e.source === 'spec') keys.add(`${e.runtime}\0${e.origin}`);
+  return keys;
 }
 
 /**
- * An open spec finding whose file this run judged on its runtime, that this
- * run did not see again, on a version other than the one it was found on,
- * was fixed by that version. On the same version it stays open: a finding
- * that comes and goes is flaky, not fixed.
+ * An open finding with spec sightings is fixed by a version when this run,
+ * on that version (not the one it was last seen on), judged its sightings'
+ * checks and every one PASSED, for every member runtime, and saw it nowhere
+ * else. A check that failed another way, crashed, timed out or was not run
+ * does not fix it; on the same version a finding that comes and goes is
+ * flaky, not fixed.
  */
 export function recheckSpecFindings(store: Store, suites: readonly SuiteResult[], versions: Record<string, string>): { id: number; fixedIn: Record<string, string> }[] {
   const runId = suites.at(-1)?.runId;
   if (runId === undefined) return [];
-  const judged = new Set(suites.flatMap((s) => s.files).filter((f) => f.passed + f.failed > 0).map((f) => `${f.runtime}\0${displayName(f.file)}`));
+  const judged = new Map<string, string>();
+  for (const s of suites) for (const [k, v] of s.watched) judged.set(k, v);
   const seen = new Set(suites.flatMap((s) => s.findings).map((f) => f.id));
   const fixed: { id: number; fixedIn: Record<string, string> }[] = [];
   for (const f of store.listFindings({ status: 'open' })) {
-    const d = f.details as SpecDetails | null;
-    if (d === null || typeof d !== 'object' || d.source !== undefined || typeof d.at !== 'string' || f.runtimes.length !== 1 || seen.has(f.id)) continue;
-    const runtime = f.runtimes[0]!;
-    const file = d.at.replace(/:\d+$/, '');
-    const now = versions[runtime];
-    if (now === undefined || !judged.has(`${runtime}\0${file}`) || now === d.versions?.[runtime]) continue;
-    store.markFixed(f.id, { [runtime]: now }, runId);
-    fixed.push({ id: f.id, fixedIn: { [runtime]: now } });
+    if (seen.has(f.id)) continue;
+    const spec = store.examples(f.id).filter((e) => e.source === 'spec');
+    if (spec.length === 0) continue;
+    const fixedIn: Record<string, string> = {};
+    for (const runtime of f.runtimes) {
+      const statuses = spec.filter((e) => e.runtime === runtime).map((e) => judged.get(`${runtime}\0${e.origin}`)).filter((x) => x !== undefined);
+      const now = versions[runtime];
+      if (now === undefined || statuses.length === 0 || !statuses.every((x) => x === 'passed')) continue;
+      if (now === (f.members[runtime]?.last ?? spec.find((e) => e.runtime === runtime)?.version)) continue;
+      fixedIn[runtime] = now;
+    }
+    if (Object.keys(fixedIn).length !== f.runtimes.length) continue;
+    store.markFixed(f.id, fixedIn, runId);
+    fixed.push({ id: f.id, fixedIn });
   }
   return fixed;
 }

@@ -3,7 +3,8 @@
 // open finding a failing test case), all from one ReportData with the
 // baseline applied, so the three always agree.
 import { join } from 'node:path';
-import { loadReportData, type ReportData } from '../../reports/data.js';
+import type { ReportData, StageInfo } from '../../reports/data.js';
+import { loadReportData } from '../report/load-data.js';
 import { renderJunit } from '../../reports/junit.js';
 import { renderMarkdown } from '../../reports/markdown.js';
 import { renderHtml } from '../../reports/render.js';
@@ -22,8 +23,8 @@ export function reportFiles(out: string): ReportFiles {
   return { html: join(out, 'report.html'), markdown: join(out, 'summary.md'), junit: join(out, 'junit.xml') };
 }
 
-export function writeReports(store: Store, baseline: Baseline, out: string, subtitle?: string): { data: ReportData; files: ReportFiles } {
-  const data = applyBaseline(loadReportData(store), baseline);
+export function writeReports(store: Store, baseline: Baseline, out: string, subtitle?: string, stages?: StageInfo[]): { data: ReportData; files: ReportFiles } {
+  const data = { ...applyBaseline(loadReportData(store), baseline), ...(stages ? { stages } : {}) };
   const files = reportFiles(out);
   writeOutput(files.html, renderHtml(data));
   writeOutput(files.markdown, renderMarkdown(data, subtitle === undefined ? {} : { subtitle }));

@@ -1,7 +1,7 @@
 // The one error the store throws at its users: a single line that names the
 // database file and says what to do, so the CLI prints it without a stack
 // trace (StoreError is a UserError, see harness/cli/run.ts).
-import { UserError } from '../cli/run.js';
+import { UserError } from '../../adapters/project.js';
 
 export class StoreError extends UserError {
   override name = 'StoreError';

@@ -174,16 +174,23 @@ function mergeFindings(from: Database.Database, into: Database.Database, isNew: 
   const size = into.prepare(`SELECT size FROM modules WHERE hash = ?`).pluck();
   const insert = into.prepare(
     `INSERT INTO findings (signature, kind, summary, runtimes, status, first_seen, last_seen, first_run_id, last_run_id, count,
-                           module_hash, wat, details, repro, fixed_in, fixed_run_id)
+                           module_hash, wat, details, repro, fixed_in, fixed_run_id, family, culprit, operand_class, members)
      VALUES (@signature, @kind, @summary, @runtimes, @status, @first_seen, @last_seen, @first_run_id, @last_run_id, @count,
-             @module_hash, @wat, @details, @repro, @fixed_in, @fixed_run_id)`,
+             @module_hash, @wat, @details, @repro, @fixed_in, @fixed_run_id, @family, @culprit, @operand_class, @members)`,
   );
   const update = into.prepare(
     `UPDATE findings SET count = @count, first_seen = @first_seen, first_run_id = @first_run_id, last_seen = @last_seen,
        last_run_id = @last_run_id, status = @status, fixed_in = @fixed_in, fixed_run_id = @fixed_run_id,
-       module_hash = @module_hash, wat = @wat, details = @details, repro = @repro
+       module_hash = @module_hash, wat = @wat, details = @details, repro = @repro, runtimes = @runtimes, members = @members
      WHERE id = @id`,
   );
+  const examplesOf = from.prepare(`SELECT * FROM finding_examples WHERE finding_id = ?`);
+  const example = into.prepare(
+    `INSERT INTO finding_examples (finding_id, key, runtime, version, source, origin, size, module_hash, wat, details, repro, count, first_seen, last_seen)
+     VALUES (@finding_id, @key, @runtime, @version, @source, @origin, @size, @module_hash, @wat, @details, @repro, @count, @first_seen, @last_seen)
+     ON CONFLICT (finding_id, key) DO UPDATE SET count = count + excluded.count, last_seen = MAX(last_seen, excluded.last_seen)`,
+  );
+  const allSightings = from.prepare(`SELECT count(*) FROM finding_sightings WHERE finding_id = ?`).pluck();
   const fix = into.prepare(`UPDATE findings SET status = 'fixed', fixed_in = ?, fixed_run_id = ? WHERE id = ?`);
   const mapRun = (id: number | null) => (id === null ? null : (runIds.get(id) ?? null));
   let changed = 0;
@@ -218,9 +225,13 @@ function mergeFindings(from: Database.Database, into: Database.Database, isNew: 
         (old.module_hash === null || (size.get(mapped.module_hash) as number) < (size.get(old.module_hash) as number));
       const module = smaller ? mapped : old;
       const statusFrom = old.status === 'known' ? old : src.status === 'known' ? mapped : last;
+      // sightings count every divergence seen; only the share of the source's runs new to the target is added
+      const share = sightings.length / Math.max(1, allSightings.get(src.id) as number);
       update.run({
         id,
-        count: old.count + sightings.length,
+        count: old.count + Math.max(sightings.length, Math.round(src.count * share)),
+        runtimes: JSON.stringify([...new Set([...(JSON.parse(old.runtimes) as string[]), ...(JSON.parse(src.runtimes) as string[])])].sort()),
+        members: mergeMembers(old.members, src.members),
         first_seen: first.first_seen,
         first_run_id: first.first_run_id,
         last_seen: last.last_seen,
@@ -235,9 +246,22 @@ function mergeFindings(from: Database.Database, into: Database.Database, isNew: 
       });
     }
     for (const s of sightings) sight.run(id, runIds.get(s.run_id), s.seen_at, s.note);
+    for (const e of examplesOf.all(src.id) as Record<string, unknown>[]) example.run({ ...e, finding_id: id });
     changed++;
   }
   return changed;
+}
+
+/** Members of both: the earliest first version, the latest last one, the counts summed. */
+function mergeMembers(a: string | null, b: string | null): string {
+  const x = JSON.parse(a ?? '{}') as Record<string, { first: string; last: string; count: number }>;
+  const y = JSON.parse(b ?? '{}') as Record<string, { first: string; last: string; count: number }>;
+  const out = { ...x };
+  for (const [rt, m] of Object.entries(y)) {
+    const o = out[rt];
+    out[rt] = o === undefined ? m : { first: o.first, last: m.last, count: o.count + m.count };
+  }
+  return JSON.stringify(out);
 }
 
 /** The source marked an open finding fixed in a run new to the target, knowing every sighting the target has. */

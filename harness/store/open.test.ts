@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UserError } from '../cli/run.js';
+import { UserError } from '../../adapters/project.js';
 import { openStore, StoreError } from './store.js';
 import { SCHEMA_VERSION } from './schema.js';
 

@@ -98,7 +98,11 @@ function migrate(db: Database.Database, path: string): void {
   db.transaction(() => {
     const state = classify(db, path);
     const from = db.pragma('user_version', { simple: true }) as number;
-    for (let v = from; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
+    for (let v = from; v < SCHEMA_VERSION; v++) {
+      const step = MIGRATIONS[v]!;
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
+    }
     if (state === 'fresh') {
       const meta = db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?)`);
       meta.run('application', APPLICATION);

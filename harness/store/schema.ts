@@ -9,7 +9,13 @@ export const APPLICATION = 'wasmdiff';
 /** `PRAGMA application_id`: "wasd" in ASCII, so `file(1)`-style tools can tell the file apart too. */
 export const APPLICATION_ID = 0x77617364;
 
-export const MIGRATIONS: readonly string[] = [
+import type Database from 'better-sqlite3';
+import { resignFindings } from './resign-findings.js';
+
+/** SQL, or for a change SQL cannot express (re-signing findings), a function run in the same transaction. */
+export type Migration = string | ((db: Database.Database) => void);
+
+export const MIGRATIONS: readonly Migration[] = [
   // 1: the first schema
   `
   CREATE TABLE meta (
@@ -124,6 +130,43 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (run_id, opcode)
   );
   `,
+  // 2: findings are root causes (family, kind, culprit, operand class); each
+  // keeps a few representative sightings, smallest first, and which members
+  // of the family showed it on which versions; merged findings keep their
+  // old ids as aliases
+  `
+  ALTER TABLE findings ADD COLUMN family TEXT;
+  ALTER TABLE findings ADD COLUMN culprit TEXT;
+  ALTER TABLE findings ADD COLUMN operand_class TEXT;
+  ALTER TABLE findings ADD COLUMN members TEXT NOT NULL DEFAULT '{}';  -- JSON: runtime -> { first, last: version, count }
+
+  CREATE TABLE finding_examples (
+    id          INTEGER PRIMARY KEY,
+    finding_id  INTEGER NOT NULL REFERENCES findings(id),
+    key         TEXT NOT NULL,          -- runtime, origin and module: the same sighting again only counts
+    runtime     TEXT NOT NULL,
+    version     TEXT,
+    source      TEXT NOT NULL,          -- spec | fuzz | probe | bench
+    origin      TEXT NOT NULL,          -- file:line, the fuzz case, probe:feature
+    size        INTEGER NOT NULL,       -- module bytes
+    module_hash TEXT,
+    wat         TEXT,
+    details     TEXT NOT NULL,          -- JSON: expected vs actual, invocations, raw output
+    repro       TEXT NOT NULL DEFAULT '{}',
+    count       INTEGER NOT NULL DEFAULT 1,
+    first_seen  TEXT NOT NULL,
+    last_seen   TEXT NOT NULL,
+    UNIQUE (finding_id, key)
+  );
+  CREATE INDEX examples_finding ON finding_examples(finding_id);
+
+  CREATE TABLE finding_aliases (
+    old_id     INTEGER PRIMARY KEY,
+    finding_id INTEGER NOT NULL REFERENCES findings(id)
+  );
+  `,
+  // 3: existing findings re-signed as causes, those of one cause merged
+  resignFindings,
 ];
 
 /** The schema version this code writes: the number of migrations. */

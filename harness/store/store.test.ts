@@ -141,9 +141,9 @@ describe('findings', () => {
       const r1 = s.beginRun('fuzz', {});
       const r2 = s.beginRun('fuzz', {});
       const first = s.recordFinding(finding('sig-1', { moduleBytes: EMPTY_MODULE, wat: '(module)' }), r1);
-      expect(first).toEqual({ id: first.id, isNew: true, count: 1 });
+      expect(first).toEqual({ id: first.id, isNew: true, count: 1, reopened: false });
       const again = s.recordFinding(finding('sig-1'), r2);
-      expect(again).toEqual({ id: first.id, isNew: false, count: 2 });
+      expect(again).toEqual({ id: first.id, isNew: false, count: 2, reopened: false });
       const f = s.getFinding(first.id)!;
       expect([f.count, f.firstRunId, f.lastRunId, f.status]).toEqual([2, r1, r2, 'open']);
       expect(f.moduleHash).toBe(s.putModule(EMPTY_MODULE));

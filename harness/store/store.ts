@@ -16,6 +16,7 @@ import { timingsApi } from './timings.js';
 import { coverageApi } from './coverage.js';
 import type {
   CaseRecord,
+  ExampleRecord,
   FindingFilter,
   FindingRecord,
   FindingStatus,
@@ -54,7 +55,9 @@ export interface Store {
   putOutcome(o: NewOutcome): void;
   outcomes(runId: number): OutcomeRecord[];
   /** Upsert by signature; see findings.ts for the count, module and re-open rules. */
-  recordFinding(f: NewFinding, runId: number): { id: number; isNew: boolean; count: number };
+  recordFinding(f: NewFinding, runId: number): { id: number; isNew: boolean; count: number; reopened: boolean };
+  /** The representative sightings of a finding, smallest module first. */
+  examples(findingId: number): ExampleRecord[];
   listFindings(filter?: FindingFilter): FindingRecord[];
   getFinding(id: number): FindingRecord | undefined;
   sightings(findingId: number): Sighting[];

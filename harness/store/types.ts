@@ -79,9 +79,30 @@ export interface OutcomeRecord {
   durationMs: number | null;
 }
 
+/** A root cause (harness/findings/cause.ts): with the kind, what a finding's signature is a hash of. */
+export interface FindingCause {
+  family: string;
+  culprit: string;
+  operandClass: string;
+}
+
+/** One sighting of a finding: who showed it, where, and how often in this recording. */
+export interface NewSighting {
+  runtime: string;
+  version?: string;
+  /** spec | fuzz | probe | bench */
+  source: string;
+  /** file:line, the fuzz case, probe:feature */
+  origin: string;
+  /** sightings this record stands for (several checks of one file): default 1 */
+  count?: number;
+}
+
 export interface NewFinding {
-  /** Stable across re-discovery (kind, diverging runtimes, instructions of the minimal module). */
+  /** Stable across re-discovery: the cause's hash (harness/findings/cause.ts causeSignature). */
   signature: string;
+  cause?: FindingCause;
+  sighting?: NewSighting;
   kind: string;
   summary: string;
   /** Names (adapter ids) of the runtimes that diverge. */
@@ -100,10 +121,39 @@ export interface NewFinding {
   versions?: Record<string, string>;
 }
 
+export interface MemberRecord {
+  /** the first and the latest version it was seen on */
+  first: string;
+  last: string;
+  count: number;
+}
+
+export interface ExampleRecord {
+  id: number;
+  runtime: string;
+  version: string | null;
+  source: string;
+  origin: string;
+  size: number;
+  moduleHash: string | null;
+  wat: string | null;
+  details: unknown;
+  repro: Record<string, string>;
+  count: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
 export interface FindingRecord {
   id: number;
   signature: string;
   kind: string;
+  /** null for findings stored before causes (none left after migration 3) */
+  family: string | null;
+  culprit: string | null;
+  operandClass: string | null;
+  /** runtime -> the versions it showed the finding on, and how often */
+  members: Record<string, MemberRecord>;
   summary: string;
   runtimes: string[];
   status: FindingStatus;

@@ -1,11 +1,13 @@
 // Decoding instructions and expressions (spec 5.4), driven by the opcode
 // table. Structured instructions nest in the AST; the decoder keeps its own
 // stack of open blocks instead of recursing, so nesting depth is bounded by
-// memory, not by the JS call stack.
-import type { Instr } from '../syntax/instructions.js';
+// memory, not by the JS call stack. An instruction whose feature the Reader's
+// feature set lacks is an illegal opcode; immediates take their 3.0 forms
+// (memory indices, u64 offsets) only with multi-memory and memory64.
+import type { Catch, Instr } from '../syntax/instructions.js';
 import { OPCODES, opByCode, type OpInfo } from '../syntax/opcodes.js';
 import type { Reader } from './reader.js';
-import { readBlockType, readRefType, readValType } from './types.js';
+import { readBlockType, readHeapType, readValType } from './types.js';
 
 const END = 0x0b;
 const ELSE = 0x05;
@@ -53,10 +55,11 @@ export function readExpr(r: Reader, use?: ExprUse): Instr[] {
       continue;
     }
     const info = b === 0xfc || b === 0xfd ? prefixed(r, b, at) : PLAIN[b];
-    if (info === undefined) r.fail(`illegal opcode ${hex(b)}`, at);
-    if (info.imm === 'block') {
+    if (info === undefined || (info.feature !== undefined && !r.has(info.feature))) r.fail(`illegal opcode ${hex(b)}`, at);
+    if (info.imm === 'block' || info.imm === 'try_table') {
       const instr: Instr = { op: info.name, blockType: readBlockType(r), body: [] };
       if (info.name === 'if') instr.elseBody = [];
+      if (info.imm === 'try_table') instr.catches = r.vec(readCatch);
       open.push({ instr, list: instr.body! });
       list = instr.body!;
       continue;
@@ -68,25 +71,70 @@ export function readExpr(r: Reader, use?: ExprUse): Instr[] {
 function prefixed(r: Reader, prefix: number, at: number): OpInfo {
   const code = r.u32();
   const info = opByCode(prefix, code);
-  if (info === undefined) r.fail(`illegal opcode ${hex(prefix)} ${hex(code)}`, at);
+  if (info === undefined || (info.feature !== undefined && !r.has(info.feature))) r.fail(`illegal opcode ${hex(prefix)} ${hex(code)}`, at);
   return info;
+}
+
+const CATCH_KINDS: readonly Catch['kind'][] = ['catch', 'catch_ref', 'catch_all', 'catch_all_ref'];
+
+/** A try_table catch clause: its kind byte, the tag (catch and catch_ref only), the label. */
+function readCatch(r: Reader): Catch {
+  const at = r.pos;
+  const kind = CATCH_KINDS[r.byte()];
+  if (kind === undefined) r.fail('malformed catch clause', at);
+  if (kind === 'catch' || kind === 'catch_ref') {
+    const tag = r.u32();
+    return { kind, tag, label: r.u32() };
+  }
+  return { kind, label: r.u32() };
 }
 
 function hex(n: number): string {
   return n.toString(16).padStart(2, '0');
 }
 
-function zeroByte(r: Reader): void {
-  r.expect(0x00, 'zero byte expected');
+/**
+ * A memory index: a u32 with multi-memory, a zero byte before it. Kept in
+ * the AST only when it is not 0 (absent means memory 0).
+ */
+function readMemIndex(r: Reader): number | undefined {
+  if (!r.has('multi-memory')) {
+    r.expect(0x00, 'zero byte expected');
+    return undefined;
+  }
+  const x = r.u32();
+  return x === 0 ? undefined : x;
 }
 
-/** The memarg alignment field: exponents from 32 up are malformed (they overflow the 32-bit alignment). */
+/** Bit 6 of a memarg's flags: a memory index follows (multi-memory). */
+const MEMARG_HAS_INDEX = 0x40;
+
+/**
+ * A memarg: flags, [memory index], offset. 2.0: the flags are the alignment
+ * exponent, and from 32 up malformed (they overflow the 32-bit alignment).
+ * Multi-memory: flags below 2^7, the low 6 bits the alignment (the validator
+ * bounds it), bit 6 a memory index. The offset is u64 with memory64 (on a
+ * 32-bit memory too: the validator bounds it by the address type).
+ */
 function readMemarg(r: Reader, instr: Instr): void {
   const at = r.pos;
-  const align = r.u32();
-  if (align >= 32) r.fail('malformed memop flags', at);
-  instr.align = align;
-  instr.offset = r.u32();
+  const flags = r.u32();
+  if (!r.has('multi-memory')) {
+    if (flags >= 32) r.fail('malformed memop flags', at);
+    instr.align = flags;
+  } else {
+    if (flags >= 0x80) r.fail('malformed memop flags', at);
+    instr.align = flags & (MEMARG_HAS_INDEX - 1);
+    if ((flags & MEMARG_HAS_INDEX) !== 0) {
+      const x = r.u32();
+      if (x !== 0) instr.index = x;
+    }
+  }
+  instr.offset = r.has('memory64') ? r.u64() : r.u32();
+}
+
+function setIndex(instr: Instr, field: 'index' | 'index2', x: number | undefined): void {
+  if (x !== undefined) instr[field] = x;
 }
 
 function readImmediates(r: Reader, info: OpInfo, use: ExprUse | undefined): Instr {
@@ -100,6 +148,7 @@ function readImmediates(r: Reader, info: OpInfo, use: ExprUse | undefined): Inst
     case 'global':
     case 'table':
     case 'elem':
+    case 'tag':
       instr.index = r.u32();
       break;
     case 'data':
@@ -116,18 +165,17 @@ function readImmediates(r: Reader, info: OpInfo, use: ExprUse | undefined): Inst
       instr.index = r.u32();
       instr.index2 = r.u32();
       break;
-    case 'memory_init':
+    case 'memory_init': // data index, then memory (index2, 0 included, like table.init's table)
       instr.index = r.u32();
-      zeroByte(r);
-      instr.index2 = 0;
+      instr.index2 = readMemIndex(r) ?? 0;
       if (use) use.usesDataIndex = true;
       break;
     case 'memory':
-      zeroByte(r);
+      setIndex(instr, 'index', readMemIndex(r));
       break;
-    case 'memory_copy':
-      zeroByte(r);
-      zeroByte(r);
+    case 'memory_copy': // destination, then source
+      setIndex(instr, 'index', readMemIndex(r));
+      setIndex(instr, 'index2', readMemIndex(r));
       break;
     case 'memarg':
       readMemarg(r, instr);
@@ -156,12 +204,13 @@ function readImmediates(r: Reader, info: OpInfo, use: ExprUse | undefined): Inst
       instr.f64 = r.word64();
       break;
     case 'reftype':
-      instr.refType = readRefType(r);
+      instr.refType = readHeapType(r);
       break;
     case 'select_t':
       instr.types = r.vec(readValType);
       break;
     case 'block':
+    case 'try_table':
       throw new Error('block instructions are decoded by readExpr');
   }
   return instr;

@@ -1,33 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { DecodeError } from '../errors.js';
+import { WASM_2_0 } from '../syntax/features.js';
 import { instr as I, type Instr } from '../syntax/instructions.js';
 import { emptyModule, type Module } from '../syntax/module.js';
 import { decodeModule } from './decode.js';
 import { encodeModule } from './encode.js';
-import { encodeUnsigned } from './leb128.js';
 import { sampleModule } from './sample-module.js';
+import { HEADER, message, mod, withBody } from './test-bytes.js';
 import { hasWast2json, wat2wasm } from './wabt-fixtures.js';
-
-const HEADER = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-const mod = (...sections: number[]) => Uint8Array.from([...HEADER, ...sections]);
-
-function message(bytes: Uint8Array): string {
-  try {
-    decodeModule(bytes);
-  } catch (e) {
-    if (e instanceof DecodeError) return e.message;
-    throw e;
-  }
-  return 'decoded';
-}
-
-/** A module with one function of type [] -> [] and the given body bytes (without the final end). */
-function withBody(body: number[], extraSections: number[] = []): Uint8Array {
-  const code = [...encodeUnsigned(body.length + 2), 0x00, ...body, 0x0b];
-  const section = [0x01, ...code];
-  return mod(0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00, ...extraSections, 0x0a, ...encodeUnsigned(section.length), ...section);
-}
 
 describe('decodeModule', () => {
   it('decodes the empty module', () => {
@@ -113,9 +93,10 @@ describe('decodeModule', () => {
 describe('malformed binaries', () => {
   it('reports the spec testsuite messages', () => {
     expect(message(Uint8Array.of(0x00, 0x61, 0x73))).toMatch(/^unexpected end/);
+    expect(message(mod(0x0d, 0x00), WASM_2_0)).toBe('malformed section id');
+    expect(message(mod(0x0e, 0x00))).toBe('malformed section id');
     expect(message(Uint8Array.of(0x00, 0x61, 0x73, 0x6e, 1, 0, 0, 0))).toBe('magic header not detected');
     expect(message(Uint8Array.of(...HEADER.slice(0, 4), 2, 0, 0, 0))).toBe('unknown binary version');
-    expect(message(mod(0x0d, 0x00))).toBe('malformed section id');
     expect(message(mod(0x01, 0x01, 0x00, 0x01, 0x01, 0x00))).toBe('unexpected content after last section');
     expect(message(mod(0x0a, 0x01, 0x00, 0x01, 0x01, 0x00))).toBe('unexpected content after last section');
     expect(message(mod(0x01, 0x03, 0x00))).toBe('length out of bounds');
@@ -123,16 +104,26 @@ describe('malformed binaries', () => {
     expect(message(mod(0x03, 0x02, 0x01, 0x00))).toBe('function and code section have inconsistent lengths');
     expect(message(mod(0x0c, 0x01, 0x01))).toBe('data count and data section have inconsistent lengths');
     expect(message(mod(0x00, 0x03, 0x02, 0xc0, 0x80))).toBe('malformed UTF-8 encoding');
-    expect(message(mod(0x02, 0x04, 0x01, 0x00, 0x00, 0x04))).toBe('malformed import kind');
+    expect(message(mod(0x02, 0x04, 0x01, 0x00, 0x00, 0x04), WASM_2_0)).toBe('malformed import kind');
+    expect(message(mod(0x02, 0x04, 0x01, 0x00, 0x00, 0x05))).toBe('malformed import kind');
   });
 
-  it('rejects bad instructions', () => {
+  it('rejects bad instructions by 2.0 rules', () => {
+    expect(message(withBody([0x06]), WASM_2_0)).toBe('illegal opcode 06');
+    expect(message(withBody([0xfc, 0x12]), WASM_2_0)).toBe('illegal opcode fc 12');
+    expect(message(withBody([0x3f, 0x01, 0x1a]), WASM_2_0)).toBe('zero byte expected');
+    expect(message(withBody([0x05]), WASM_2_0)).toBe('END opcode expected');
+    expect(message(withBody([0x41, 0x00, 0x28, 0x20, 0x00, 0x1a]), WASM_2_0)).toBe('malformed memop flags');
+    expect(message(withBody([0x02, 0x7a, 0x0b]), WASM_2_0)).toBe('malformed block type');
+  });
+
+  it('rejects bad instructions by 3.0 rules', () => {
     expect(message(withBody([0x06]))).toBe('illegal opcode 06');
     expect(message(withBody([0xfc, 0x12]))).toBe('illegal opcode fc 12');
-    expect(message(withBody([0x3f, 0x01, 0x1a]))).toBe('zero byte expected');
     expect(message(withBody([0x05]))).toBe('END opcode expected');
-    expect(message(withBody([0x41, 0x00, 0x28, 0x20, 0x00, 0x1a]))).toBe('malformed memop flags');
-    expect(message(withBody([0x02, 0x7a, 0x0b]))).toBe('malformed block type');
+    expect(message(withBody([0x41, 0x00, 0x28, 0x80, 0x01, 0x00, 0x1a]))).toBe('malformed memop flags');
+    // A negative s33 is no type index, and 0x7a no value type.
+    expect(message(withBody([0x02, 0x7a, 0x0b]))).toBe('malformed reference type');
   });
 
   it('requires a data count section for memory.init and data.drop', () => {

@@ -2,19 +2,26 @@
 // with custom sections anywhere, then the cross-section rules the binary
 // format imposes (function/code counts, the data count section).
 // Every malformation is a DecodeError carrying the spec testsuite's message.
+// The feature set (default: all of 3.0) decides what is well-formed: under
+// WASM_2_0 the 2.0 binary format, exactly.
+import type { FeatureSet } from '../syntax/features.js';
 import { emptyModule, SectionId, type Module } from '../syntax/module.js';
 import type { ExprUse } from './decode-instr.js';
 import { decodeNameSection, NAME_SECTION } from './names.js';
 import { Reader } from './reader.js';
 import { UNEXPECTED_END } from './leb128.js';
-import { readCode, readData, readElem, readExport, readGlobal, readImport, type Code } from './sections.js';
-import { readFuncType, readMemType, readTableType } from './types.js';
+import { readCode, readData, readElem, readExport, readGlobal, readImport, readTable, type Code } from './sections.js';
+import { readFuncType, readMemType, readTagType } from './types.js';
 
 export const MAGIC = 0x6d736100; // "\0asm" read as a little-endian word
 export const VERSION = 1;
 
-/** Position of each non-custom section id in the required order (data count sits between elements and code). */
-const ORDER: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 10];
+/**
+ * Position of each non-custom section id in the required order: data count
+ * (12) sits between elements and code, the tag section (13) between memory
+ * and global.
+ */
+const ORDER: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 10, 5.5];
 
 /** What sections contribute that is only assembled at the end. */
 interface Pending {
@@ -23,16 +30,17 @@ interface Pending {
   use: ExprUse;
 }
 
-export function decodeModule(bytes: Uint8Array): Module {
-  const r = new Reader(bytes);
+export function decodeModule(bytes: Uint8Array, features?: FeatureSet): Module {
+  const r = new Reader(bytes, features);
   readHeader(r);
   const m = emptyModule();
   const pending: Pending = { funcTypes: [], codes: [], use: { usesDataIndex: false } };
+  const lastKnownId = r.has('exceptions') ? SectionId.Tag : SectionId.DataCount;
   let lastId = 0;
   while (!r.atEnd()) {
     const at = r.pos;
     const id = r.byte();
-    if (id > SectionId.DataCount) r.fail('malformed section id', at);
+    if (id > lastKnownId) r.fail('malformed section id', at);
     if (id === SectionId.Custom) {
       readCustomSection(r, m, lastId);
       continue;
@@ -62,10 +70,13 @@ function readSection(r: Reader, id: number, m: Module, pending: Pending): void {
       pending.funcTypes = r.vec((rr) => rr.u32());
       break;
     case SectionId.Table:
-      m.tables = r.vec(readTableType);
+      m.tables = r.vec(readTable);
       break;
     case SectionId.Memory:
       m.mems = r.vec(readMemType);
+      break;
+    case SectionId.Tag:
+      m.tags = r.vec(readTagType);
       break;
     case SectionId.Global:
       m.globals = r.vec(readGlobal);

@@ -1,6 +1,6 @@
 // Encoding instructions and expressions (spec 5.4), driven by the opcode
 // table. Nested bodies are walked with an explicit stack, like the decoder.
-import type { Instr } from '../syntax/instructions.js';
+import type { Catch, Instr } from '../syntax/instructions.js';
 import { opInfo, type OpInfo } from '../syntax/opcodes.js';
 import { writeBlockType, writeValType, VALTYPE_CODES } from './types.js';
 import type { Writer } from './writer.js';
@@ -45,8 +45,9 @@ export function writeExpr(w: Writer, body: readonly Instr[]): void {
     const instr = top.list[top.next++]!;
     const info = infoOf(instr);
     writeOpcode(w, info);
-    if (info.imm === 'block') {
+    if (info.imm === 'block' || info.imm === 'try_table') {
       writeBlockType(w, required(instr.blockType, instr, 'a block type'));
+      if (info.imm === 'try_table') w.vec(instr.catches ?? [], writeCatch);
       const body = instr.body ?? [];
       stack.push(info.name === 'if' ? { list: body, next: 0, elseBody: instr.elseBody ?? [] } : { list: body, next: 0 });
     } else {
@@ -60,14 +61,29 @@ function writeOpcode(w: Writer, info: OpInfo): void {
   else w.byte(info.prefix).u32(info.code);
 }
 
+const CATCH_CODES = { catch: 0x00, catch_ref: 0x01, catch_all: 0x02, catch_all_ref: 0x03 } as const;
+
+function writeCatch(w: Writer, c: Catch): void {
+  w.byte(CATCH_CODES[c.kind]);
+  if (c.kind === 'catch' || c.kind === 'catch_ref') w.u32(required(c.tag, { op: 'try_table' }, 'a tag in its catch clause'));
+  w.u32(c.label);
+}
+
+/** Bit 6 of the flags says a memory index follows: written only for memories other than 0. */
 function writeMemarg(w: Writer, instr: Instr, info: OpInfo): void {
-  w.u32(instr.align ?? info.align ?? 0).u32(instr.offset ?? 0);
+  const align = instr.align ?? info.align ?? 0;
+  if (!Number.isInteger(align) || align < 0 || align >= 0x40) throw new Error(`encode: ${instr.op} alignment exponent ${align} has no encoding`);
+  const memory = instr.index ?? 0;
+  if (memory === 0) w.u32(align);
+  else w.u32(align | 0x40).u32(memory);
+  w.u64(instr.offset ?? 0);
 }
 
 function writeImmediates(w: Writer, info: OpInfo, instr: Instr): void {
   switch (info.imm) {
     case 'none':
     case 'block':
+    case 'try_table':
       break;
     case 'label':
     case 'func':
@@ -76,6 +92,7 @@ function writeImmediates(w: Writer, info: OpInfo, instr: Instr): void {
     case 'table':
     case 'elem':
     case 'data':
+    case 'tag':
       w.u32(required(instr.index, instr, 'an index'));
       break;
     case 'br_table':
@@ -89,14 +106,15 @@ function writeImmediates(w: Writer, info: OpInfo, instr: Instr): void {
     case 'table_copy':
       w.u32(instr.index ?? 0).u32(instr.index2 ?? 0);
       break;
+    // Memory indices: u32s, which for memory 0 are the zero bytes of 2.0.
     case 'memory_init':
-      w.u32(required(instr.index, instr, 'a data index')).byte(0);
+      w.u32(required(instr.index, instr, 'a data index')).u32(instr.index2 ?? 0);
       break;
     case 'memory':
-      w.byte(0);
+      w.u32(instr.index ?? 0);
       break;
     case 'memory_copy':
-      w.byte(0).byte(0);
+      w.u32(instr.index ?? 0).u32(instr.index2 ?? 0);
       break;
     case 'memarg':
       writeMemarg(w, instr, info);

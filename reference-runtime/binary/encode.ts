@@ -4,11 +4,11 @@
 // (on request) after the last known section.
 import type { Instr } from '../syntax/instructions.js';
 import { SectionId, type Data, type Elem, type Export, type Func, type Global, type Import, type Module } from '../syntax/module.js';
-import type { ValType } from '../syntax/types.js';
+import type { TableType, ValType } from '../syntax/types.js';
 import { MAGIC, VERSION } from './decode.js';
 import { writeExpr } from './encode-instr.js';
 import { encodeNameSection, NAME_SECTION } from './names.js';
-import { writeFuncType, writeGlobalType, writeMemType, writeTableType, writeValType, VALTYPE_CODES } from './types.js';
+import { isDefaultTableInit, writeFuncType, writeGlobalType, writeMemType, writeTableType, writeTagType, writeValType, VALTYPE_CODES } from './types.js';
 import { Writer } from './writer.js';
 
 export interface EncodeOptions {
@@ -23,6 +23,7 @@ const SECTION_ORDER: readonly SectionId[] = [
   SectionId.Function,
   SectionId.Table,
   SectionId.Memory,
+  SectionId.Tag,
   SectionId.Global,
   SectionId.Export,
   SectionId.Start,
@@ -72,9 +73,11 @@ function sectionContent(m: Module, id: SectionId): Writer | undefined {
     case SectionId.Function:
       return vecSection(m.funcs, (ww, f) => ww.u32(f.type));
     case SectionId.Table:
-      return vecSection(m.tables, writeTableType);
+      return vecSection(m.tables, writeTable);
     case SectionId.Memory:
       return vecSection(m.mems, writeMemType);
+    case SectionId.Tag:
+      return vecSection(m.tags, writeTagType);
     case SectionId.Global:
       return vecSection(m.globals, writeGlobal);
     case SectionId.Export:
@@ -100,7 +103,15 @@ function writeImport(w: Writer, imp: Import): void {
   if (d.kind === 'func') w.byte(0x00).u32(d.type);
   else if (d.kind === 'table') writeTableType(w.byte(0x01), d.table);
   else if (d.kind === 'memory') writeMemType(w.byte(0x02), d.memory);
-  else writeGlobalType(w.byte(0x03), d.global);
+  else if (d.kind === 'global') writeGlobalType(w.byte(0x03), d.global);
+  else writeTagType(w.byte(0x04), d.tag);
+}
+
+/** A defined table: with an initializer (other than the default), the 0x40 0x00 form that carries it. */
+function writeTable(w: Writer, t: TableType): void {
+  if (t.init === undefined || isDefaultTableInit(t.init, t.elem)) return writeTableType(w, t);
+  writeTableType(w.byte(0x40).byte(0x00), t);
+  writeExpr(w, t.init);
 }
 
 function writeGlobal(w: Writer, g: Global): void {
@@ -108,7 +119,7 @@ function writeGlobal(w: Writer, g: Global): void {
   writeExpr(w, g.init);
 }
 
-const EXPORT_KIND_CODES = { func: 0x00, table: 0x01, memory: 0x02, global: 0x03 } as const;
+const EXPORT_KIND_CODES = { func: 0x00, table: 0x01, memory: 0x02, global: 0x03, tag: 0x04 } as const;
 
 function writeExport(w: Writer, e: Export): void {
   w.name(e.name).byte(EXPORT_KIND_CODES[e.kind]).u32(e.index);

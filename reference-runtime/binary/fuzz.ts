@@ -6,9 +6,10 @@
 // benchmark can run it at scale.
 import fc from 'fast-check';
 import { DecodeError } from '../errors.js';
+import { WASM_2_0, WASM_3_0 } from '../syntax/features.js';
 import { decodeModule } from './decode.js';
 import { encodeModule } from './encode.js';
-import { sampleModule } from './sample-module.js';
+import { sampleModule, sampleModule30 } from './sample-module.js';
 
 export type Mutation =
   | { kind: 'flip'; at: number; bit: number }
@@ -53,21 +54,22 @@ export function inputArbitrary(seeds: readonly Uint8Array[]): fc.Arbitrary<Uint8
   return fc.oneof({ arbitrary: mutated, weight: 6 }, { arbitrary: headed, weight: 2 }, { arbitrary: fc.uint8Array({ maxLength: 64 }), weight: 1 });
 }
 
-/** The property for one input: a Module or a DecodeError, nothing else. */
+/** The property for one input: a Module or a DecodeError, nothing else, by 3.0 rules and by 2.0 rules. */
 export function decodesOrRejects(bytes: Uint8Array): boolean {
-  try {
-    decodeModule(bytes);
-    return true;
-  } catch (e) {
-    if (e instanceof DecodeError) return true;
-    throw e;
+  for (const features of [WASM_3_0, WASM_2_0]) {
+    try {
+      decodeModule(bytes, features);
+    } catch (e) {
+      if (!(e instanceof DecodeError)) throw e;
+    }
   }
+  return true;
 }
 
-/** Seeds every run has: the sample module, with and without its name section. */
+/** Seeds every run has: the sample modules, the 2.0 one with and without its name section. */
 export function builtinSeeds(): Uint8Array[] {
   const m = sampleModule();
-  return [encodeModule(m, { names: true }), encodeModule(m)];
+  return [encodeModule(m, { names: true }), encodeModule(m), encodeModule(sampleModule30())];
 }
 
 export interface FuzzOptions {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../errors.js';
-import { encodeSigned, encodeSigned64, encodeUnsigned, readSigned, readSigned64, readUnsigned } from './leb128.js';
+import { encodeSigned, encodeSigned64, encodeUnsigned, encodeUnsigned64, readSigned, readSigned64, readUnsigned, readUnsigned64 } from './leb128.js';
 
 const b = (...xs: number[]) => Uint8Array.from(xs);
 
@@ -96,5 +96,57 @@ describe('minimal encoding', () => {
       fc.property(fc.integer({ min: -(2 ** 32), max: 2 ** 32 - 1 }), (n) => readSigned(Uint8Array.from(encodeSigned(n)), 0, 33).value === n),
     );
     fc.assert(fc.property(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), (n) => readSigned64(Uint8Array.from(encodeSigned64(n)), 0).value === n));
+  });
+});
+
+/**
+ * Unsigned LEB128 of 64 bits (memory64 limits, memarg offsets) against a
+ * model in BigInt arithmetic: byte i carries bits 7i..7i+6; a tenth byte may
+ * only carry bit 63 ("integer too large" otherwise) and may not continue
+ * ("integer representation too long").
+ */
+function modelU64(bytes: Uint8Array): { value: bigint; next: number } | string {
+  let value = 0n;
+  for (let i = 0; ; i++) {
+    if (i === 10) return 'integer representation too long';
+    if (i >= bytes.length) return 'unexpected end of section or function';
+    const byte = bytes[i]!;
+    if (i === 9 && (byte & 0x7f) > 1) return 'integer too large';
+    value += BigInt(byte & 0x7f) * 128n ** BigInt(i);
+    if (byte < 0x80) return { value, next: i + 1 };
+  }
+}
+
+/** Bytes that make long, continued and full encodings likely. */
+const lebBytes = fc.uint8Array({ maxLength: 12 }).chain((tail) =>
+  fc.array(fc.constantFrom(0x80, 0xff, 0x81), { maxLength: 11 }).map((head) => Uint8Array.from([...head, ...tail])),
+);
+
+describe('unsigned LEB128 of 64 bits', () => {
+  it('agrees with the BigInt model on any bytes', () => {
+    fc.assert(
+      fc.property(lebBytes, (bytes) => {
+        const want = modelU64(bytes);
+        const got = typeof want === 'string' ? failure(() => readUnsigned64(bytes, 0)) : readUnsigned64(bytes, 0);
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('round-trips every u64 through the minimal encoding', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), (v) => {
+        const bytes = encodeUnsigned64(v);
+        expect(bytes.length).toBe(Math.max(1, Math.ceil(v.toString(2).length / 7)));
+        expect(readUnsigned64(Uint8Array.from(bytes), 0)).toEqual({ value: v, next: bytes.length });
+      }),
+    );
+    expect(encodeUnsigned64(2n ** 64n - 1n)).toEqual([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]);
+    expect(() => encodeUnsigned64(2n ** 64n)).toThrow(RangeError);
+  });
+
+  it('reads u32 encodings the same (limits and offsets of 2.0 modules)', () => {
+    fc.assert(fc.property(fc.nat({ max: 0xffff_ffff }), (n) => readUnsigned64(Uint8Array.from(encodeUnsigned(n)), 0).value === BigInt(n)));
   });
 });

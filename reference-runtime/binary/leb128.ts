@@ -40,6 +40,27 @@ export function readUnsigned(bytes: Uint8Array, pos: number, bits: number): Deco
 }
 
 /**
+ * An unsigned 64-bit integer as a BigInt (at most 10 bytes; of the tenth
+ * byte only the lowest bit may be set): memory64 limits and memarg offsets.
+ */
+export function readUnsigned64(bytes: Uint8Array, pos: number): Decoded<bigint> {
+  // Fast path: a one-byte value needs no BigInt arithmetic.
+  const b0 = byteAt(bytes, pos);
+  if ((b0 & 0x80) === 0) return { value: BigInt(b0), next: pos + 1 };
+  let result = 0n;
+  let shift = 0n;
+  for (let remaining = 64; ; remaining -= 7) {
+    if (remaining <= 0) throw new DecodeError(TOO_LONG, pos);
+    const b = byteAt(bytes, pos++);
+    const payload = b & 0x7f;
+    if (remaining < 7 && payload >= 1 << remaining) throw new DecodeError(TOO_LARGE, pos - 1);
+    result |= BigInt(payload) << shift;
+    if ((b & 0x80) === 0) return { value: result, next: pos };
+    shift += 7n;
+  }
+}
+
+/**
  * A signed integer of at most `bits` bits (1..33, exact in a JS number). The
  * unused bits of the last byte must all equal the sign bit.
  */
@@ -96,6 +117,17 @@ export function encodeUnsigned(n: number, out: number[] = []): number[] {
     n = Math.floor(n / 128);
     out.push(n === 0 ? low : low | 0x80);
   } while (n !== 0);
+  return out;
+}
+
+/** Minimal unsigned LEB128 of a u64 (0 <= v < 2^64). */
+export function encodeUnsigned64(v: bigint, out: number[] = []): number[] {
+  if (v < 0n || v >= 1n << 64n) throw new RangeError(`not a u64: ${v}`);
+  do {
+    const low = Number(v & 0x7fn);
+    v >>= 7n;
+    out.push(v === 0n ? low : low | 0x80);
+  } while (v !== 0n);
   return out;
 }
 

@@ -2,17 +2,27 @@
 // bytes, LEB128 integers, raw float bits, vector lengths and names. Like the
 // spec interpreter, it reads from the whole module (a section's contents are
 // checked against its declared size afterwards), so running off the end of
-// the input is the only "unexpected end".
+// the input is the only "unexpected end". It also carries the feature set the
+// module is decoded by, so every reader can ask what the binary format allows.
 import { DecodeError } from '../errors.js';
-import { readSigned, readSigned64, readUnsigned, UNEXPECTED_END } from './leb128.js';
+import { has, type Feature, type FeatureSet } from '../syntax/features.js';
+import { readSigned, readSigned64, readUnsigned, readUnsigned64, UNEXPECTED_END } from './leb128.js';
 import { decodeUtf8 } from './utf8.js';
 
 export class Reader {
   pos = 0;
   private readonly view: DataView;
 
-  constructor(readonly bytes: Uint8Array) {
+  constructor(
+    readonly bytes: Uint8Array,
+    /** the features the binary format is read by (absent: all of 3.0) */
+    readonly features?: FeatureSet,
+  ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  has(feature: Feature): boolean {
+    return has(this.features, feature);
   }
 
   get length(): number {
@@ -66,6 +76,18 @@ export class Reader {
     const { value, next } = readUnsigned(this.bytes, this.pos, bits);
     this.pos = next;
     return value;
+  }
+
+  /** A u64 as a number: exact up to 2^53, the nearest double above (memory64 limits and offsets). */
+  u64(): number {
+    const b = this.bytes[this.pos];
+    if (b !== undefined && b < 0x80) {
+      this.pos++;
+      return b;
+    }
+    const { value, next } = readUnsigned64(this.bytes, this.pos);
+    this.pos = next;
+    return Number(value);
   }
 
   s32(): number {

@@ -1,6 +1,6 @@
-// A module that exercises every section and every kind of immediate: a seed
-// for fuzzing and a fixture for round-trip tests, built as an AST so it needs
-// no text parser.
+// Modules that exercise every section and every kind of immediate, of 2.0
+// and of the 3.0 binary forms of part 1: seeds for fuzzing and fixtures for
+// round-trip tests, built as ASTs so they need no text parser.
 import { instr as I, type Instr } from '../syntax/instructions.js';
 import { emptyModule, type Module } from '../syntax/module.js';
 
@@ -145,5 +145,113 @@ function tableBody(): Instr[] {
     I('local.get', { index: 1 }),
     I('ref.func', { index: 2 }),
     I('i32.trunc_sat_f64_s'),
+  ];
+}
+
+/**
+ * The 3.0 forms of part 1: an i64 memory and table, a second memory and
+ * memargs naming it, u64 offsets and limits, the tag section with tag
+ * imports and exports, exnref, try_table with every catch clause, throw,
+ * throw_ref, tail calls, relaxed SIMD, extended constants and a table initializer.
+ */
+export function sampleModule30(): Module {
+  const m = emptyModule();
+  m.types = [
+    { params: [], results: [] },
+    { params: ['i32'], results: [] },
+    { params: ['i64'], results: ['exnref'] },
+  ];
+  m.imports = [
+    { module: 'env', name: 'tag', desc: { kind: 'tag', tag: { type: 1 } } },
+    { module: 'env', name: 'mem64', desc: { kind: 'memory', memory: { limits: { min: 1, max: 2 ** 48 }, addr: 'i64' } } },
+    { module: 'env', name: 'g', desc: { kind: 'global', global: { type: 'i32', mutable: false } } },
+  ];
+  m.mems = [{ limits: { min: 0, max: 1 } }];
+  m.tables = [
+    { limits: { min: 2, max: 2 ** 40 }, elem: 'funcref', addr: 'i64' },
+    { limits: { min: 1 }, elem: 'funcref', init: [I('ref.func', { index: 0 })] },
+    { limits: { min: 0 }, elem: 'exnref' },
+  ];
+  m.tags = [{ type: 0 }, { type: 1 }];
+  m.globals = [
+    { type: { type: 'i32', mutable: false }, init: [I('global.get', { index: 0 }), i32(8), I('i32.mul'), i32(1), I('i32.add')] },
+    { type: { type: 'exnref', mutable: true }, init: [I('ref.null', { refType: 'exnref' })] },
+  ];
+  m.funcs = [
+    { type: 0, locals: ['exnref', 'i64'], body: exceptionBody() },
+    { type: 2, locals: [], body: memory64Body() },
+  ];
+  m.exports = [
+    { name: 'tag', kind: 'tag', index: 1 },
+    { name: 'run', kind: 'func', index: 0 },
+  ];
+  m.datas = [{ init: Uint8Array.of(7), mode: { kind: 'active', memory: 1, offset: [i32(0)] } }];
+  m.dataCount = 1;
+  m.customs = [{ name: 'after-tags', bytes: Uint8Array.of(3), after: 13 }];
+  return m;
+}
+
+function exceptionBody(): Instr[] {
+  return [
+    I('block', {
+      blockType: { kind: 'value', type: 'exnref' },
+      body: [
+        I('try_table', {
+          blockType: { kind: 'empty' },
+          catches: [
+            { kind: 'catch', tag: 0, label: 1 },
+            { kind: 'catch_ref', tag: 1, label: 0 },
+            { kind: 'catch_all', label: 1 },
+            { kind: 'catch_all_ref', label: 0 },
+          ],
+          body: [i32(1), I('throw', { index: 0 })],
+        }),
+        I('ref.null', { refType: 'exnref' }),
+      ],
+    }),
+    I('local.tee', { index: 0 }),
+    I('throw_ref'),
+    I('i64.const', { i64: 0n }),
+    I('return_call', { index: 1 }),
+    I('i64.const', { i64: 1n }),
+    i32(0),
+    I('return_call_indirect', { index: 2, index2: 1 }),
+  ];
+}
+
+function memory64Body(): Instr[] {
+  const v128 = (b: number) => I('v128.const', { bytes: new Uint8Array(16).fill(b) });
+  return [
+    I('local.get', { index: 0 }),
+    I('i64.load', { align: 3, offset: 2 ** 40 }),
+    I('drop'),
+    i32(0),
+    I('i32.load8_u', { align: 0, index: 1, offset: 4 }),
+    I('drop'),
+    i32(0),
+    v128(0),
+    I('v128.store16_lane', { align: 1, index: 1, offset: 0, lane: 7 }),
+    I('memory.size', { index: 1 }),
+    I('memory.grow', { index: 1 }),
+    I('drop'),
+    I('i64.const', { i64: 0n }),
+    i32(0),
+    i32(0),
+    I('memory.copy', { index2: 1 }),
+    i32(0),
+    i32(0),
+    i32(1),
+    I('memory.init', { index: 0, index2: 1 }),
+    i32(0),
+    i32(0),
+    i32(0),
+    I('memory.fill', { index: 1 }),
+    v128(1),
+    v128(2),
+    I('i8x16.relaxed_swizzle'),
+    v128(3),
+    I('f32x4.relaxed_madd'),
+    I('drop'),
+    I('ref.null', { refType: 'exnref' }),
   ];
 }

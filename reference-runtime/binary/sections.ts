@@ -2,10 +2,10 @@
 // each reading from a Reader positioned just after the section's size.
 import type { Data, Elem, Export, Global, Import, ImportDesc } from '../syntax/module.js';
 import type { Instr } from '../syntax/instructions.js';
-import type { ExternKind, RefType, ValType } from '../syntax/types.js';
+import type { ExternKind, RefType, TableType, ValType } from '../syntax/types.js';
 import { readExpr, type ExprUse } from './decode-instr.js';
 import type { Reader } from './reader.js';
-import { readGlobalType, readMemType, readRefType, readTableType, readValType } from './types.js';
+import { isDefaultTableInit, isMalformed, readGlobalType, readMemType, readRefType, readTableType, readTagType, readValType } from './types.js';
 
 /**
  * The most locals a function may declare. The spec's bound is 2^32 - 1
@@ -32,9 +32,35 @@ function readImportDesc(r: Reader): ImportDesc {
       return { kind: 'memory', memory: readMemType(r) };
     case 0x03:
       return { kind: 'global', global: readGlobalType(r) };
+    case 0x04:
+      if (r.has('exceptions')) return { kind: 'tag', tag: readTagType(r) };
+      return r.fail('malformed import kind', at);
     default:
       return r.fail('malformed import kind', at);
   }
+}
+
+/**
+ * A table section entry. Typed function references add a form with an
+ * initializer expression: 0x40 0x00, the table type, the expression. An
+ * initializer that is the default (`ref.null` of the element type) is left
+ * out of the AST, as the plain form has it.
+ */
+export function readTable(r: Reader): TableType {
+  if (!r.has('function-references') || r.peek() !== 0x40) return readTableType(r);
+  const at = r.pos++;
+  let table: TableType;
+  let init: Instr[];
+  try {
+    r.expect(0x00, 'zero byte expected');
+    table = readTableType(r);
+    init = readExpr(r);
+  } catch (e) {
+    // The spec reads this form first and, failing, a plain table type, whose 0x40 is no reference type.
+    if (isMalformed(e)) r.fail('malformed reference type', at);
+    throw e;
+  }
+  return isDefaultTableInit(init, table.elem) ? table : { ...table, init };
 }
 
 export function readGlobal(r: Reader): Global {
@@ -42,13 +68,13 @@ export function readGlobal(r: Reader): Global {
   return { type, init: readExpr(r) };
 }
 
-const EXPORT_KINDS: readonly ExternKind[] = ['func', 'table', 'memory', 'global'];
+const EXPORT_KINDS: readonly ExternKind[] = ['func', 'table', 'memory', 'global', 'tag'];
 
 export function readExport(r: Reader): Export {
   const name = r.name();
   const at = r.pos;
   const kind = EXPORT_KINDS[r.byte()];
-  if (kind === undefined) r.fail('malformed export kind', at);
+  if (kind === undefined || (kind === 'tag' && !r.has('exceptions'))) r.fail('malformed export kind', at);
   return { name, kind, index: r.u32() };
 }
 

@@ -39,14 +39,16 @@ const KINDS = new Set(['module', 'assert_malformed', 'assert_invalid', 'assert_u
 /**
  * Convert one .wast script. `--no-check` keeps invalid modules (they must
  * still decode); wabt 1.0.32 enables every Wasm 2.0 feature by default, and
- * `--enable-all` was checked to write byte-identical binaries, so no feature
- * flag is passed.
+ * `--enable-all` was checked to write byte-identical binaries for the 2.0
+ * suite, so no feature flag is passed unless `options.all` asks for the
+ * post-2.0 proposals wabt knows (for the 3.0 suite).
  */
-export function convertScript(file: string): ConvertedScript {
+export function convertScript(file: string, options: { all?: boolean } = {}): ConvertedScript {
   const dir = mkdtempSync(join(tmpdir(), 'wasmdiff-wast2json-'));
   try {
     const json = join(dir, `${basename(file, '.wast')}.json`);
-    const run = spawnSync('wast2json', ['--no-check', file, '-o', json], { encoding: 'utf8' });
+    const flags = options.all ? ['--enable-all'] : [];
+    const run = spawnSync('wast2json', [...flags, '--no-check', file, '-o', json], { encoding: 'utf8' });
     if (run.status !== 0 || !existsSync(json)) {
       const reason = (run.stderr || `exit status ${run.status ?? run.signal}`).split('\n')[0]!;
       return { file, binaries: [], error: reason };

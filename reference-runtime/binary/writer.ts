@@ -1,7 +1,9 @@
 // A growable byte buffer that writes the spec's generic values (5.2) in
 // canonical form: minimal LEB128, little-endian float bits, UTF-8 names.
-import { encodeSigned, encodeSigned64, encodeUnsigned } from './leb128.js';
+import { encodeSigned, encodeSigned64, encodeUnsigned, encodeUnsigned64 } from './leb128.js';
 import { encodeUtf8 } from './utf8.js';
+
+const U64_MAX = (1n << 64n) - 1n;
 
 export class Writer {
   // Small to start with: encoding makes one writer per section and per function body.
@@ -44,6 +46,16 @@ export class Writer {
   u32(n: number): this {
     if (n >= 0 && n < 0x80 && Number.isInteger(n)) return this.byte(n);
     return this.leb(encodeUnsigned(n, this.scratch));
+  }
+
+  /**
+   * A u64 held as a number (memory64 limits and offsets): exact up to 2^53;
+   * 2^64, the double that 2^64 - 1 decodes to, is written as 2^64 - 1.
+   */
+  u64(n: number): this {
+    if (n >= 0 && n < 0x80 && Number.isInteger(n)) return this.byte(n);
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`not a u64: ${n}`);
+    return this.leb(encodeUnsigned64(n === 2 ** 64 ? U64_MAX : BigInt(n), this.scratch));
   }
 
   s32(n: number): this {

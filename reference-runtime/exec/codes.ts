@@ -17,6 +17,15 @@ export const enum Op {
   Return, // [arity]
   Call, // [func index]
   CallIndirect, // [type index, table index]
+  // tail calls: the callee's frame replaces the caller's; always followed by
+  // a Return [arity], which only a host callee (called, then returned from) reaches
+  ReturnCall, // [func index]
+  ReturnCallIndirect, // [type index, table index]
+  // exception handling: a thrown exception is caught through the function's
+  // handler table (compiled.ts), which the loop only reads when one is thrown
+  Throw, // [tag index]
+  ThrowRef,
+  Unwind, // never emitted: machine.ts runs it from its UNWIND code to search for a handler
   // parametric
   Drop,
   Select, // generic: copies a whole slot
@@ -49,6 +58,7 @@ export const enum Op {
   RefIsNull,
   RefFunc, // [func]
   // tables and bulk memory (helpers in bulk.ts)
+  // (64-bit tables and memories: address operands and results are i64, read from the instance's type)
   TableGet, // [table]
   TableSet,
   TableSize,
@@ -57,11 +67,12 @@ export const enum Op {
   TableCopy, // [dst, src]
   TableInit, // [elem, table]
   ElemDrop, // [elem]
-  MemorySize,
-  MemoryGrow,
-  MemoryFill,
-  MemoryCopy,
-  MemoryInit, // [data]
+  Index64, // an i64 table index on top becomes a u32 one, saturated (out of bounds of every table here)
+  MemorySize, // [memory]
+  MemoryGrow, // [memory]
+  MemoryFill, // [memory]
+  MemoryCopy, // [dst, src]
+  MemoryInit, // [data, memory]
   DataDrop, // [data]
   // loads and stores: [offset]; f32 and the low word of i64 share the 32-bit forms
   Load32,
@@ -85,6 +96,8 @@ export const enum Op {
   VecLoad, // [offset, entry]: the SIMD library's other loads
   VecLoadLane, // [offset, entry, lane]
   VecStoreLane, // [offset, entry, lane]
+  // (the forms above: memory 0 with i32 addresses only)
+  MemAccess, // [entry]: any load or store on any memory, either address type (memory-access.ts)
   // i32
   I32Eqz,
   I32Eq,

@@ -8,10 +8,11 @@
 import type { Func } from '../syntax/module.js';
 import type { Instr } from '../syntax/instructions.js';
 import { opInfo, signature } from '../syntax/opcodes.js';
-import type { BlockType, FuncType, ValType } from '../syntax/types.js';
+import type { AddrType, BlockType, FuncType, ValType } from '../syntax/types.js';
 import { Op } from './codes.js';
 import type { Compiled } from './compiled.js';
 import { counterIndex } from './coverage.js';
+import { accessEntry } from './memory-access.js';
 import { laneEntry, numericEntry, shuffleEntry, vectorMemEntry } from './numeric-call.js';
 import { Peephole } from './peephole.js';
 
@@ -25,6 +26,16 @@ interface Label {
   fixups: number[];
   /** the function body's own label: a branch to it is a return */
   isFunc: boolean;
+  /** a catch clause targets it: its end must be a marked position, kept in `end` (catch targets are resolved after the fact) */
+  caught?: boolean;
+  end?: number;
+}
+
+/** A try_table being compiled: its body's code range and its clauses, resolved into `Compiled.handlers` at the end. */
+interface Handler {
+  start: number;
+  end: number;
+  clauses: { tag: number; ref: boolean; label: Label }[];
 }
 
 type Kind = '32' | '64' | 'V' | 'R';
@@ -113,6 +124,9 @@ export interface CompileContext {
   funcTypes: FuncType[];
   /** value type of every global index, imports first */
   globalTypes: ValType[];
+  /** address type of every memory and table index, imports first (the loop's fused memory forms serve memory 0 with i32 addresses) */
+  memAddrs: AddrType[];
+  tableAddrs: AddrType[];
   /** counting mode (coverage.ts): no fusion, and an Op.Count before every wasm instruction */
   counting?: boolean;
 }
@@ -129,6 +143,8 @@ class Compiler {
   private labels: Label[] = [];
   /** br_table entries that return: they target the shared Return stub at the end */
   private returnStubs: number[] = [];
+  /** try_tables in the order their bodies end: an inner one before the one around it */
+  private handlers: Handler[] = [];
   private readonly localKinds: Kind[];
 
   constructor(
@@ -155,7 +171,20 @@ class Compiler {
       nlocals: this.localKinds.length,
       nresults,
       maxHeight: this.maxHeight,
+      handlers: this.handlerTable(stub),
     };
+  }
+
+  /** The handler rows (compiled.ts), innermost try_table first; a catch to the function's label goes to the Return stub. */
+  private handlerTable(stub: number): Int32Array {
+    const rows: number[] = [];
+    for (const h of this.handlers) {
+      for (const { tag, ref, label } of h.clauses) {
+        const target = label.isFunc ? stub : label.target >= 0 ? label.target : label.end!;
+        rows.push(h.start, h.end, tag, ref ? 1 : 0, target, label.height);
+      }
+    }
+    return Int32Array.from(rows);
   }
 
   /** Emits one instruction: an Op and its immediates. */
@@ -186,8 +215,9 @@ class Compiler {
   }
 
   private patch(label: Label): void {
-    if (label.fixups.length === 0) return;
-    const here = this.p.mark();
+    // an unmarked end stays open to fusion with the code after it
+    if (label.fixups.length === 0 && label.caught !== true) return;
+    const here = (label.end = this.p.mark());
     for (const at of label.fixups) this.out[at] = here;
   }
 
@@ -211,6 +241,11 @@ class Compiler {
     if (label.target < 0) label.fixups.push(at);
   }
 
+  /** Before an indirect call through `table`: a 64-bit table's i64 index becomes the u32 the call reads. */
+  private tableIndex(table: number): void {
+    if (this.ctx.tableAddrs[table] === 'i64') this.emit(Op.Index64);
+  }
+
   private brTable(ins: Instr): void {
     const targets = [...(ins.labels ?? []), ins.index!];
     this.emit(Op.BrTable, targets.length - 1);
@@ -225,6 +260,34 @@ class Compiler {
       this.p.raw(label.target, label.height, label.arity);
       if (label.target < 0) label.fixups.push(this.out.length - 3);
     }
+  }
+
+  /**
+   * A try_table is a block whose body's code range has handlers: the loop
+   * looks them up only when an exception is thrown, so they cost nothing
+   * otherwise. Catch labels are relative to the try_table's context, not its body.
+   */
+  private tryTable(ins: Instr): void {
+    const [np, nr] = this.blockArity(ins.blockType!);
+    const base = this.height - np;
+    const clauses = (ins.catches ?? []).map((k) => {
+      const label = this.label(k.label);
+      if (!label.isFunc && label.target < 0) label.caught = true;
+      // a catch pushes the label's values at its height, which may be above anything else this frame holds
+      if (label.height + label.arity > this.maxHeight) this.maxHeight = label.height + label.arity;
+      const caughtAll = k.kind === 'catch_all' || k.kind === 'catch_all_ref';
+      return { tag: caughtAll ? -1 : k.tag!, ref: k.kind === 'catch_ref' || k.kind === 'catch_all_ref', label };
+    });
+    const label: Label = { height: base, arity: nr, target: -1, fixups: [], isFunc: false };
+    this.labels.push(label);
+    const start = this.p.mark();
+    this.body(ins.body ?? []);
+    const end = this.p.mark();
+    this.labels.pop();
+    this.patch(label);
+    if (end > start && clauses.length > 0) this.handlers.push({ start, end, clauses });
+    this.height = base;
+    this.push(nr);
   }
 
   private instr(ins: Instr): boolean {
@@ -284,6 +347,25 @@ class Compiler {
       case 'return':
         this.emit(Op.Return, this.type.results.length);
         return false;
+      case 'return_call':
+      case 'return_call_indirect':
+        if (ins.op === 'return_call') this.emit(Op.ReturnCall, ins.index!);
+        else {
+          this.tableIndex(ins.index2 ?? 0);
+          this.emit(Op.ReturnCallIndirect, ins.index!, ins.index2 ?? 0);
+        }
+        // reached only when the callee was a host function: its results are this function's
+        this.emit(Op.Return, this.type.results.length);
+        return false;
+      case 'throw':
+        this.emit(Op.Throw, ins.index!);
+        return false;
+      case 'throw_ref':
+        this.emit(Op.ThrowRef);
+        return false;
+      case 'try_table':
+        this.tryTable(ins);
+        return true;
       default:
         this.plain(ins);
         return true;
@@ -364,6 +446,7 @@ class Compiler {
       }
       case 'call_indirect': {
         const t = this.ctx.types[ins.index!]!;
+        this.tableIndex(ins.index2 ?? 0);
         this.emit(Op.CallIndirect, ins.index!, ins.index2 ?? 0);
         this.height -= 1 + t.params.length;
         this.push(t.results.length);
@@ -400,22 +483,22 @@ class Compiler {
         this.emit(Op.ElemDrop, ins.index!);
         return;
       case 'memory.size':
-        this.emit(Op.MemorySize);
+        this.emit(Op.MemorySize, ins.index ?? 0);
         this.push();
         return;
       case 'memory.grow':
-        this.emit(Op.MemoryGrow);
+        this.emit(Op.MemoryGrow, ins.index ?? 0);
         return;
       case 'memory.fill':
-        this.emit(Op.MemoryFill);
+        this.emit(Op.MemoryFill, ins.index ?? 0);
         this.height -= 3;
         return;
       case 'memory.copy':
-        this.emit(Op.MemoryCopy);
+        this.emit(Op.MemoryCopy, ins.index ?? 0, ins.index2 ?? 0);
         this.height -= 3;
         return;
       case 'memory.init':
-        this.emit(Op.MemoryInit, ins.index!);
+        this.emit(Op.MemoryInit, ins.index!, ins.index2 ?? 0);
         this.height -= 3;
         return;
       case 'data.drop':
@@ -430,7 +513,10 @@ class Compiler {
     const info = opInfo(op);
     const sig = info === undefined ? undefined : signature(info);
     if (info === undefined || sig === undefined) throw new Error(`cannot compile instruction ${op}`);
-    if (loads[op] !== undefined) this.p.memory(loads[op]!, ins.offset ?? 0);
+    const mem = ins.index ?? 0;
+    const general = (info.imm === 'memarg' || info.imm === 'memarg_lane') && (mem !== 0 || this.ctx.memAddrs[0] === 'i64');
+    if (general) this.emit(Op.MemAccess, accessEntry(op, mem, this.ctx.memAddrs[mem] === 'i64', ins.offset ?? 0, ins.lane));
+    else if (loads[op] !== undefined) this.p.memory(loads[op]!, ins.offset ?? 0);
     else if (stores[op] !== undefined) this.p.memory(stores[op]!, ins.offset ?? 0);
     else if (info.imm === 'memarg') this.emit(Op.VecLoad, ins.offset ?? 0, vectorMemEntry(op));
     else if (info.imm === 'memarg_lane') this.emit(op.startsWith('v128.load') ? Op.VecLoadLane : Op.VecStoreLane, ins.offset ?? 0, vectorMemEntry(op), ins.lane!);

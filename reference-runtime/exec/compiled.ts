@@ -8,4 +8,14 @@ export interface Compiled {
   nresults: number;
   /** the most slots the frame ever uses (locals + deepest operand stack) */
   maxHeight: number;
+  /**
+   * The try_table catch clauses, HANDLER_ROW words each, in search order
+   * (innermost try_table first, then clause order): [start, end, tag index
+   * (-1: catch_all), 1 if the exnref is pushed too, target, height].
+   * The clause covers the instructions that end at a pc in (start, end]: a
+   * frame's saved pc is just after its call, and a throw's just after it.
+   */
+  handlers: Int32Array;
 }
+
+export const HANDLER_ROW = 6;

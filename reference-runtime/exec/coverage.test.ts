@@ -81,6 +81,29 @@ describe('executed-opcode coverage', () => {
     expect(coverage.counts().get('local.tee')).toBe(100);
   });
 
+  it('counts tail calls, throws and try_tables, and nothing after a throw', () => {
+    const { coverage, inst } = counted(`(module
+      (tag $e (param i32))
+      (type $v2i (func (result i32)))
+      (table funcref (elem $seven))
+      (func $seven (result i32) (i32.const 7))
+      (func $thrower (throw $e (i32.const 1)) (nop))
+      (func $tail (result i32) (return_call_indirect (type $v2i) (i32.const 0)))
+      (func (export "go") (result i32) (local $x exnref)
+        (block $h (result i32 exnref)
+          (try_table (catch_ref $e $h) (call $thrower) (nop))
+          (unreachable))
+        (local.set $x) (drop)
+        (block $h2 (result exnref) (try_table (catch_all_ref $h2) (throw_ref (local.get $x))) (unreachable))
+        (drop)
+        (return_call $tail)))`);
+    expect(invoke(inst, 'go', []).values).toEqual([i32(7)]);
+    expect(Object.fromEntries(coverage.counts())).toEqual({
+      block: 2, try_table: 2, call: 1, throw: 1, 'i32.const': 3, 'local.set': 1, drop: 2, 'local.get': 1,
+      throw_ref: 1, return_call: 1, return_call_indirect: 1,
+    });
+  });
+
   it('sums into one Coverage shared by several instances', () => {
     const coverage = new Coverage();
     const m = parseWat(`(module (func (export "f") nop))`);

@@ -6,13 +6,14 @@
 // the normal fused code, so the normal loop pays nothing for this.
 //
 // What "executed" means, where the lowering hides it: every instruction is
-// counted when control reaches it, including the one that traps (the
-// instructions after it are not); `nop` and the no-op conversions
-// (i32.wrap_i64, reinterprets) count although they emit no work; `block`,
-// `loop` and `if` count once per entry (a branch back to a loop does not
-// re-count `loop`); `else` (not in the opcode table) counts the entries into
-// a non-empty else arm. Code after an unconditional transfer is dead and never
-// emitted, so it never counts.
+// counted when control reaches it, including the one that traps or throws
+// (the instructions after it are not; a catch clause is no instruction);
+// `nop` and the no-op conversions (i32.wrap_i64, reinterprets) count although
+// they emit no work; `block`, `loop`, `if` and `try_table` count once per
+// entry (a branch back to a loop does not re-count `loop`); `else` (not in
+// the opcode table) counts the entries into a non-empty else arm. Code after
+// an unconditional transfer (br, return, throw, return_call...) is dead and
+// never emitted, so it never counts.
 import { OPCODES } from '../syntax/opcodes.js';
 import type { ModuleInstance } from '../runtime/instance.js';
 

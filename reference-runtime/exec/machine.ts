@@ -5,19 +5,27 @@
 // (next free slot) on the shared value stack, the instance, and the cached
 // view of memory 0, refreshed whenever it may have changed (calls, returns,
 // memory.grow). Hot numerics are inline; NaN results and everything rarer go
-// to the numerics library.
-import { Exhaustion, Trap } from '../errors.js';
+// to the numerics library. A tail call replaces the running frame in place.
+// A throw saves the running frame and goes on in UNWIND, which searches the
+// frames' handler tables (exceptions.ts) from the top down and returns into
+// the frame that catches; if none does, the exception leaves as an
+// UncaughtException, which a host function between two wasm frames lets
+// through to the machine below it.
+import { Exhaustion, Trap, UncaughtException } from '../errors.js';
 import type { FuncInstance, HostFunc, WasmFunc } from '../runtime/func.js';
 import type { ModuleInstance } from '../runtime/instance.js';
 import { MAX_CALL_DEPTH, STACK_SLOTS } from '../runtime/limits.js';
 import type { MemoryInstance } from '../runtime/memory.js';
+import type { ExnInstance } from '../runtime/tag.js';
 import { readCell, writeCell } from '../runtime/cell.js';
-import { funcTypeEquals } from '../syntax/types.js';
+import { addrType, funcTypeEquals } from '../syntax/types.js';
 import * as bulk from './bulk.js';
 import { Op } from './codes.js';
 import type { Compiled } from './compiled.js';
 import { compileFunction, type CompileContext } from './compile.js';
 import { coverageOf } from './coverage.js';
+import { memAccess } from './memory-access.js';
+import { caught, exnOf, findHandler, registerHandlers, type Frames } from './exceptions.js';
 import { callNumeric, entries, memEntries } from './numeric-call.js';
 import { NUMERIC_OPS } from './numerics/index.js';
 import * as stack from './stack.js';
@@ -30,6 +38,9 @@ const fCode: Int32Array[] = new Array<Int32Array>(MAX_CALL_DEPTH + 1);
 const fPc = new Int32Array(MAX_CALL_DEPTH + 1);
 const fFp = new Int32Array(MAX_CALL_DEPTH + 1);
 const fInst: ModuleInstance[] = new Array<ModuleInstance>(MAX_CALL_DEPTH + 1);
+const frames: Frames = { code: fCode, pc: fPc, fp: fFp, inst: fInst };
+/** The code the loop runs once a frame has thrown: search for a handler, then resume the frame that has it (see Op.Unwind). */
+const UNWIND = Int32Array.of(Op.Unwind, Op.Return, 0);
 
 type NumFn = (...args: any[]) => any;
 const num = NUMERIC_OPS as Record<string, NumFn>;
@@ -51,11 +62,15 @@ export function compiledOf(f: WasmFunc): Compiled {
       types: inst.types,
       funcTypes: inst.funcs.map((g) => g.type),
       globalTypes: inst.globals.map((g) => g.type.type),
+      memAddrs: inst.mems.map((m) => addrType(m.type)),
+      tableAddrs: inst.tables.map((t) => addrType(t.type)),
       counting: coverageOf(inst) !== undefined,
     };
     contexts.set(inst, ctx);
   }
-  return (f.compiled = compileFunction(f.code, f.type, ctx));
+  f.compiled = compileFunction(f.code, f.type, ctx);
+  registerHandlers(f.compiled);
+  return f.compiled;
 }
 
 function memOf(inst: ModuleInstance): MemoryInstance | undefined {
@@ -64,6 +79,35 @@ function memOf(inst: ModuleInstance): MemoryInstance | undefined {
 
 function oob(): never {
   throw new Trap('out of bounds memory access');
+}
+
+/**
+ * The exception being thrown, from the throw (or the host call that let it
+ * through) to the Unwind that catches it: kept out of the loop's locals,
+ * which only cold paths would use.
+ */
+const thrown: { exn: ExnInstance | null } = { exn: null };
+
+/**
+ * callHost from within the loop: a wasm exception that a host function lets
+ * through (an inner `execute` threw it) is not the host's to end; returns -1
+ * with it in `thrown`, for the handlers of the frames below the host.
+ */
+function callHostPassing(f: HostFunc, sp: number, depth: number): number {
+  try {
+    return callHost(f, sp, depth);
+  } catch (e) {
+    if (!(e instanceof UncaughtException)) throw e;
+    thrown.exn = e.exn;
+    return -1;
+  }
+}
+
+function saveFrame(d: number, code: Int32Array, pc: number, fp: number, inst: ModuleInstance): void {
+  fCode[d] = code;
+  fPc[d] = pc;
+  fFp[d] = fp;
+  fInst[d] = inst;
 }
 
 /** Calls a host function with the arguments on top of the stack; returns the new sp. */
@@ -193,9 +237,12 @@ export function execute(entry: FuncInstance): void {
         break;
       }
       case Op.Call:
-      case Op.CallIndirect: {
+      case Op.CallIndirect:
+      case Op.ReturnCall:
+      case Op.ReturnCallIndirect: {
+        const op = code[pc - 1]!;
         let f: FuncInstance;
-        if (code[pc - 1] === Op.Call) f = inst.funcs[code[pc++]!]!;
+        if (op === Op.Call || op === Op.ReturnCall) f = inst.funcs[code[pc++]!]!;
         else {
           const expected = inst.types[code[pc]!]!;
           const table = inst.tables[code[pc + 1]!]!.elements;
@@ -208,8 +255,17 @@ export function execute(entry: FuncInstance): void {
           f = g;
         }
         if (f.kind === 'host') {
-          sp = callHost(f, sp, depth);
+          // a tail call of a host function is a call, then the Return that follows it
+          sp = callHostPassing(f, sp, depth);
           machine.depth = entryDepth;
+          if (sp < 0) {
+            // the host let a wasm exception through: it is thrown from here, or from
+            // below this frame for a tail call (pc 0 lies in no handler's range)
+            saveFrame(depth, code, op >= Op.ReturnCall ? 0 : pc, fp, inst);
+            code = UNWIND;
+            pc = 0;
+            break;
+          }
           dv = mem?.view ?? noMemory;
           memLen = dv.byteLength;
           m32 = mem?.words ?? noWords;
@@ -217,14 +273,22 @@ export function execute(entry: FuncInstance): void {
           break;
         }
         c = f.compiled ?? compiledOf(f);
-        const nfp = sp - c.nparams;
-        if (depth >= MAX_CALL_DEPTH || nfp + c.maxHeight > STACK_SLOTS) throw new Exhaustion();
-        fCode[depth] = code;
-        fPc[depth] = pc;
-        fFp[depth] = fp;
-        fInst[depth] = inst;
-        depth++;
-        fp = nfp;
+        if (op <= Op.CallIndirect) {
+          const nfp = sp - c.nparams;
+          if (depth >= MAX_CALL_DEPTH || nfp + c.maxHeight > STACK_SLOTS) throw new Exhaustion();
+          fCode[depth] = code;
+          fPc[depth] = pc;
+          fFp[depth] = fp;
+          fInst[depth] = inst;
+          depth++;
+          fp = nfp;
+        } else {
+          // a tail call: the callee's frame replaces this one, from its base, at the same depth
+          const n = c.nparams;
+          if (fp + c.maxHeight > STACK_SLOTS) throw new Exhaustion();
+          if (n !== 0) moveSlots(fp, sp - n, n);
+          sp = fp + n;
+        }
         const top = fp + c.nlocals;
         for (let s = sp; s < top; s++) {
           const w = s << 2;
@@ -243,6 +307,32 @@ export function execute(entry: FuncInstance): void {
           m32 = mem?.words ?? noWords;
           m8 = mem?.bytes ?? noBytes;
         }
+        break;
+      }
+      case Op.Throw:
+      case Op.ThrowRef:
+        if (code[pc - 1] === Op.Throw) {
+          const tag = inst.tags[code[pc++]!]!;
+          thrown.exn = exnOf(tag, sp);
+          sp -= tag.type.params.length;
+        } else {
+          thrown.exn = REFS[--sp] as ExnInstance | null;
+          if (thrown.exn === null) throw new Trap('null reference', 'null exception reference');
+        }
+        saveFrame(depth, code, pc, fp, inst);
+        code = UNWIND;
+        pc = 0;
+        break;
+      case Op.Unwind: {
+        // the frame that threw (or whose host callee did) is saved: find the innermost handler
+        const exn = thrown.exn!;
+        thrown.exn = null;
+        const d = findHandler(exn, frames, depth, entryDepth);
+        if (d < 0) throw new UncaughtException(exn);
+        // UNWIND's Return 0 resumes frame d at its handler, as a return of no values from a
+        // frame just above it whose base is the stack top that the catch left
+        depth = d + 1;
+        fp = caught.sp;
         break;
       }
       case Op.Drop:
@@ -362,7 +452,7 @@ export function execute(entry: FuncInstance): void {
         sp = bulk.tableSet(inst, code[pc++]!, sp);
         break;
       case Op.TableSize:
-        I32[sp++ << 2] = inst.tables[code[pc++]!]!.elements.length;
+        sp = bulk.tableSize(inst, code[pc++]!, sp);
         break;
       case Op.TableGrow:
         sp = bulk.tableGrow(inst, code[pc++]!, sp);
@@ -381,26 +471,30 @@ export function execute(entry: FuncInstance): void {
       case Op.ElemDrop:
         inst.elems[code[pc++]!] = [];
         break;
-      case Op.MemorySize:
-        I32[sp++ << 2] = memLen / 65536;
+      case Op.Index64:
+        bulk.index64(sp);
         break;
-      case Op.MemoryGrow: {
-        const s = (sp - 1) << 2;
-        I32[s] = mem!.grow(I32[s]! >>> 0);
-        dv = mem!.view;
+      case Op.MemorySize:
+        sp = bulk.memorySize(inst, code[pc++]!, sp);
+        break;
+      case Op.MemoryGrow:
+        sp = bulk.memoryGrow(inst, code[pc++]!, sp);
+        // memory 0 may be the one that grew (or the same memory under another index)
+        dv = mem?.view ?? noMemory;
         memLen = dv.byteLength;
         m32 = mem?.words ?? noWords;
         m8 = mem?.bytes ?? noBytes;
         break;
-      }
       case Op.MemoryFill:
-        sp = bulk.memoryFill(inst, sp);
+        sp = bulk.memoryFill(inst, code[pc++]!, sp);
         break;
       case Op.MemoryCopy:
-        sp = bulk.memoryCopy(inst, sp);
+        sp = bulk.memoryCopy(inst, code[pc]!, code[pc + 1]!, sp);
+        pc += 2;
         break;
       case Op.MemoryInit:
-        sp = bulk.memoryInit(inst, code[pc++]!, sp);
+        sp = bulk.memoryInit(inst, code[pc]!, code[pc + 1]!, sp);
+        pc += 2;
         break;
       case Op.DataDrop:
         inst.datas[code[pc++]!] = new Uint8Array(0);
@@ -570,6 +664,9 @@ export function execute(entry: FuncInstance): void {
         pc += 3;
         break;
       }
+      case Op.MemAccess:
+        sp = memAccess(inst, code[pc++]!, sp);
+        break;
       case Op.I32Eqz: {
         const s = (sp - 1) << 2;
         I32[s] = I32[s] === 0 ? 1 : 0;

@@ -6,7 +6,7 @@
 // Uint8Array) and writes the result back.
 import { opInfo } from '../syntax/opcodes.js';
 import { NUMERIC_OPS } from './numerics/index.js';
-import { V128_OPS, extractLane, loadLane, loadVector, replaceLane, shuffle, storeLane } from './numerics/v128.js';
+import { RELAXED_OPS, V128_OPS, extractLane, relaxed, loadLane, loadVector, replaceLane, shuffle, storeLane } from './numerics/v128.js';
 import { F64, I32, I64, U8 } from './stack.js';
 
 type Fn = (...args: any[]) => any;
@@ -35,9 +35,14 @@ function entry(name: string, fn: Fn): number {
   return i;
 }
 
-/** The entry of a numeric or vector instruction without immediates, or undefined if the libraries lack it. */
+/**
+ * The entry of a numeric or vector instruction without immediates, or
+ * undefined if the libraries lack it. Relaxed SIMD instructions read the
+ * relaxed profile in force when they run (numerics/v128/relaxed-profile.ts).
+ */
 export function numericEntry(name: string): number | undefined {
-  const fn = (NUMERIC_OPS as Record<string, Fn>)[name] ?? (V128_OPS as Record<string, Fn>)[name];
+  const fn = (NUMERIC_OPS as Record<string, Fn>)[name] ?? (V128_OPS as Record<string, Fn>)[name] ?? RELAXED_OPS[name];
+  if (RELAXED_OPS[name] !== undefined) relaxed.codeSeen = true;
   return fn === undefined ? undefined : entry(name, fn);
 }
 

@@ -1,8 +1,9 @@
 // The `spectest` host module the spec testsuite imports from (WebAssembly/spec
 // interpreter/host/spectest.ml): print functions that accept their arguments
 // and do nothing observable, globals holding 666 / 666.6, a table of 10
-// funcrefs (max 20) and a memory of 1 page (max 2). Each call builds fresh
-// instances, so scripts do not see each other's writes.
+// funcrefs (max 20), the same with i64 indices (table64, 3.0) and a memory of
+// 1 page (max 2). Each call builds fresh instances, so scripts do not see each
+// other's writes.
 import type { ExternVal } from '../runtime/instance.js';
 import { hostFunc } from '../runtime/func.js';
 import { GlobalInstance } from '../runtime/global.js';
@@ -31,6 +32,7 @@ export function spectest(sink: PrintSink = () => {}): Map<string, ExternVal> {
   global('global_f32', { type: 'f32', bits: 0x4426a666 }); // 666.6f
   global('global_f64', { type: 'f64', bits: 0x4084d4cccccccccdn }); // 666.6
   m.set('table', { kind: 'table', value: new TableInstance({ limits: { min: 10, max: 20 }, elem: 'funcref' }) });
+  m.set('table64', { kind: 'table', value: new TableInstance({ limits: { min: 10, max: 20 }, elem: 'funcref', addr: 'i64' }) });
   m.set('memory', { kind: 'memory', value: new MemoryInstance({ limits: { min: 1, max: 2 } }) });
   return m;
 }

@@ -3,6 +3,7 @@
 // a global. Word copies keep float bits exact, which JS numbers cannot promise.
 import type { ValType } from '../syntax/types.js';
 import type { FuncInstance } from './func.js';
+import type { ExnInstance } from './tag.js';
 import type { Value } from './values.js';
 
 /** Writes `v` into `cell` (words at `at`..`at+3`); returns the reference part (null for non-references). */
@@ -60,5 +61,7 @@ export function readCell(t: ValType, cell: Int32Array, ref: unknown, at = 0): Va
       return { type: 'funcref', ref: (ref ?? null) as FuncInstance | null };
     case 'externref':
       return { type: 'externref', ref: ref ?? null };
+    case 'exnref':
+      return { type: 'exnref', ref: (ref ?? null) as ExnInstance | null };
   }
 }

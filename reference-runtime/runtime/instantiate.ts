@@ -1,5 +1,6 @@
 // Instantiation (spec 4.5.4): resolve and match imports, allocate the
-// module's functions, tables, memories and globals, evaluate segments, apply
+// module's functions, tables, memories, tags and globals (each global's
+// initialiser sees the globals before it), evaluate segments, apply
 // the active ones in order (elements, then data; each dropped once applied,
 // declarative element segments dropped too), then run the start function.
 // WebAssembly 2.0 semantics for traps: segments are applied one by one, so a
@@ -16,7 +17,8 @@ import { lookupImport, type ExternVal, type Imports, type ModuleInstance } from 
 import { externMatches } from './match.js';
 import { MemoryInstance } from './memory.js';
 import { TableInstance } from './table.js';
-import { refOf } from './values.js';
+import { TagInstance } from './tag.js';
+import { refOf, type Value } from './values.js';
 
 /** `coverage`: count the instructions this instance executes (exec/coverage.ts), the start function's included. */
 export function instantiate(module: Module, imports: Imports, coverage?: Coverage): ModuleInstance {
@@ -26,6 +28,7 @@ export function instantiate(module: Module, imports: Imports, coverage?: Coverag
     tables: [],
     mems: [],
     globals: [],
+    tags: [],
     elems: [],
     datas: [],
     exports: new Map(),
@@ -35,6 +38,7 @@ export function instantiate(module: Module, imports: Imports, coverage?: Coverag
   for (const code of module.funcs) inst.funcs.push({ kind: 'wasm', type: module.types[code.type]!, instance: inst, code });
   for (const t of module.tables) inst.tables.push(new TableInstance(t, null));
   for (const m of module.mems) inst.mems.push(new MemoryInstance(m));
+  for (const t of module.tags) inst.tags.push(new TagInstance(module.types[t.type]!));
   // Global initialisers see the imported globals and every function (ref.func).
   const ctx: ConstContext = { funcs: inst.funcs, globals: inst.globals };
   for (const g of module.globals) inst.globals.push(new GlobalInstance(g.type, evalConst(g.init, ctx)));
@@ -44,9 +48,8 @@ export function instantiate(module: Module, imports: Imports, coverage?: Coverag
 
   module.elems.forEach((e, i) => {
     if (e.mode.kind === 'active') {
-      const offset = evalConst(e.mode.offset, ctx);
       const table = inst.tables[e.mode.table]!;
-      const d = offset.type === 'i32' ? offset.value >>> 0 : 0;
+      const d = address(evalConst(e.mode.offset, ctx));
       const refs = inst.elems[i]!;
       if (d + refs.length > table.size) throw new Trap('out of bounds table access');
       for (let k = 0; k < refs.length; k++) table.elements[d + k] = refs[k];
@@ -55,9 +58,8 @@ export function instantiate(module: Module, imports: Imports, coverage?: Coverag
   });
   module.datas.forEach((data, i) => {
     if (data.mode.kind !== 'active') return;
-    const offset = evalConst(data.mode.offset, ctx);
     const mem = inst.mems[data.mode.memory]!;
-    const d = offset.type === 'i32' ? offset.value >>> 0 : 0;
+    const d = address(evalConst(data.mode.offset, ctx));
     if (d + data.init.length > mem.bytes.length) throw new Trap('out of bounds memory access');
     mem.bytes.set(data.init, d);
     inst.datas[i] = new Uint8Array(0);
@@ -65,6 +67,17 @@ export function instantiate(module: Module, imports: Imports, coverage?: Coverag
 
   if (module.start !== undefined) invokeFunction(inst.funcs[module.start]!, []);
   return inst;
+}
+
+/**
+ * A segment offset (i32, or i64 for a 64-bit table or memory) as an unsigned
+ * number: a u64 beyond 2^53 rounds, but only to a number beyond every size,
+ * so the bounds checks stay exact.
+ */
+function address(v: Value): number {
+  if (v.type === 'i32') return v.value >>> 0;
+  if (v.type === 'i64') return Number(BigInt.asUintN(64, v.value));
+  throw new Error(`segment offset of type ${v.type}`);
 }
 
 function resolveImports(module: Module, imports: Imports, inst: ModuleInstance): void {
@@ -85,6 +98,9 @@ function resolveImports(module: Module, imports: Imports, inst: ModuleInstance):
       case 'global':
         inst.globals.push(v.value);
         break;
+      case 'tag':
+        inst.tags.push(v.value);
+        break;
     }
   }
 }
@@ -99,5 +115,7 @@ function exportOf(inst: ModuleInstance, kind: ExternVal['kind'], index: number):
       return { kind, value: inst.mems[index]! };
     case 'global':
       return { kind, value: inst.globals[index]! };
+    case 'tag':
+      return { kind, value: inst.tags[index]! };
   }
 }

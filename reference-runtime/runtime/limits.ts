@@ -3,8 +3,9 @@
 // call depth is unbounded in the spec). They are fixed so that outcomes are
 // deterministic; growth beyond them fails with -1, deeper calls are Exhaustion.
 
-/** The most pages a memory may ever have (2^16 pages = 4 GiB is the 2.0 maximum). */
-export const MAX_PAGES = 65536;
+/** The spec's most pages and elements by address type: 2^16 pages (4 GiB) and 2^32-1 elements for i32, 2^48 pages and 2^64-1 elements for i64 (memory64/table64). */
+export const SPEC_MAX_PAGES = { i32: 2n ** 16n, i64: 2n ** 48n } as const;
+export const SPEC_MAX_ELEMS = { i32: 2n ** 32n - 1n, i64: 2n ** 64n - 1n } as const;
 
 /** The pages a memory may actually have here: beyond, memory.grow returns -1 and instantiation fails with a "resource exhausted" trap. */
 export const GROW_PAGES_LIMIT = 16384; // 1 GiB

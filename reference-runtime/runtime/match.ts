@@ -1,8 +1,9 @@
 // Import matching (spec 4.5.2, "external typing" and "import matching"): an
 // external value matches an import when its kind is the same and its type is
-// a subtype (limits within limits, equal function and global types).
+// a subtype (limits within limits, the same address type for tables and
+// memories, equal function, global and tag types).
 import type { ImportDesc, Module } from '../syntax/module.js';
-import { funcTypeEquals, type Limits } from '../syntax/types.js';
+import { addrType, funcTypeEquals, type Limits } from '../syntax/types.js';
 import type { ExternVal } from './instance.js';
 
 function limitsMatch(actual: Limits, expected: Limits): boolean {
@@ -19,11 +20,18 @@ export function externMatches(v: ExternVal, desc: ImportDesc, module: Module): b
       return (
         v.kind === 'table' &&
         v.value.type.elem === desc.table.elem &&
+        addrType(v.value.type) === addrType(desc.table) &&
         limitsMatch({ min: v.value.size, max: v.value.type.limits.max }, desc.table.limits)
       );
     case 'memory':
-      return v.kind === 'memory' && limitsMatch({ min: v.value.pages, max: v.value.type.limits.max }, desc.memory.limits);
+      return (
+        v.kind === 'memory' &&
+        addrType(v.value.type) === addrType(desc.memory) &&
+        limitsMatch({ min: v.value.pages, max: v.value.type.limits.max }, desc.memory.limits)
+      );
     case 'global':
       return v.kind === 'global' && v.value.type.type === desc.global.type && v.value.type.mutable === desc.global.mutable;
+    case 'tag':
+      return v.kind === 'tag' && funcTypeEquals(v.value.type, module.types[desc.tag.type]!);
   }
 }

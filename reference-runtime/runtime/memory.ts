@@ -1,8 +1,9 @@
-// Memory instances (spec 4.2.8): a byte vector in whole pages with optional maximum.
+// Memory instances (spec 4.2.8): a byte vector in whole pages with optional
+// maximum, addressed by i32 or (memory64) i64; the type keeps its address type.
 import { Trap } from '../errors.js';
-import type { MemType } from '../syntax/types.js';
-import { GROW_PAGES_LIMIT, MAX_PAGES, PAGE_SIZE } from './limits.js';
-import { growth } from './growth.js';
+import { addrType, type MemType } from '../syntax/types.js';
+import { GROW_PAGES_LIMIT, PAGE_SIZE, SPEC_MAX_PAGES } from './limits.js';
+import { grownSize } from './growth.js';
 
 export class MemoryInstance {
   bytes: Uint8Array;
@@ -22,15 +23,12 @@ export class MemoryInstance {
     return this.bytes.length / PAGE_SIZE;
   }
 
-  /** spec 4.5.3.9 growmem: the old size in pages, or -1 when it cannot grow. */
-  grow(delta: number): number {
+  /** spec 4.5.3.9 growmem: the old size in pages, or -1 when it cannot grow (`delta`: a u32, or a u64 on a 64-bit memory). */
+  grow(delta: number | bigint): number {
     const old = this.pages;
-    const next = old + delta;
-    const max = this.type.limits.max ?? MAX_PAGES;
-    if (next > max || next > MAX_PAGES) return -1;
-    growth.choices++;
-    if (next > GROW_PAGES_LIMIT) return -1;
-    if (delta === 0) return old;
+    const next = grownSize(old, delta, this.type.limits.max, SPEC_MAX_PAGES[addrType(this.type)], GROW_PAGES_LIMIT);
+    if (next < 0) return -1;
+    if (next === old) return old;
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(next * PAGE_SIZE);
@@ -41,7 +39,7 @@ export class MemoryInstance {
     this.bytes = bytes;
     this.view = new DataView(bytes.buffer);
     this.words = new Int32Array(bytes.buffer);
-    this.type = { limits: { ...this.type.limits, min: next } };
+    this.type = { ...this.type, limits: { ...this.type.limits, min: next } };
     return old;
   }
 }

@@ -1,8 +1,8 @@
 // Table instances (spec 4.2.7): a vector of references with optional maximum.
 import { Trap } from '../errors.js';
-import type { TableType } from '../syntax/types.js';
-import { TABLE_ELEMS_LIMIT } from './limits.js';
-import { growth } from './growth.js';
+import { addrType, type TableType } from '../syntax/types.js';
+import { SPEC_MAX_ELEMS, TABLE_ELEMS_LIMIT } from './limits.js';
+import { grownSize } from './growth.js';
 
 export class TableInstance {
   elements: unknown[];
@@ -19,14 +19,11 @@ export class TableInstance {
     return this.elements.length;
   }
 
-  /** spec 4.5.3.8 growtable: the old size, or -1 when it cannot grow. */
-  grow(delta: number, init: unknown): number {
+  /** spec 4.5.3.8 growtable: the old size, or -1 when it cannot grow (`delta`: a u32, or a u64 on a 64-bit table). */
+  grow(delta: number | bigint, init: unknown): number {
     const old = this.elements.length;
-    const next = old + delta;
-    const max = this.type.limits.max ?? 0xffff_ffff;
-    if (next > max) return -1;
-    growth.choices++;
-    if (next > TABLE_ELEMS_LIMIT) return -1;
+    const next = grownSize(old, delta, this.type.limits.max, SPEC_MAX_ELEMS[addrType(this.type)], TABLE_ELEMS_LIMIT);
+    if (next < 0) return -1;
     for (let i = old; i < next; i++) this.elements.push(init);
     this.type = { ...this.type, limits: { ...this.type.limits, min: next } };
     return old;

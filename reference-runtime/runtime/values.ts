@@ -80,5 +80,7 @@ export function showValue(v: Value): string {
       return `funcref:${v.ref === null ? 'null' : 'func'}`;
     case 'externref':
       return `externref:${v.ref === null ? 'null' : v.ref instanceof HostRef ? v.ref.id : 'host'}`;
+    case 'exnref':
+      return `exnref:${v.ref === null ? 'null' : 'exn'}`;
   }
 }

@@ -203,7 +203,7 @@ class Runner {
     if (a.kind === 'get') {
       if (ex?.kind !== 'global') throw new Error(`no exported global "${a.name}"`);
       const v: Value = ex.value.get();
-      return { values: [v], nondeterministic: false, allowed: [{ kind: 'exact' }], reasons: [] };
+      return { values: [v], nondeterministic: false, allowed: [{ kind: 'exact' }], reasons: [], alternatives: [[v]] };
     }
     if (ex?.kind !== 'func') throw new Error(`no exported function "${a.name}"`);
     return invokeFunction(ex.value, a.args.map(constValue));

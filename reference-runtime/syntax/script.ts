@@ -31,14 +31,26 @@ export type WastExpected =
   /** any non-null function reference */
   | { type: 'ref.func' }
   /** any non-null external reference (`ref.extern` without a number) */
-  | { type: 'ref.extern-any' };
+  | { type: 'ref.extern-any' }
+  /** any null reference, of whatever type (`(ref.null)` without a heap type) */
+  | { type: 'ref.null-any' }
+  /** `(either r1 r2 ...)`: the result matches one of the alternatives (each a whole pattern) */
+  | { type: 'either'; options: WastExpected[] };
 
 export type Action =
   | { kind: 'invoke'; module?: string; name: string; args: WastConst[] }
   | { kind: 'get'; module?: string; name: string };
 
 export type Command =
+  /** `(module $id? ...)`: define and instantiate; `name` names both the definition and the instance */
   | { kind: 'module'; line: number; name?: string; source: ModuleSource }
+  /** `(module definition $id? ...)`: decode/parse and validate only, never instantiated here */
+  | { kind: 'module_definition'; line: number; name?: string; source: ModuleSource }
+  /**
+   * `(module instance $inst? $def?)`: instantiate a definition (`definition` absent: the most
+   * recent one); the instance is named `instance` (absent: unnamed, but still the current one)
+   */
+  | { kind: 'module_instance'; line: number; instance?: string; definition?: string }
   | { kind: 'register'; line: number; as: string; module?: string }
   | { kind: 'action'; line: number; action: Action }
   | { kind: 'assert_return'; line: number; action: Action; expected: WastExpected[] }
@@ -46,6 +58,8 @@ export type Command =
   /** assert_trap on a module: instantiation (its start function or segment init) must trap */
   | { kind: 'assert_trap_module'; line: number; source: ModuleSource; message: string }
   | { kind: 'assert_exhaustion'; line: number; action: Action; message: string }
+  /** the action must end with an uncaught exception (exception handling) */
+  | { kind: 'assert_exception'; line: number; action: Action }
   | {
       kind: 'assert_invalid' | 'assert_malformed' | 'assert_unlinkable' | 'assert_uninstantiable';
       line: number;

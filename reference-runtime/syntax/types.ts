@@ -1,5 +1,6 @@
 // Types of the WebAssembly abstract syntax (spec section 2.3), 2.0 and the
 // 3.0 additions of part 1: exnref, 64-bit address types, tags.
+import type { Instr } from './instructions.js';
 
 export type NumType = 'i32' | 'i64' | 'f32' | 'f64';
 export type VecType = 'v128';
@@ -37,6 +38,13 @@ export interface TableType {
   limits: Limits;
   elem: RefType;
   addr?: AddrType;
+  /**
+   * A defined table's initialiser expression (3.0, `(table 10 funcref expr)`;
+   * binary 0x40 0x00 tabletype expr). Absent for the default, `ref.null` of
+   * the element type, which is also how the spec's encoder writes a table
+   * whose initialiser is that default. Never on an import.
+   */
+  init?: Instr[];
 }
 
 export interface MemType {

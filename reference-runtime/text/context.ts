@@ -7,7 +7,7 @@ import type { Token } from './lexer.js';
 import type { Cursor } from './cursor.js';
 import { parseUnsigned } from './numbers.js';
 
-export type Space = 'type' | 'func' | 'table' | 'memory' | 'global' | 'elem' | 'data';
+export type Space = 'type' | 'func' | 'table' | 'memory' | 'global' | 'tag' | 'elem' | 'data';
 
 /** How an unknown name is reported, per index space (the spec interpreter's wording). */
 const SPACE_WORD: Record<Space, string> = {
@@ -16,6 +16,7 @@ const SPACE_WORD: Record<Space, string> = {
   table: 'table',
   memory: 'memory',
   global: 'global',
+  tag: 'tag',
   elem: 'elem segment',
   data: 'data segment',
 };
@@ -27,6 +28,7 @@ const DUPLICATE_WORD: Record<Space, string> = {
   table: 'table',
   memory: 'memory',
   global: 'global',
+  tag: 'tag',
   elem: 'elem',
   data: 'data',
 };
@@ -53,6 +55,7 @@ export class ModuleContext {
     table: new IndexSpace('table'),
     memory: new IndexSpace('memory'),
     global: new IndexSpace('global'),
+    tag: new IndexSpace('tag'),
     elem: new IndexSpace('elem'),
     data: new IndexSpace('data'),
   };
@@ -91,4 +94,13 @@ export class ModuleContext {
 export function u32(c: Cursor): number {
   const t = c.take('num');
   return Number(c.literal(t, () => parseUnsigned(t.text, 32), 'i32 constant out of range'));
+}
+
+/**
+ * A u64 literal (memory64 limits and offsets) as the nearest number: exact
+ * up to 2^53, which every realisable size and offset is.
+ */
+export function u64(c: Cursor): number {
+  const t = c.take('num');
+  return Number(c.literal(t, () => parseUnsigned(t.text, 64), 'i64 constant out of range'));
 }

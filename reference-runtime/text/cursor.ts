@@ -2,6 +2,8 @@
 // look ahead, take a token of a kind, recognise `(keyword`, and report errors
 // at a token with the spec testsuite's wording.
 import { ParseError } from '../errors.js';
+import type { Feature, FeatureSet } from '../syntax/features.js';
+import { has } from '../syntax/features.js';
 import { opInfo } from '../syntax/opcodes.js';
 import type { Token, TokenKind } from './lexer.js';
 import { LiteralRangeError } from './numbers.js';
@@ -14,7 +16,15 @@ const GRAMMAR_KEYWORDS = new Set([
   'binary', 'quote', 'register', 'invoke', 'get', 'assert_return', 'assert_trap', 'assert_exhaustion',
   'assert_invalid', 'assert_malformed', 'assert_unlinkable', 'assert_uninstantiable', 'nan:canonical',
   'nan:arithmetic', 'ref.extern',
+  // 3.0, part 1
+  'tag', 'exnref', 'exn', 'catch', 'catch_ref', 'catch_all', 'catch_all_ref', 'definition', 'instance',
+  'assert_exception', 'either',
 ]);
+
+/** Grammar keywords a 3.0 feature introduced: unknown words where the feature is off. */
+const FEATURE_KEYWORDS: ReadonlyMap<string, Feature> = new Map(
+  ['tag', 'exnref', 'exn', 'catch', 'catch_ref', 'catch_all', 'catch_all_ref'].map((w) => [w, 'exceptions']),
+);
 
 /** Whether the keyword belongs to the language at all (otherwise it is an "unknown operator"). */
 export function isKnownKeyword(word: string): boolean {
@@ -26,7 +36,28 @@ export class Cursor {
   constructor(
     readonly tokens: Token[],
     readonly file?: string,
+    /** the syntax to accept: 3.0 features not in the set are not parsed (absent: all of 3.0) */
+    readonly features?: FeatureSet,
   ) {}
+
+  /** Whether a keyword is part of the language with this cursor's features. */
+  private knows(word: string): boolean {
+    const f = FEATURE_KEYWORDS.get(word) ?? opInfo(word)?.feature;
+    return f === undefined || this.allows(f);
+  }
+
+  /** Whether the syntax of a 3.0 feature is accepted. */
+  allows(f: Feature): boolean {
+    return has(this.features, f);
+  }
+
+  /**
+   * Whether this is 3.0 text, with any 3.0 feature on: for what 3.0 changed
+   * beyond its features (the wording of lane index errors, table initialisers).
+   */
+  get isWasm3(): boolean {
+    return this.features === undefined || this.features.size > 0;
+  }
 
   peek(ahead = 0): Token {
     return this.tokens[Math.min(this.pos + ahead, this.tokens.length - 1)]!;
@@ -45,7 +76,7 @@ export class Cursor {
   /** The error for a token that the grammar does not allow here. */
   unexpected(at: Token = this.peek()): ParseError {
     if (at.kind === 'eof') return this.error('unexpected end of input', at);
-    if (at.kind === 'reserved' || (at.kind === 'keyword' && !isKnownKeyword(at.text))) {
+    if (at.kind === 'reserved' || (at.kind === 'keyword' && (!isKnownKeyword(at.text) || !this.knows(at.text)))) {
       return this.error(`unknown operator ${at.text}`, at);
     }
     return this.error('unexpected token', at);

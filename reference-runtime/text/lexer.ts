@@ -1,9 +1,15 @@
-// The lexer of the text format (spec 6.2): parentheses, keywords, identifiers,
-// numbers, strings and reserved tokens, with 1-based line and column. Tokens
-// are maximal runs of identifier characters, so `i32.const0` is one
-// (unknown) keyword and `0drop` one reserved token, as the spec requires.
+// The lexer of the text format (spec 6.2): parentheses, keywords, identifiers
+// (`$name` and `$"string"`), numbers, strings and reserved tokens, with
+// 1-based line and column. Tokens are maximal runs of identifier characters,
+// so `i32.const0` is one (unknown) keyword and `0drop` one reserved token, as
+// the spec requires; `,;[]{}` only ever make reserved tokens (3.0). Comments
+// and annotations `(@id ...)` are white space. The error wording is the spec
+// interpreter's: "illegal character" for a character the grammar never
+// allows outside strings and comments, "malformed UTF-8 encoding" for bytes
+// that are not UTF-8 (a lone surrogate here, see source-text.ts).
 import { ParseError } from '../errors.js';
 import { isNumberLiteral } from './numbers.js';
+import { isLoneSurrogate } from './source-text.js';
 
 export type TokenKind = 'lparen' | 'rparen' | 'keyword' | 'id' | 'num' | 'string' | 'reserved' | 'eof';
 
@@ -26,6 +32,15 @@ function isIdChar(c: string): boolean {
   return code < 128 && ID_CHAR[code] === 1;
 }
 
+/** `,` `[` `]` `{` `}` and a `;` that does not start a line comment: characters only reserved tokens contain. */
+function isReservedPunct(text: string, pos: number): boolean {
+  const c = text[pos];
+  if (c === ';') return text[pos + 1] !== ';';
+  return c === ',' || c === '[' || c === ']' || c === '{' || c === '}';
+}
+
+const ID_DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 const encoder = new TextEncoder();
 
 export function tokenize(text: string, file?: string): Token[] {
@@ -43,23 +58,15 @@ export function tokenize(text: string, file?: string): Token[] {
 
   while (pos < text.length) {
     const c = text[pos]!;
-    if (c === '\n') {
-      newline(pos);
-      pos += 1;
-    } else if (c === ' ' || c === '\t' || c === '\r') {
-      pos += 1;
-    } else if (c === ';' && text[pos + 1] === ';') {
-      // a line comment ends at a newline, a carriage return, or both (spec 6.2.3)
-      while (pos < text.length && text[pos] !== '\n' && text[pos] !== '\r') pos += 1;
-    } else if (c === '(' && text[pos + 1] === ';') {
-      pos = skipBlockComment(pos);
+    if (skipSpace(c, true)) {
+      continue;
     } else if (c === '(' || c === ')') {
       tokens.push({ kind: c === '(' ? 'lparen' : 'rparen', text: c, line, column: pos - lineStart + 1 });
       pos += 1;
-    } else if (c === '"' || isIdChar(c)) {
+    } else if (c === '"' || isIdChar(c) || isReservedPunct(text, pos)) {
       tokens.push(readWord());
     } else {
-      fail(`unexpected character`);
+      badCharacter();
     }
   }
   tokens.push({ kind: 'eof', text: '', line, column: pos - lineStart + 1 });
@@ -73,9 +80,11 @@ export function tokenize(text: string, file?: string): Token[] {
   function readWord(): Token {
     const start = pos;
     const column = start - lineStart + 1;
+    if (text[pos] === '$' && (pos + 1 >= text.length || !isIdChar(text[pos + 1]!))) return readStringId(column);
     let parts = 0;
     let bytes: Uint8Array | undefined;
     let idchars = false;
+    let punct = false;
     while (pos < text.length) {
       const ch = text[pos]!;
       if (ch === '"') {
@@ -83,15 +92,133 @@ export function tokenize(text: string, file?: string): Token[] {
       } else if (isIdChar(ch)) {
         while (pos < text.length && isIdChar(text[pos]!)) pos += 1;
         idchars = true;
+      } else if (isReservedPunct(text, pos)) {
+        pos += 1;
+        punct = true;
       } else {
         break;
       }
       parts += 1;
     }
     const word = text.slice(start, pos);
-    if (parts > 1) return { kind: 'reserved', text: word, line, column };
+    if (parts > 1 || punct) return { kind: 'reserved', text: word, line, column };
     if (!idchars) return { kind: 'string', text: word, line, column, bytes: bytes! };
     return { kind: classify(word), text: word, line, column };
+  }
+
+  /**
+   * `$"name"`: an identifier written as a string (3.0), the same identifier as
+   * `$name` when the characters allow that form. A `$` followed by neither
+   * identifier characters nor a well-formed string is an empty identifier.
+   */
+  function readStringId(column: number): Token {
+    const start = pos;
+    pos += 1;
+    const name = readNameString(start) ?? fail('empty identifier', start);
+    const end = pos;
+    // anything glued on makes one reserved token
+    while (pos < text.length && (text[pos] === '"' || isIdChar(text[pos]!) || isReservedPunct(text, pos))) {
+      if (text[pos] === '"') readString();
+      else pos += 1;
+    }
+    if (pos > end) return { kind: 'reserved', text: text.slice(start, pos), line, column };
+    return { kind: 'id', text: '$' + name, line, column };
+  }
+
+  /**
+   * The name a string at `pos` spells (`$"..."`, `(@"...")`): undefined when
+   * no well-formed, non-empty string is there; a name must be UTF-8.
+   */
+  function readNameString(start: number): string | undefined {
+    if (text[pos] !== '"') return undefined;
+    let bytes: Uint8Array;
+    try {
+      bytes = readString();
+    } catch (e) {
+      if (e instanceof ParseError) return undefined;
+      throw e;
+    }
+    if (bytes.length === 0) return undefined;
+    try {
+      return ID_DECODER.decode(bytes);
+    } catch {
+      return fail('malformed UTF-8 encoding', start);
+    }
+  }
+
+  /**
+   * Skips one piece of white space starting with `c` at `pos`: a space or
+   * format character, a comment, or (outside annotations, where `(@` is just
+   * a parenthesis) an annotation. False when there is none.
+   */
+  function skipSpace(c: string, annotations: boolean): boolean {
+    if (c === '\n') {
+      newline(pos);
+      pos += 1;
+    } else if (c === ' ' || c === '\t' || c === '\r') {
+      pos += 1;
+    } else if (c === ';' && text[pos + 1] === ';') {
+      // a line comment ends at a newline, a carriage return, or both (spec 6.2.3)
+      pos = skipLineComment(pos);
+    } else if (c === '(' && text[pos + 1] === ';') {
+      pos = skipBlockComment(pos);
+    } else if (annotations && c === '(' && text[pos + 1] === '@') {
+      skipAnnotation();
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  /** A character no token may contain, outside strings and comments. */
+  function badCharacter(): never {
+    return fail(isLoneSurrogate(text, pos) ? 'malformed UTF-8 encoding' : 'illegal character');
+  }
+
+  /**
+   * `(@id ...)` (spec 6.2.5): white space. The id is idchars or a non-empty
+   * string; the body is any tokens, white space, comments and nested
+   * parenthesised sequences, up to the matching `)`.
+   */
+  function skipAnnotation(): void {
+    const start = pos;
+    const startLine = line;
+    const startColumn = pos - lineStart + 1;
+    pos += 2;
+    if (pos < text.length && isIdChar(text[pos]!)) {
+      while (pos < text.length && isIdChar(text[pos]!)) pos += 1;
+    } else if (readNameString(start) === undefined) {
+      fail('empty annotation id', start);
+    }
+    let depth = 1;
+    while (depth > 0) {
+      if (pos >= text.length) throw new ParseError('unclosed annotation', startLine, startColumn, file);
+      const ch = text[pos]!;
+      if (skipSpace(ch, false)) {
+        continue;
+      } else if (ch === '(') {
+        depth += 1;
+        pos += 1;
+      } else if (ch === ')') {
+        depth -= 1;
+        pos += 1;
+      } else if (ch === '"') {
+        readString();
+      } else if (isIdChar(ch) || isReservedPunct(text, pos)) {
+        pos += 1;
+      } else {
+        badCharacter();
+      }
+    }
+  }
+
+  function skipLineComment(at: number): number {
+    let p = at;
+    while (p < text.length && text[p] !== '\n' && text[p] !== '\r') {
+      if (isLoneSurrogate(text, p)) fail('malformed UTF-8 encoding', p);
+      p += 1;
+    }
+    return p;
   }
 
   function skipBlockComment(start: number): number {
@@ -107,6 +234,7 @@ export function tokenize(text: string, file?: string): Token[] {
         if (depth === 0) return p;
       } else {
         if (text[p] === '\n') newline(p);
+        else if (isLoneSurrogate(text, p)) fail('malformed UTF-8 encoding', p);
         p += 1;
       }
     }
@@ -130,6 +258,7 @@ export function tokenize(text: string, file?: string): Token[] {
       }
       const cp = text.codePointAt(pos)!;
       if (cp < 0x20 || cp === 0x7f) fail('illegal control character');
+      if (isLoneSurrogate(text, pos)) fail('malformed UTF-8 encoding');
       if (cp < 0x80) {
         out.push(cp);
         pos += 1;

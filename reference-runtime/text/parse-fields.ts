@@ -1,20 +1,21 @@
 // Module fields (spec 6.6.2-6.6.12) with all their abbreviations: inline
 // imports and exports, inline table elements and memory data, offset and
-// item shorthands, and the legacy function-index element lists.
+// item shorthands, and the legacy function-index element lists; 3.0 adds
+// tags, address types and table initialisers.
 import type { Instr } from '../syntax/instructions.js';
 import type { Data, Elem, ElemMode, Module } from '../syntax/module.js';
-import type { ExternKind, RefType, ValType } from '../syntax/types.js';
+import type { AddrType, ExternKind, RefType, TableType, ValType } from '../syntax/types.js';
 import type { ModuleContext, Space } from './context.js';
 import { emptyFuncContext, foldedInstr, instrs } from './parse-instr.js';
 import type { FuncContext } from './parse-instr.js';
-import { globalType, memType, refType, tableType, typeUse, valType } from './parse-types.js';
+import { addrType, globalType, isRefTypeNext, limits, memType, refType, tableType, typeUse, valType } from './parse-types.js';
 import type { Token } from './lexer.js';
 
 /** The state of the module being built while its fields are read in order. */
 export class ModuleBuilder {
   readonly module: Module;
   /** index of the next entity of each kind (imports included) */
-  readonly next: Record<Space, number> = { type: 0, func: 0, table: 0, memory: 0, global: 0, elem: 0, data: 0 };
+  readonly next: Record<Space, number> = { type: 0, func: 0, table: 0, memory: 0, global: 0, tag: 0, elem: 0, data: 0 };
   /** the kind of the first definition, for "import after ..." */
   firstDefinition?: string;
   usesDataSegments = false;
@@ -67,6 +68,10 @@ export function field(b: ModuleBuilder): void {
       break;
     case 'global':
       globalField(b, kw);
+      break;
+    case 'tag':
+      if (!c.allows('exceptions')) throw c.unexpected(kw);
+      tagField(b, kw);
       break;
     case 'export':
       exportField(b);
@@ -149,6 +154,11 @@ function importField(b: ModuleBuilder, at: Token): void {
       b.next.global++;
       b.module.imports.push({ module, name: n, desc: { kind: 'global', global: globalType(c) } });
       break;
+    case 'tag':
+      if (!c.allows('exceptions')) throw c.unexpected(kind);
+      b.next.tag++;
+      b.module.imports.push({ module, name: n, desc: { kind: 'tag', tag: { type: typeUse(b.ctx, true).index } } });
+      break;
     default:
       throw c.unexpected(kind);
   }
@@ -218,19 +228,41 @@ function tableField(b: ModuleBuilder, at: Token): void {
     return;
   }
   define(b, 'table');
+  const addr = addrType(c);
   if (c.is('num')) {
-    b.module.tables.push(tableType(c));
+    const table: TableType = { limits: limits(c), elem: refType(c), ...addr };
+    if (c.is('lparen') && c.isWasm3) {
+      const init = tableInit(b, table.elem);
+      if (init !== undefined) table.init = init;
+    }
+    b.module.tables.push(table);
     return;
   }
-  // `(table reftype (elem ...))`: a table exactly as large as its elements
+  // `(table addrtype? reftype (elem ...))`: a table exactly as large as its elements
   const elem = refType(c);
   c.lparen();
   c.keyword('elem');
   const init = isElemExprNext(b) ? elemExprs(b) : funcIndices(b);
   c.rparen();
-  b.module.tables.push({ limits: { min: init.length, max: init.length }, elem });
+  b.module.tables.push({ limits: { min: init.length, max: init.length }, elem, ...addr });
   b.next.elem++;
-  b.module.elems.push({ type: elem, init, mode: { kind: 'active', table: index, offset: [{ op: 'i32.const', i32: 0 }] } });
+  b.module.elems.push({ type: elem, init, mode: { kind: 'active', table: index, offset: [zeroAddress(addr.addr)] } });
+}
+
+/** The offset of an inline segment: address 0 of the memory's or table's address type. */
+function zeroAddress(addr: AddrType | undefined): Instr {
+  return addr === 'i64' ? { op: 'i64.const', i64: 0n } : { op: 'i32.const', i32: 0 };
+}
+
+/**
+ * A table's initialiser expression (3.0): undefined for `ref.null` of the
+ * table's own type, the default every table gets, which the spec's encoder
+ * writes as a plain table type.
+ */
+function tableInit(b: ModuleBuilder, elem: RefType): Instr[] | undefined {
+  const init = instrs(b.ctx, emptyFuncContext());
+  const only = init.length === 1 ? init[0]! : undefined;
+  return only?.op === 'ref.null' && only.refType === elem ? undefined : init;
 }
 
 function memoryField(b: ModuleBuilder, at: Token): void {
@@ -244,17 +276,33 @@ function memoryField(b: ModuleBuilder, at: Token): void {
     return;
   }
   define(b, 'memory');
+  const addr = addrType(c);
   if (!c.openList('data')) {
-    b.module.mems.push(memType(c));
+    b.module.mems.push({ limits: limits(c), ...addr });
     return;
   }
-  // `(memory (data ...))`: a memory exactly large enough for its data
+  // `(memory addrtype? (data ...))`: a memory exactly large enough for its data
   const init = strings(b);
   c.rparen();
   const pages = Math.ceil(init.length / 65536);
-  b.module.mems.push({ limits: { min: pages, max: pages } });
+  b.module.mems.push({ limits: { min: pages, max: pages }, ...addr });
   b.next.data++;
-  b.module.datas.push({ init, mode: { kind: 'active', memory: index, offset: [{ op: 'i32.const', i32: 0 }] } });
+  b.module.datas.push({ init, mode: { kind: 'active', memory: index, offset: [zeroAddress(addr.addr)] } });
+}
+
+function tagField(b: ModuleBuilder, at: Token): void {
+  const c = b.ctx.c;
+  c.optId();
+  const index = b.next.tag++;
+  inlineExports(b, 'tag', index);
+  const imported = inlineImport(b, at);
+  const tag = { type: typeUse(b.ctx, true).index };
+  if (imported !== undefined) {
+    b.module.imports.push({ ...imported, desc: { kind: 'tag', tag } });
+    return;
+  }
+  define(b, 'tag');
+  b.module.tags.push(tag);
 }
 
 function globalField(b: ModuleBuilder, at: Token): void {
@@ -282,8 +330,9 @@ function exportField(b: ModuleBuilder): void {
     table: ['table', 'table'],
     memory: ['memory', 'memory'],
     global: ['global', 'global'],
+    tag: ['tag', 'tag'],
   };
-  const target = kind.kind === 'keyword' ? spaces[kind.text] : undefined;
+  const target = kind.kind === 'keyword' && (kind.text !== 'tag' || c.allows('exceptions')) ? spaces[kind.text] : undefined;
   if (target === undefined) throw c.unexpected(kind);
   b.module.exports.push({ name: n, kind: target[0], index: b.ctx.index(target[1]) });
   c.rparen();
@@ -339,7 +388,7 @@ function elemList(b: ModuleBuilder, allowBare: boolean): { type: RefType; init: 
     c.next();
     return { type: 'funcref', init: funcIndices(b) };
   }
-  if (c.isKeyword('funcref') || c.isKeyword('externref')) {
+  if (isRefTypeNext(c)) {
     const type = refType(c);
     return { type, init: elemExprs(b) };
   }
@@ -357,7 +406,7 @@ function elemField(b: ModuleBuilder): void {
     c.next();
     mode = { kind: 'declarative' };
     list = elemList(b, false);
-  } else if (c.isKeyword('func') || c.isKeyword('funcref') || c.isKeyword('externref') || c.is('rparen')) {
+  } else if (c.isKeyword('func') || isRefTypeNext(c) || c.is('rparen')) {
     mode = { kind: 'passive' };
     list = elemList(b, false);
   } else {

@@ -2,7 +2,8 @@
 // instructions in flat form, and folded S-expressions, which unfold into
 // their operands followed by the instruction. Immediates are read according
 // to the opcode table's immediate kind; labels resolve to relative depths.
-import type { Instr } from '../syntax/instructions.js';
+// Instructions of a 3.0 feature the cursor does not allow are unknown.
+import type { Catch, Instr } from '../syntax/instructions.js';
 import type { OpInfo } from '../syntax/opcodes.js';
 import { opInfo } from '../syntax/opcodes.js';
 import type { BlockType, ValType } from '../syntax/types.js';
@@ -52,18 +53,28 @@ function instruction(ctx: ModuleContext, f: FuncContext, out: Instr[]): void {
     return;
   }
   const t = c.peek();
-  const info = t.kind === 'keyword' ? opInfo(t.text) : undefined;
-  if (info === undefined || info.name === 'select_t') throw c.unexpected();
+  const info = instrInfo(c, t);
   c.next();
-  if (info.imm === 'block') out.push(flatBlock(ctx, f, info));
+  if (info.imm === 'block' || info.imm === 'try_table') out.push(flatBlock(ctx, f, info));
   else out.push(plain(ctx, f, info, t));
 }
 
-/** `block label bt instr* end id?` and `loop ...`, `if label bt instr* (else id? instr*)? end id?`. */
+/** The opcode table's entry for the instruction keyword at `t`; unknown when its feature is not allowed. */
+function instrInfo(c: Cursor, t: Token): OpInfo {
+  const info = t.kind === 'keyword' ? opInfo(t.text) : undefined;
+  if (info === undefined || info.name === 'select_t' || (info.feature !== undefined && !c.allows(info.feature))) throw c.unexpected(t);
+  return info;
+}
+
+/**
+ * `block label bt instr* end id?` and `loop ...`, `if label bt instr* (else id? instr*)? end id?`,
+ * `try_table label bt catch* instr* end id?`.
+ */
 function flatBlock(ctx: ModuleContext, f: FuncContext, info: OpInfo): Instr {
   const c = ctx.c;
   const label = c.optId();
   const blockType = parseBlockType(ctx);
+  const catches = info.imm === 'try_table' ? catchClauses(ctx, f) : undefined;
   f.labels.push(label);
   const body = instrs(ctx, f);
   let elseBody: Instr[] | undefined;
@@ -78,7 +89,26 @@ function flatBlock(ctx: ModuleContext, f: FuncContext, info: OpInfo): Instr {
   c.keyword('end');
   closingLabel(c, label);
   f.labels.pop();
-  return { op: info.name, blockType, body, ...(elseBody ? { elseBody } : {}) };
+  return { op: info.name, blockType, body, ...(elseBody ? { elseBody } : {}), ...(catches ? { catches } : {}) };
+}
+
+const CATCH_KINDS = new Set<string>(['catch', 'catch_ref', 'catch_all', 'catch_all_ref']);
+
+/**
+ * try_table's `(catch x l)`, `(catch_ref x l)`, `(catch_all l)`, `(catch_all_ref l)`.
+ * Their labels are resolved outside the try_table (its own label is not yet bound).
+ */
+function catchClauses(ctx: ModuleContext, f: FuncContext): Catch[] {
+  const c = ctx.c;
+  const out: Catch[] = [];
+  while (c.is('lparen') && c.peek(1).kind === 'keyword' && CATCH_KINDS.has(c.peek(1).text)) {
+    c.next();
+    const kind = c.next().text as Catch['kind'];
+    const tag = kind === 'catch' || kind === 'catch_ref' ? { tag: ctx.index('tag') } : {};
+    out.push({ kind, ...tag, label: label(ctx, f) });
+    c.rparen();
+  }
+  return out;
 }
 
 /** `end $l` / `else $l` must repeat the block's label. */
@@ -93,10 +123,9 @@ function folded(ctx: ModuleContext, f: FuncContext, out: Instr[]): void {
   const c = ctx.c;
   c.lparen();
   const t = c.peek();
-  const info = t.kind === 'keyword' ? opInfo(t.text) : undefined;
-  if (info === undefined || info.name === 'select_t') throw c.unexpected();
+  const info = instrInfo(c, t);
   c.next();
-  if (info.imm !== 'block') {
+  if (info.imm !== 'block' && info.imm !== 'try_table') {
     const instr = plain(ctx, f, info, t);
     while (!c.is('rparen')) {
       if (!c.is('lparen')) throw c.unexpected();
@@ -109,11 +138,12 @@ function folded(ctx: ModuleContext, f: FuncContext, out: Instr[]): void {
   const label = c.optId();
   const blockType = parseBlockType(ctx);
   if (info.name !== 'if') {
+    const catches = info.imm === 'try_table' ? catchClauses(ctx, f) : undefined;
     f.labels.push(label);
     const body = instrs(ctx, f);
     f.labels.pop();
     c.rparen();
-    out.push({ op: info.name, blockType, body });
+    out.push({ op: info.name, blockType, body, ...(catches ? { catches } : {}) });
     return;
   }
   // The condition operands come before `(then`, outside the if's label scope.
@@ -169,6 +199,8 @@ function plain(ctx: ModuleContext, f: FuncContext, info: OpInfo, at: Token): Ins
     }
     case 'func':
       return { op, index: ctx.index('func') };
+    case 'tag':
+      return { op, index: ctx.index('tag') };
     case 'call_indirect': {
       const table = ctx.atIndex() ? ctx.index('table') : 0;
       return { op, index: typeUse(ctx, false).index, index2: table };
@@ -194,16 +226,30 @@ function plain(ctx: ModuleContext, f: FuncContext, info: OpInfo, at: Token): Ins
       return { op, index: ctx.index('elem') };
     case 'data':
       return { op, index: ctx.index('data') };
-    case 'memory_init':
-      return { op, index: ctx.index('data'), index2: 0 };
+    case 'memory_init': {
+      // `memory.init x y` (memory, data) or `memory.init y` (data of memory 0)
+      if (!c.allows('multi-memory') || !isIndexToken(c.peek(1))) return { op, index: ctx.index('data'), index2: 0 };
+      const memory = ctx.index('memory');
+      return { op, index: ctx.index('data'), index2: memory };
+    }
     case 'memory':
-    case 'memory_copy':
-      return { op };
+      return { op, ...memoryIndex(ctx, 'index') };
+    case 'memory_copy': {
+      if (!c.allows('multi-memory') || !ctx.atIndex()) return { op };
+      const dst = memoryIndex(ctx, 'index');
+      const src = ctx.atIndex() ? memoryIndex(ctx, 'index2') : undefined;
+      if (src === undefined) throw c.unexpected();
+      return { op, ...dst, ...src };
+    }
     case 'memarg':
-      return { op, ...memarg(c, info) };
+      return { op, ...memoryIndex(ctx, 'index'), ...memarg(c, info) };
     case 'memarg_lane': {
-      const m = memarg(c, info);
-      return { op, ...m, lane: laneIndex(c) };
+      // `memidx? memarg lane`: a lone number is the lane, so a memory index is a
+      // number only when a memarg or the lane follows it
+      const t1 = c.peek(1);
+      const hasMemory = c.is('id') || (isIndexToken(c.peek()) && (isIndexToken(t1) || isMemargKey(t1)));
+      const m = hasMemory ? memoryIndex(ctx, 'index') : {};
+      return { op, ...m, ...memarg(c, info), lane: laneIndex(c) };
     }
     case 'lane':
       return { op, lane: laneIndex(c) };
@@ -231,12 +277,27 @@ function plain(ctx: ModuleContext, f: FuncContext, info: OpInfo, at: Token): Ins
       return { op, refType: heapType(c) };
     case 'select_t':
     case 'block':
+    case 'try_table':
       throw c.unexpected(at);
   }
 }
 
 function isIndexToken(t: Token): boolean {
   return t.kind === 'id' || (t.kind === 'num' && /^[0-9]/.test(t.text));
+}
+
+function isMemargKey(t: Token): boolean {
+  return t.kind === 'keyword' && (t.text.startsWith('offset=') || t.text.startsWith('align='));
+}
+
+/**
+ * An optional memory index (multi-memory), kept only when it is not 0, as
+ * the decoder does: absent means memory 0.
+ */
+function memoryIndex(ctx: ModuleContext, field: 'index' | 'index2'): { index?: number; index2?: number } {
+  if (!ctx.c.allows('multi-memory') || !ctx.atIndex()) return {};
+  const x = ctx.index('memory');
+  return x === 0 ? {} : { [field]: x };
 }
 
 /** `select (result t)*`: the typed select. */
@@ -269,22 +330,31 @@ function local(ctx: ModuleContext, f: FuncContext): number {
   return i;
 }
 
-/** `offset=o? align=a?`; alignment is written in bytes and stored as its log2. */
+/**
+ * `offset=o? align=a?`; alignment is written in bytes and stored as its log2.
+ * Both are u32 in 2.0 and u64 with memory64 (the validator bounds them).
+ */
 function memarg(c: Cursor, info: OpInfo): { offset: number; align: number } {
+  const bits = c.allows('memory64') ? 64 : 32;
+  const range = `i${bits} constant out of range`;
   let offset = 0;
   let align = info.align!;
   if (c.is('keyword') && c.peek().text.startsWith('offset=')) {
     const t = c.next();
-    const v = c.literal(t, () => parseUnsigned(t.text.slice(7), 32), 'i32 constant out of range');
-    offset = Number(v);
+    offset = Number(c.literal(t, () => parseUnsigned(t.text.slice(7), bits), range));
   }
   if (c.is('keyword') && c.peek().text.startsWith('align=')) {
     const t = c.next();
-    const v = Number(c.literal(t, () => parseUnsigned(t.text.slice(6), 32), 'i32 constant out of range'));
-    if (v === 0 || (v & (v - 1)) !== 0) throw c.error('alignment must be a power of two', t);
-    align = Math.log2(v);
+    const v = c.literal(t, () => parseUnsigned(t.text.slice(6), bits), range);
+    if (v === 0n || (v & (v - 1n)) !== 0n) throw c.error('alignment must be a power of two', t);
+    align = v.toString(2).length - 1;
   }
   return { offset, align };
+}
+
+/** The wording for a lane index out of range, or not an integer where only lanes may be: it changed in 3.0. */
+function laneRangeMessage(c: Cursor): string {
+  return c.isWasm3 ? 'i8 constant out of range' : 'malformed lane index';
 }
 
 /** A lane index immediate: an unsigned literal below 256. */
@@ -292,7 +362,7 @@ function laneIndex(c: Cursor): number {
   const t = c.peek();
   if (t.kind !== 'num' || !/^[0-9]/.test(t.text)) throw c.unexpected();
   c.next();
-  return Number(c.literal(t, () => parseUnsigned(t.text, 8), 'malformed lane index'));
+  return Number(c.literal(t, () => parseUnsigned(t.text, 8), laneRangeMessage(c)));
 }
 
 /** The 16 lane indices of i8x16.shuffle. */
@@ -308,7 +378,7 @@ function shuffleLanes(c: Cursor): Uint8Array {
     } catch {
       v = undefined;
     }
-    if (v === undefined) throw c.error('malformed lane index', t);
+    if (v === undefined) throw c.error(laneRangeMessage(c), t);
     lanes[i] = Number(v);
   }
   if (c.is('num')) throw c.error('invalid lane length');

@@ -1,5 +1,6 @@
 // WAT modules (spec 6.6): `(module $id? field*)` or a bare sequence of fields.
 import { ParseError } from '../errors.js';
+import type { FeatureSet } from '../syntax/features.js';
 import type { Module, NameSection } from '../syntax/module.js';
 import { emptyModule } from '../syntax/module.js';
 import { ModuleContext } from './context.js';
@@ -8,9 +9,12 @@ import { tokenize } from './lexer.js';
 import { field, ModuleBuilder } from './parse-fields.js';
 import { scanFields } from './scan-fields.js';
 
-/** Parses a text module. Throws only ParseError. */
-export function parseWat(text: string, file?: string): Module {
-  return guardDepth(file, () => parseWatText(text, file));
+/**
+ * Parses a text module. Throws only ParseError. `features` limits the 3.0
+ * syntax accepted (absent: all of 3.0); a 2.0 script is parsed with WASM_2_0.
+ */
+export function parseWat(text: string, file?: string, features?: FeatureSet): Module {
+  return guardDepth(file, () => parseWatText(text, file, features));
 }
 
 /**
@@ -26,8 +30,8 @@ export function guardDepth<T>(file: string | undefined, parse: () => T): T {
   }
 }
 
-function parseWatText(text: string, file?: string): Module {
-  const c = new Cursor(tokenize(text, file), file);
+function parseWatText(text: string, file: string | undefined, features: FeatureSet | undefined): Module {
+  const c = new Cursor(tokenize(text, file), file, features);
   let module: Module;
   if (c.isList('module')) {
     c.pos += 2;

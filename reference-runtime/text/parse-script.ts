@@ -2,6 +2,7 @@
 // modules in text, binary or quoted form, actions, registrations and
 // assertions. Quoted modules are kept as text: they are usually malformed on
 // purpose, and the script runner parses them when it runs the command.
+import type { FeatureSet } from '../syntax/features.js';
 import type { Action, Command, ModuleSource, Script, WastConst, WastExpected } from '../syntax/script.js';
 import { Cursor } from './cursor.js';
 import { tokenize } from './lexer.js';
@@ -10,15 +11,20 @@ import { parseF32, parseF64, parseI32, parseI64, parseUnsigned } from './numbers
 import { guardDepth, parseModuleFields } from './parse-module.js';
 import { heapType } from './parse-types.js';
 import { laneBits, laneBytes, laneCount, shape } from './parse-v128.js';
+import { decodeSource } from './source-text.js';
 
-const MODULE_FIELDS = new Set(['type', 'import', 'func', 'table', 'memory', 'global', 'export', 'start', 'elem', 'data']);
+const MODULE_FIELDS = new Set(['type', 'import', 'func', 'table', 'memory', 'global', 'tag', 'export', 'start', 'elem', 'data']);
 
-export function parseWast(text: string, file?: string): Script {
-  return guardDepth(file, () => parseScriptText(text, file));
+/**
+ * Parses a .wast script; its text modules with the 3.0 syntax that `features`
+ * allows (absent: all of 3.0). Quoted modules stay text: the runner parses them.
+ */
+export function parseWast(text: string, file?: string, features?: FeatureSet): Script {
+  return guardDepth(file, () => parseScriptText(text, file, features));
 }
 
-function parseScriptText(text: string, file?: string): Script {
-  const c = new Cursor(tokenize(text, file), file);
+function parseScriptText(text: string, file: string | undefined, features: FeatureSet | undefined): Script {
+  const c = new Cursor(tokenize(text, file), file, features);
   const commands: Command[] = [];
   if (c.is('lparen') && MODULE_FIELDS.has(c.peek(1).text)) {
     // A script may be a bare module: its fields without `(module ...)` around them.
@@ -39,8 +45,9 @@ function command(c: Cursor): Command {
   if (kw.kind !== 'keyword') throw c.unexpected(kw);
   switch (kw.text) {
     case 'module': {
-      const { name, source } = scriptModule(c);
-      return { kind: 'module', line, ...(name === undefined ? {} : { name }), source };
+      if (c.peek(2).kind === 'keyword' && c.peek(2).text === 'instance') return moduleInstance(c, line);
+      const { name, source, definition } = scriptModule(c);
+      return { kind: definition ? 'module_definition' : 'module', line, ...(name === undefined ? {} : { name }), source };
     }
     case 'register': {
       c.pos += 2;
@@ -65,7 +72,7 @@ function command(c: Cursor): Command {
     }
     case 'assert_trap':
       if (c.isList('module')) {
-        const source = scriptModule(c).source;
+        const source = instanceModule(c);
         cmd = { kind: 'assert_trap_module', line, source, message: message(c) };
       } else {
         const act = action(c);
@@ -77,10 +84,17 @@ function command(c: Cursor): Command {
       cmd = { kind: 'assert_exhaustion', line, action: act, message: message(c) };
       break;
     }
-    case 'assert_invalid':
-    case 'assert_malformed':
+    case 'assert_exception':
+      cmd = { kind: 'assert_exception', line, action: action(c) };
+      break;
     case 'assert_unlinkable':
     case 'assert_uninstantiable': {
+      const source = instanceModule(c);
+      cmd = { kind: kw.text, line, source, message: message(c) };
+      break;
+    }
+    case 'assert_invalid':
+    case 'assert_malformed': {
       const source = scriptModule(c).source;
       cmd = { kind: kw.text, line, source, message: message(c) };
       break;
@@ -103,10 +117,35 @@ function message(c: Cursor): string {
   return utf8(c.string());
 }
 
-/** `(module $id? ...)` in any of its three forms. */
-function scriptModule(c: Cursor): { name?: string; source: ModuleSource } {
+/**
+ * `(module instance $inst? $def?)`: one identifier names the definition, two name the
+ * instance and then the definition.
+ */
+function moduleInstance(c: Cursor, line: number): Command {
   c.lparen();
   c.keyword('module');
+  c.keyword('instance');
+  const first = c.optId();
+  const second = c.optId();
+  c.rparen();
+  if (second !== undefined) return { kind: 'module_instance', line, instance: first, definition: second };
+  return { kind: 'module_instance', line, ...(first === undefined ? {} : { definition: first }) };
+}
+
+/** A module that an assertion instantiates: a definition there is misplaced (the interpreter's words). */
+function instanceModule(c: Cursor): ModuleSource {
+  const at = c.peek();
+  const m = scriptModule(c);
+  if (m.definition) throw c.error('misplaced module definition', at);
+  return m.source;
+}
+
+/** `(module definition? $id? ...)` in any of its three forms. */
+function scriptModule(c: Cursor): { name?: string; source: ModuleSource; definition: boolean } {
+  c.lparen();
+  c.keyword('module');
+  const definition = c.isKeyword('definition');
+  if (definition) c.next();
   const id = c.optId();
   let source: ModuleSource;
   if (c.isKeyword('binary')) {
@@ -114,12 +153,12 @@ function scriptModule(c: Cursor): { name?: string; source: ModuleSource } {
     source = { kind: 'binary', bytes: concat(strings(c)) };
   } else if (c.isKeyword('quote')) {
     c.next();
-    source = { kind: 'quote', text: strings(c).map(utf8).join('') };
+    source = { kind: 'quote', text: decodeSource(concat(strings(c))) };
   } else {
     source = { kind: 'text', module: parseModuleFields(c, id) };
   }
   c.rparen();
-  return { ...(id === undefined ? {} : { name: id }), source };
+  return { ...(id === undefined ? {} : { name: id }), source, definition };
 }
 
 function strings(c: Cursor): Uint8Array[] {
@@ -163,10 +202,13 @@ function isNanPattern(t: Token): boolean {
   return t.kind === 'keyword' && (t.text === 'nan:canonical' || t.text === 'nan:arithmetic');
 }
 
+/** The result patterns that are also constants (exact values). */
+const CONSTANT_TYPES = new Set<string>(['i32', 'i64', 'f32', 'f64', 'v128', 'ref.null', 'ref.extern']);
+
 /** A constant argument: `(t.const v)`, `(ref.null t)`, `(ref.extern n)`. */
 function constant(c: Cursor): WastConst {
   const e = result(c);
-  if (!('nan' in e) && e.type !== 'v128-lanes' && e.type !== 'ref.func' && e.type !== 'ref.extern-any') return e;
+  if (!('nan' in e) && CONSTANT_TYPES.has(e.type)) return e as WastConst;
   throw c.error('unexpected token');
 }
 
@@ -205,7 +247,7 @@ function result(c: Cursor): WastExpected {
       r = v128Expected(c);
       break;
     case 'ref.null':
-      r = { type: 'ref.null', refType: heapType(c) };
+      r = c.is('rparen') ? { type: 'ref.null-any' } : { type: 'ref.null', refType: heapType(c) };
       break;
     case 'ref.extern':
       if (c.is('rparen')) r = { type: 'ref.extern-any' };
@@ -217,6 +259,13 @@ function result(c: Cursor): WastExpected {
     case 'ref.func':
       r = { type: 'ref.func' };
       break;
+    case 'either': {
+      const options: WastExpected[] = [];
+      while (c.is('lparen')) options.push(result(c));
+      if (options.length === 0) throw c.unexpected();
+      r = { type: 'either', options };
+      break;
+    }
     default:
       throw c.unexpected(kw);
   }

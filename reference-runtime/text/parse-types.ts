@@ -1,15 +1,16 @@
-// Types in the text format (spec 6.4) and type uses (6.6.3).
-import type { FuncType, GlobalType, Limits, MemType, RefType, TableType, ValType } from '../syntax/types.js';
+// Types in the text format (spec 6.4) and type uses (6.6.3), with the 3.0
+// additions of part 1: exnref, and address types on memories and tables.
+import type { AddrType, FuncType, GlobalType, Limits, MemType, RefType, TableType, ValType } from '../syntax/types.js';
 import type { ModuleContext } from './context.js';
-import { u32 } from './context.js';
+import { u32, u64 } from './context.js';
 import type { Cursor } from './cursor.js';
 import type { Token } from './lexer.js';
 
-const VAL_TYPES = new Set<string>(['i32', 'i64', 'f32', 'f64', 'v128', 'funcref', 'externref']);
+const VAL_TYPES = new Set<string>(['i32', 'i64', 'f32', 'f64', 'v128', 'funcref', 'externref', 'exnref']);
 
 export function isValTypeNext(c: Cursor): boolean {
   const t = c.peek();
-  return t.kind === 'keyword' && VAL_TYPES.has(t.text);
+  return t.kind === 'keyword' && VAL_TYPES.has(t.text) && (t.text !== 'exnref' || c.allows('exceptions'));
 }
 
 export function valType(c: Cursor): ValType {
@@ -17,15 +18,20 @@ export function valType(c: Cursor): ValType {
   return c.next().text as ValType;
 }
 
+export function isRefTypeNext(c: Cursor): boolean {
+  return c.isKeyword('funcref') || c.isKeyword('externref') || (c.isKeyword('exnref') && c.allows('exceptions'));
+}
+
 export function refType(c: Cursor): RefType {
-  if (!c.isKeyword('funcref') && !c.isKeyword('externref')) throw c.unexpected();
+  if (!isRefTypeNext(c)) throw c.unexpected();
   return c.next().text as RefType;
 }
 
-/** `func` or `extern` after ref.null. */
+/** `func`, `extern` or `exn` after ref.null. */
 export function heapType(c: Cursor): RefType {
   if (c.isKeyword('func')) return (c.next(), 'funcref');
   if (c.isKeyword('extern')) return (c.next(), 'externref');
+  if (c.isKeyword('exn') && c.allows('exceptions')) return (c.next(), 'exnref');
   throw c.unexpected();
 }
 
@@ -107,18 +113,31 @@ function sameType(a: FuncType, b: FuncType): boolean {
   return a.params.join() === b.params.join() && a.results.join() === b.results.join();
 }
 
+/**
+ * Limits: u32 in 2.0; with memory64 u64 for either address type, so that a
+ * 32-bit memory or table too large is invalid ("memory size"), not malformed.
+ */
 export function limits(c: Cursor): Limits {
-  const min = u32(c);
-  return c.is('num') ? { min, max: u32(c) } : { min };
+  const bound = c.allows('memory64') ? u64 : u32;
+  const min = bound(c);
+  return c.is('num') ? { min, max: bound(c) } : { min };
+}
+
+/** An optional address type `i32` or `i64` (memory64) before limits; only i64 is kept (absent means i32). */
+export function addrType(c: Cursor): { addr?: AddrType } {
+  if (!c.allows('memory64') || (!c.isKeyword('i32') && !c.isKeyword('i64'))) return {};
+  return c.next().text === 'i64' ? { addr: 'i64' } : {};
 }
 
 export function tableType(c: Cursor): TableType {
+  const addr = addrType(c);
   const l = limits(c);
-  return { limits: l, elem: refType(c) };
+  return { limits: l, elem: refType(c), ...addr };
 }
 
 export function memType(c: Cursor): MemType {
-  return { limits: limits(c) };
+  const addr = addrType(c);
+  return { limits: limits(c), ...addr };
 }
 
 export function globalType(c: Cursor): GlobalType {

@@ -10,6 +10,8 @@ export interface ArityContext {
   types: readonly FuncType[];
   /** the type of a function index (imports first), undefined when out of range */
   funcType(index: number): FuncType | undefined;
+  /** the type of a tag index (imports first), undefined when out of range or not given */
+  tagType?(index: number): FuncType | undefined;
   /** arity of each enclosing label, innermost last (the function's own label first) */
   labels: number[];
 }
@@ -42,6 +44,7 @@ const FIXED: Record<string, [number, number | undefined]> = {
   'table.grow': [2, 1],
   'table.size': [0, 1],
   'table.fill': [3, 0],
+  throw_ref: [1, undefined],
 };
 
 export function blockParams(bt: BlockType, types: readonly FuncType[]): number | undefined {
@@ -83,6 +86,19 @@ export function arityOf(i: Instr, ctx: ArityContext): Arity | undefined {
     case 'call_indirect': {
       const ft = i.index === undefined ? undefined : ctx.types[i.index];
       return ft === undefined ? undefined : { params: ft.params.length + 1, results: ft.results.length };
+    }
+    // Tail calls and throws end the block: what follows is unreachable.
+    case 'return_call': {
+      const ft = i.index === undefined ? undefined : ctx.funcType(i.index);
+      return ft === undefined ? undefined : { params: ft.params.length, results: undefined };
+    }
+    case 'return_call_indirect': {
+      const ft = i.index === undefined ? undefined : ctx.types[i.index];
+      return ft === undefined ? undefined : { params: ft.params.length + 1, results: undefined };
+    }
+    case 'throw': {
+      const ft = i.index === undefined ? undefined : ctx.tagType?.(i.index);
+      return ft === undefined ? undefined : { params: ft.params.length, results: undefined };
     }
     default:
       return undefined;

@@ -7,7 +7,7 @@
 // unnested and are frozen so nothing later can wrongly adopt them.
 import type { Instr } from '../syntax/instructions.js';
 import { arityOf, blockParams, blockResults, type ArityContext } from './print-arity.js';
-import { instrHead, type InstrContext } from './print-instr.js';
+import { instrHead, isStructured, type InstrContext } from './print-instr.js';
 
 interface Node {
   /** the S-expression's lines, unindented (first line opens, last line closes) */
@@ -27,7 +27,7 @@ export function foldedLines(body: readonly Instr[], ctx: InstrContext, arity: Ar
 function foldSequence(body: readonly Instr[], ctx: InstrContext, arity: ArityContext): Node[] {
   const stack: Node[] = [];
   for (const i of body) {
-    if (i.op === 'block' || i.op === 'loop' || i.op === 'if') stack.push(foldStructured(i, stack, ctx, arity));
+    if (isStructured(i)) stack.push(foldStructured(i, stack, ctx, arity));
     else stack.push(foldPlain(i, stack, ctx, arity));
   }
   return stack;

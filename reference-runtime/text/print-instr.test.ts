@@ -39,6 +39,23 @@ describe('printInstr', () => {
     [instr('memory.grow'), 'memory.grow'],
     [instr('memory.copy'), 'memory.copy'],
     [instr('data.drop', { index: 1 }), 'data.drop 1'],
+    // 3.0: memory indices (printed only when not 0), exception handling, tail calls
+    [instr('i32.load', { index: 2, align: 2, offset: 4 }), 'i32.load 2 offset=4'],
+    [instr('i64.store', { index: 0, align: 3, offset: 0 }), 'i64.store'],
+    [instr('i64.load', { align: 3, offset: 2 ** 64 }), 'i64.load offset=18446744073709551615'],
+    [instr('i64.load', { align: 3, offset: 2 ** 53 + 2 }), 'i64.load offset=9007199254740994'],
+    [instr('v128.load8_lane', { index: 1, align: 0, offset: 0, lane: 7 }), 'v128.load8_lane 1 7'],
+    [instr('memory.size', { index: 1 }), 'memory.size 1'],
+    [instr('memory.fill', { index: 3 }), 'memory.fill 3'],
+    [instr('memory.copy', { index: 1 }), 'memory.copy 1 0'],
+    [instr('memory.copy', { index2: 2 }), 'memory.copy 0 2'],
+    [instr('memory.init', { index: 2, index2: 0 }), 'memory.init 2'],
+    [instr('memory.init', { index: 2, index2: 1 }), 'memory.init 1 2'],
+    [instr('throw', { index: 1 }), 'throw 1'],
+    [instr('throw_ref'), 'throw_ref'],
+    [instr('ref.null', { refType: 'exnref' }), 'ref.null exn'],
+    [instr('return_call', { index: 3 }), 'return_call 3'],
+    [instr('return_call_indirect', { index: 4, index2: 1 }), 'return_call_indirect 1 (type 4)'],
     [instr('local.tee', { index: 7 }), 'local.tee 7'],
     [instr('global.set', { index: 1 }), 'global.set 1'],
   ];
@@ -58,6 +75,21 @@ describe('printInstr', () => {
     expect(printInstr(outer)).toBe(['if (result i32)', '  if', '    nop', '  end', '  i32.const 1', 'else', '  i32.const 2', 'end'].join('\n'));
   });
 
+  it('prints try_table with its catch clauses before the body', () => {
+    const t = instr('try_table', {
+      blockType: { kind: 'value', type: 'i32' },
+      catches: [
+        { kind: 'catch', tag: 0, label: 1 },
+        { kind: 'catch_ref', tag: 2, label: 0 },
+        { kind: 'catch_all', label: 3 },
+        { kind: 'catch_all_ref', label: 0 },
+      ],
+      body: [instr('i32.const', { i32: 1 })],
+    });
+    expect(printInstr(t)).toBe('try_table (result i32) (catch 0 1) (catch_ref 2 0) (catch_all 3) (catch_all_ref 0)\n  i32.const 1\nend');
+    expect(printInstr(instr('try_table', { blockType: { kind: 'empty' }, catches: [], body: [] }))).toBe('try_table\nend');
+  });
+
   it('rejects an instruction the opcode table does not know, or one lacking its immediate', () => {
     expect(() => printInstr(instr('i32.frobnicate'))).toThrow(/unknown instruction/);
     expect(() => printInstr(instr('local.get'))).toThrow(/lacks an immediate/);
@@ -71,6 +103,8 @@ describe('every instruction of the opcode table', () => {
     switch (info.imm) {
       case 'block':
         return { ...base, blockType: { kind: 'empty' }, body: [], elseBody: [] };
+      case 'try_table':
+        return { ...base, blockType: { kind: 'empty' }, body: [], catches: [{ kind: 'catch_all', label: 0 }] };
       case 'i32':
         return { ...base, i32: 1 };
       case 'i64':

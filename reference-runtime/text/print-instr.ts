@@ -1,9 +1,9 @@
 // One instruction's text (spec 6.5): the mnemonic and its immediates, driven by
 // the immediate kind in the opcode table. Structured instructions print their
 // head here (`block (result i32)`); their bodies are laid out by the callers.
-import type { Instr } from '../syntax/instructions.js';
+import type { Catch, Instr } from '../syntax/instructions.js';
 import { opInfo } from '../syntax/opcodes.js';
-import type { BlockType, FuncType, ValType } from '../syntax/types.js';
+import type { BlockType, FuncType, RefType, ValType } from '../syntax/types.js';
 import { formatF32, formatF64 } from './print-float.js';
 import { formatI32, formatI64, formatV128 } from './print-values.js';
 
@@ -36,6 +36,11 @@ export function blockTypeText(bt: BlockType, types?: readonly FuncType[]): strin
   }
 }
 
+/** Whether the instruction nests a body (block, loop, if, try_table): callers lay the body out. */
+export function isStructured(i: Instr): boolean {
+  return i.op === 'block' || i.op === 'loop' || i.op === 'if' || i.op === 'try_table';
+}
+
 /** The instruction's text without any nested body. */
 export function instrHead(i: Instr, ctx: InstrContext = NUMERIC_CONTEXT): string {
   const info = opInfo(i.op);
@@ -48,17 +53,28 @@ export function instrHead(i: Instr, ctx: InstrContext = NUMERIC_CONTEXT): string
 function immediates(i: Instr, kind: string, naturalAlign: number, ctx: InstrContext): string {
   switch (kind) {
     case 'none':
-    case 'memory':
-    case 'memory_copy':
       return '';
+    case 'memory':
+      return memoryIndex(i.index);
+    case 'memory_copy': {
+      const dst = i.index ?? 0;
+      const src = i.index2 ?? 0;
+      return dst === 0 && src === 0 ? '' : `${dst} ${src}`;
+    }
+    case 'memory_init': {
+      const memory = i.index2 ?? 0;
+      return memory === 0 ? String(need(i.index, i)) : `${memory} ${need(i.index, i)}`;
+    }
     case 'block':
       return blockTypeText(need(i.blockType, i), ctx.types);
+    case 'try_table':
+      return [blockTypeText(need(i.blockType, i), ctx.types), ...need(i.catches, i).map(catchText)].filter((s) => s !== '').join(' ');
     case 'label':
     case 'elem':
     case 'data':
-    case 'memory_init':
     case 'table':
     case 'global':
+    case 'tag':
       return String(need(i.index, i));
     case 'br_table':
       return [...need(i.labels, i), need(i.index, i)].join(' ');
@@ -80,9 +96,9 @@ function immediates(i: Instr, kind: string, naturalAlign: number, ctx: InstrCont
       return table === 0 ? String(need(i.index, i)) : `${table} ${need(i.index, i)}`;
     }
     case 'memarg':
-      return memarg(i, naturalAlign);
+      return [memoryIndex(i.index), memarg(i, naturalAlign)].filter((s) => s !== '').join(' ');
     case 'memarg_lane':
-      return [memarg(i, naturalAlign), String(need(i.lane, i))].filter((s) => s !== '').join(' ');
+      return [memoryIndex(i.index), memarg(i, naturalAlign), String(need(i.lane, i))].filter((s) => s !== '').join(' ');
     case 'lane':
       return String(need(i.lane, i));
     case 'shuffle':
@@ -98,7 +114,7 @@ function immediates(i: Instr, kind: string, naturalAlign: number, ctx: InstrCont
     case 'v128':
       return formatV128(need(i.bytes, i));
     case 'reftype':
-      return need(i.refType, i) === 'funcref' ? 'func' : 'extern';
+      return HEAP_TYPE[need(i.refType, i)];
     case 'select_t': {
       // Even `(result)` with no type: without it the text would mean the untyped `select`.
       const types = need(i.types, i);
@@ -109,12 +125,33 @@ function immediates(i: Instr, kind: string, naturalAlign: number, ctx: InstrCont
   }
 }
 
+const HEAP_TYPE: Record<RefType, string> = { funcref: 'func', externref: 'extern', exnref: 'exn' };
+
+/** A memory index immediate: printed only when it is not memory 0, so 2.0 modules print as 2.0 text. */
+function memoryIndex(index: number | undefined): string {
+  return index === undefined || index === 0 ? '' : String(index);
+}
+
+function catchText(c: Catch): string {
+  return c.tag === undefined ? `(${c.kind} ${c.label})` : `(${c.kind} ${c.tag} ${c.label})`;
+}
+
+/**
+ * A u64 quantity held as a number (limits, offsets): exact up to 2^53, and
+ * above that the nearest double, written as its exact integer; 2^64 (the
+ * double nearest 2^64-1) is written as 2^64-1, as the encoder writes it.
+ */
+export function formatU64(n: number): string {
+  const v = BigInt(n);
+  return (v > 0xffff_ffff_ffff_ffffn ? 0xffff_ffff_ffff_ffffn : v).toString();
+}
+
 /** `offset=N align=M`, each only when not the default; align in bytes, as text writes it. */
 function memarg(i: Instr, naturalAlign: number): string {
   const parts: string[] = [];
   const offset = i.offset ?? 0;
   const align = i.align ?? naturalAlign;
-  if (offset !== 0) parts.push(`offset=${offset}`);
+  if (offset !== 0) parts.push(`offset=${formatU64(offset)}`);
   if (align !== naturalAlign) parts.push(`align=${alignBytes(align)}`);
   return parts.join(' ');
 }

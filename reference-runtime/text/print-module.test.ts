@@ -195,6 +195,85 @@ describe('printModule', () => {
     );
   });
 
+  it('prints the 3.0 fields: address types, tags, table initialisers, in binary section order', () => {
+    const m = moduleWith((m) => {
+      m.types.push({ params: ['i32'], results: [] }, { params: [], results: ['funcref'] });
+      m.imports.push(
+        { module: 'm', name: 'mem', desc: { kind: 'memory', memory: { limits: { min: 1, max: 2 ** 64 }, addr: 'i64' } } },
+        { module: 'm', name: 'tab', desc: { kind: 'table', table: { limits: { min: 0 }, elem: 'exnref', addr: 'i64' } } },
+        { module: 'm', name: 'tag', desc: { kind: 'tag', tag: { type: 0 } } },
+        { module: 'm', name: 'g', desc: { kind: 'global', global: { type: 'funcref', mutable: false } } },
+      );
+      m.tables.push({ limits: { min: 1 }, elem: 'funcref', init: [instr('global.get', { index: 0 })] });
+      m.mems.push({ limits: { min: 2 ** 48 }, addr: 'i64' });
+      m.tags.push({ type: 0 });
+      m.exports.push({ name: 't', kind: 'tag', index: 1 });
+      m.datas.push({ init: new Uint8Array(), mode: { kind: 'active', memory: 1, offset: [instr('i64.const', { i64: 0n })] } });
+    });
+    expect(printModule(m)).toBe(
+      [
+        '(module',
+        '  (type (;0;) (func (param i32)))',
+        '  (type (;1;) (func (result funcref)))',
+        '  (import "m" "mem" (memory (;0;) i64 1 18446744073709551615))',
+        '  (import "m" "tab" (table (;0;) i64 0 exnref))',
+        '  (import "m" "tag" (tag (;0;) (type 0) (param i32)))',
+        '  (import "m" "g" (global (;0;) funcref))',
+        '  (table (;1;) 1 funcref (global.get 0))',
+        '  (memory (;1;) i64 281474976710656)',
+        '  (tag (;1;) (type 0) (param i32))',
+        '  (export "t" (tag 1))',
+        '  (data (;0;) (memory 1) (i64.const 0)))',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints names exactly as quoted identifiers on request (3.0 text)', () => {
+    const m = moduleWith((m) => {
+      m.types.push({ params: [], results: [] });
+      m.funcs.push({ type: 0, locals: [], body: [instr('call', { index: 1 })] }, { type: 0, locals: [], body: [] }, { type: 0, locals: [], body: [] });
+      m.names = { module: 'my module', funcs: new Map([[0, 'a b'], [1, 'é'], [2, '']]), locals: new Map() };
+    });
+    expect(printModule(m, { quotedIds: true })).toBe(
+      [
+        '(module $"my module"',
+        '  (type (;0;) (func))',
+        '  (func $"a b" (type 0)',
+        '    call $"\\c3\\a9")',
+        '  (func $"\\c3\\a9" (type 0))',
+        '  (func $_ (;2 = "";) (type 0)))',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('folds try_table and the operands of throw and tail calls', () => {
+    const m = moduleWith((m) => {
+      m.types.push({ params: ['i32'], results: [] });
+      m.tags.push({ type: 0 });
+      m.funcs.push({
+        type: 0,
+        locals: [],
+        body: [
+          instr('try_table', {
+            blockType: { kind: 'empty' },
+            catches: [{ kind: 'catch', tag: 0, label: 0 }],
+            body: [instr('local.get', { index: 0 }), instr('throw', { index: 0 })],
+          }),
+          instr('local.get', { index: 0 }),
+          instr('return_call', { index: 0 }),
+        ],
+      });
+    });
+    expect(printModule(m, { foldExprs: true }).split('\n').slice(2, 6)).toEqual([
+      '  (func (;0;) (type 0) (param i32)',
+      '    (try_table (catch 0 0)',
+      '      (throw 0 (local.get 0)))',
+      '    (return_call 0 (local.get 0)))',
+    ]);
+  });
+
   it.skipIf(!hasWabt)('prints weird export and import names as text wabt accepts (needs wabt)', () => {
     const weird = ['<script>', '"', '\\', '\u0000\u0001\n\t', ';)', '(;', '$x', 'é☃\u{1F600}', '', ' '];
     const m = moduleWith((m) => {

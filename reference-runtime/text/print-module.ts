@@ -1,20 +1,26 @@
 // A whole module as WAT (spec 6.6), in wasm2wat's field order: types, imports,
-// functions, tables, memories, globals, exports, start, element and data
+// functions, tables, memories, tags, globals, exports, start, element and data
 // segments. Definitions carry their index as a `(;N;)` comment; function and
 // local names from the name section print as `$identifiers`. Custom sections
 // have no text form, so each is noted in a comment where it stood.
 import type { Instr } from '../syntax/instructions.js';
 import type { CustomSection, Data, Elem, Export, Func, Import, Module } from '../syntax/module.js';
-import type { FuncType, GlobalType, Limits, TableType, ValType } from '../syntax/types.js';
+import type { FuncType, GlobalType, Limits, MemType, TableType, ValType } from '../syntax/types.js';
 import { flatLines } from './print-body.js';
 import { foldedLines } from './print-fold.js';
-import { instrHead, typeList, type InstrContext } from './print-instr.js';
+import { formatU64, instrHead, isStructured, typeList, type InstrContext } from './print-instr.js';
 import { assignIdents, type Ident } from './print-names.js';
 import { commentString, quoteBytes, quoteString } from './print-values.js';
 
 export interface PrintOptions {
   /** print function bodies as folded S-expressions instead of flat instructions */
   foldExprs?: boolean;
+  /**
+   * print names that are not plain identifiers as 3.0's quoted `$"..."`
+   * identifiers, exactly, instead of sanitizing them (the default, which 2.0
+   * readers such as wabt 1.0.32 can read)
+   */
+  quotedIds?: boolean;
 }
 
 const INDENT = '  ';
@@ -29,6 +35,7 @@ const CUSTOMS_AFTER: Record<string, number[]> = {
   funcs: [3],
   tables: [4],
   mems: [5],
+  tags: [13],
   globals: [6],
   exports: [7],
   startFn: [8],
@@ -45,29 +52,35 @@ class ModulePrinter {
   private readonly lines: string[] = [];
   private readonly funcIdents: Map<number, Ident>;
   private readonly funcTypes: (number | undefined)[] = [];
+  private readonly tagTypes: number[] = [];
   private readonly importedFuncs: number;
 
   constructor(
     private readonly m: Module,
     private readonly options: PrintOptions,
   ) {
-    this.funcIdents = assignIdents(m.names?.funcs);
+    this.funcIdents = assignIdents(m.names?.funcs, options.quotedIds);
     for (const imp of m.imports) if (imp.desc.kind === 'func') this.funcTypes.push(imp.desc.type);
     this.importedFuncs = this.funcTypes.length;
     for (const f of m.funcs) this.funcTypes.push(f.type);
+    for (const imp of m.imports) if (imp.desc.kind === 'tag') this.tagTypes.push(imp.desc.tag.type);
+    for (const t of m.tags) this.tagTypes.push(t.type);
   }
 
   print(): string {
     const m = this.m;
     const moduleName = m.names?.module;
-    const nameIdent = moduleName === undefined ? undefined : assignIdents(new Map([[0, moduleName]])).get(0);
+    const nameIdent = moduleName === undefined ? undefined : assignIdents(new Map([[0, moduleName]]), this.options.quotedIds).get(0);
     this.section('top', () => {});
     this.section('types', () => m.types.forEach((t, i) => this.field(`(type (;${i};) (func${spaced(signatureText(t))}))`)));
-    let counts = { func: 0, table: 0, memory: 0, global: 0 };
+    let counts: Counts = { func: 0, table: 0, memory: 0, global: 0, tag: 0 };
     this.section('imports', () => m.imports.forEach((imp) => (counts = this.importField(imp, counts))));
     this.section('funcs', () => m.funcs.forEach((f, i) => this.funcField(f, this.importedFuncs + i)));
-    this.section('tables', () => m.tables.forEach((t, i) => this.field(`(table (;${counts.table + i};) ${tableTypeText(t)})`)));
-    this.section('mems', () => m.mems.forEach((t, i) => this.field(`(memory (;${counts.memory + i};) ${limitsText(t.limits)})`)));
+    this.section('tables', () =>
+      m.tables.forEach((t, i) => this.field(`(table (;${counts.table + i};) ${tableTypeText(t)}${t.init ? spaced(this.constExpr(t.init)) : ''})`)),
+    );
+    this.section('mems', () => m.mems.forEach((t, i) => this.field(`(memory (;${counts.memory + i};) ${memTypeText(t)})`)));
+    this.section('tags', () => m.tags.forEach((t, i) => this.field(`(tag (;${counts.tag + i};) ${this.typeUse(t.type, -1)})`)));
     this.section('globals', () =>
       m.globals.forEach((g, i) => this.field(`(global (;${counts.global + i};) ${globalTypeText(g.type)}${spaced(this.constExpr(g.init))})`)),
     );
@@ -95,7 +108,7 @@ class ModulePrinter {
     this.lines.push(INDENT + text);
   }
 
-  private importField(imp: Import, counts: { func: number; table: number; memory: number; global: number }) {
+  private importField(imp: Import, counts: Counts): Counts {
     const where = `(import ${quoteString(imp.module)} ${quoteString(imp.name)}`;
     const d = imp.desc;
     switch (d.kind) {
@@ -108,11 +121,14 @@ class ModulePrinter {
         this.field(`${where} (table (;${counts.table};) ${tableTypeText(d.table)}))`);
         return { ...counts, table: counts.table + 1 };
       case 'memory':
-        this.field(`${where} (memory (;${counts.memory};) ${limitsText(d.memory.limits)}))`);
+        this.field(`${where} (memory (;${counts.memory};) ${memTypeText(d.memory)}))`);
         return { ...counts, memory: counts.memory + 1 };
       case 'global':
         this.field(`${where} (global (;${counts.global};) ${globalTypeText(d.global)}))`);
         return { ...counts, global: counts.global + 1 };
+      case 'tag':
+        this.field(`${where} (tag (;${counts.tag};) ${this.typeUse(d.tag.type, -1)}))`);
+        return { ...counts, tag: counts.tag + 1 };
     }
   }
 
@@ -154,7 +170,7 @@ class ModulePrinter {
   private localIdent(funcIndex: number, localIndex: number): Ident | undefined {
     let idents = this.localIdents.get(funcIndex);
     if (idents === undefined) {
-      idents = assignIdents(this.m.names?.locals.get(funcIndex));
+      idents = assignIdents(this.m.names?.locals.get(funcIndex), this.options.quotedIds);
       this.localIdents.set(funcIndex, idents);
     }
     return idents.get(localIndex);
@@ -173,6 +189,10 @@ class ModulePrinter {
       types: this.m.types,
       funcType: (i: number) => {
         const t = this.funcTypes[i];
+        return t === undefined ? undefined : this.m.types[t];
+      },
+      tagType: (i: number) => {
+        const t = this.tagTypes[i];
         return t === undefined ? undefined : this.m.types[t];
       },
       labels: [ft?.results.length ?? 0],
@@ -233,10 +253,6 @@ function valueDecls(keyword: 'param' | 'local', types: readonly ValType[], ident
   return types.map((t, k) => `(${keyword} ${idents[k] === undefined ? '' : idents[k]!.text + ' '}${t})`).join(' ');
 }
 
-function isStructured(i: Instr): boolean {
-  return i.op === 'block' || i.op === 'loop' || i.op === 'if';
-}
-
 function refFuncIndices(init: readonly Instr[][]): number[] | undefined {
   const indices: number[] = [];
   for (const item of init) {
@@ -255,12 +271,30 @@ function spaced(s: string): string {
   return s === '' ? '' : ' ' + s;
 }
 
+/** How many entities of each space the imports defined, which definitions' indices continue. */
+interface Counts {
+  func: number;
+  table: number;
+  memory: number;
+  global: number;
+  tag: number;
+}
+
 function limitsText(l: Limits): string {
-  return l.max === undefined ? String(l.min) : `${l.min} ${l.max}`;
+  return l.max === undefined ? formatU64(l.min) : `${formatU64(l.min)} ${formatU64(l.max)}`;
+}
+
+/** `i64 ` before the limits of a 64-bit memory or table (memory64); nothing for i32, the default. */
+function addrPrefix(t: { addr?: string }): string {
+  return t.addr === 'i64' ? 'i64 ' : '';
 }
 
 function tableTypeText(t: TableType): string {
-  return `${limitsText(t.limits)} ${t.elem}`;
+  return `${addrPrefix(t)}${limitsText(t.limits)} ${t.elem}`;
+}
+
+function memTypeText(t: MemType): string {
+  return `${addrPrefix(t)}${limitsText(t.limits)}`;
 }
 
 function globalTypeText(g: GlobalType): string {

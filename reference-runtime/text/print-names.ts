@@ -1,8 +1,11 @@
 // Names from the name section as text identifiers (spec 6.3.5). A name-section
-// name may be any UTF-8 string, and WebAssembly 2.0 text has no quoted `$"..."`
-// identifiers, so a name that is not a valid identifier is sanitized (each bad
-// character becomes `_`), and clashes are resolved deterministically by
-// appending the index. Names already valid and unique keep their spelling.
+// name may be any UTF-8 string. WebAssembly 2.0 text has no quoted `$"..."`
+// identifiers, so by default a name that is not a valid identifier is
+// sanitized (each bad character becomes `_`), and clashes are resolved
+// deterministically by appending the index; with `quoted` (3.0 text) such a
+// name prints exactly as `$"..."` instead (only the empty name cannot).
+// Names already valid and unique keep their spelling.
+import { quoteString } from './print-values.js';
 
 /** One printed identifier, with the name it came from. */
 export interface Ident {
@@ -28,16 +31,17 @@ function sanitize(name: string): string {
 }
 
 /** Identifiers for one index space (functions, or one function's locals), unique within it. */
-export function assignIdents(names: ReadonlyMap<number, string> | undefined): Map<number, Ident> {
+export function assignIdents(names: ReadonlyMap<number, string> | undefined, quoted = false): Map<number, Ident> {
   const result = new Map<number, Ident>();
   if (names === undefined) return result;
   const taken = new Set<string>();
   const sorted = [...names.entries()].sort((a, b) => a[0] - b[0]);
-  // Valid names claim their spelling first, so no sanitized name can steal it.
+  // Names printable as they are claim their spelling first, so no sanitized name can steal it.
   for (const [index, name] of sorted) {
-    if (isValidIdName(name) && !taken.has(name)) {
+    const plain = isValidIdName(name);
+    if ((plain || (quoted && name !== '')) && !taken.has(name)) {
       taken.add(name);
-      result.set(index, { text: '$' + name });
+      result.set(index, { text: '$' + (plain ? name : quoteString(name)) });
     }
   }
   for (const [index, name] of sorted) {

@@ -1,16 +1,19 @@
 // The printer's real test: every module of the spec testsuite, decoded, printed
 // and read back, is the same module. Two independent readers: wabt (modules as
-// wast2json writes them, printed text reassembled by wast2json) and the
-// project's own text parser (modules as parseWast reads them, compared as
-// encoded bytes).
+// wast2json writes them, printed text reassembled by wast2json; 2.0 only) and
+// the project's own text parser (modules as parseWast reads them, compared as
+// encoded bytes; the 2.0 suite read and printed as 2.0 text, the part-1 files
+// of the 3.0 suite as 3.0 text, with quoted `$"..."` identifiers).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { suiteFiles } from '../../harness/testsuite.js';
+import { part1Files, suiteFiles } from '../../harness/testsuite.js';
 import { decodeModule } from '../binary/decode.js';
 import { encodeModule } from '../binary/encode.js';
+import type { FeatureSet } from '../syntax/features.js';
+import { WASM_2_0, WASM_3_0 } from '../syntax/features.js';
 import type { Module } from '../syntax/module.js';
 import { parseWat } from './parse-module.js';
 import { parseWast } from './parse-script.js';
@@ -52,11 +55,11 @@ function wast2json(script: string): Uint8Array[] | string {
   }
 }
 
-/** The modules of binaries that decode (malformed ones are the decoder's business). */
+/** The modules of 2.0 binaries that decode by 2.0 rules (malformed ones are the decoder's business). */
 function decodable(binaries: Uint8Array[]): Module[] {
   return binaries.flatMap((b) => {
     try {
-      return [decodeModule(b)];
+      return [decodeModule(b, WASM_2_0)];
     } catch {
       return [];
     }
@@ -73,11 +76,11 @@ function reassemble(texts: string[]): { modules: (Module | string)[] } {
       return file;
     };
     const batch = wast2json(write('all.wast', texts.join('\n')));
-    if (typeof batch !== 'string') return { modules: batch.map((b) => decodeModule(b)) };
+    if (typeof batch !== 'string') return { modules: batch.map((b) => decodeModule(b, WASM_2_0)) };
     return {
       modules: texts.map((t, k) => {
         const one = wast2json(write(`m${k}.wast`, t));
-        return typeof one === 'string' ? `${one}\n${t}` : decodeModule(one[0]!);
+        return typeof one === 'string' ? `${one}\n${t}` : decodeModule(one[0]!, WASM_2_0);
       }),
     };
   } finally {
@@ -105,33 +108,36 @@ describe.skipIf(files.length === 0)('print -> wabt round trip over the spec test
   }
 });
 
-describe.skipIf(files.length === 0)('print -> parse round trip over the spec testsuite (needs the testsuite)', () => {
-  for (const file of files) {
-    it(`${basename(file)}: encode -> decode -> print -> parseWat -> encode gives the same bytes`, (ctx) => {
-      let commands;
-      try {
-        commands = parseWast(readFileSync(file, 'utf8'), file).commands;
-      } catch (e) {
-        return ctx.skip(`the project parser cannot read this script yet: ${(e as Error).message}`);
-      }
-      let checked = 0;
-      for (const c of commands) {
-        if (!('source' in c) || c.source.kind === 'quote') continue;
-        let module: Module;
-        try {
-          module = decodeModule(c.source.kind === 'binary' ? c.source.bytes : encodeModule(c.source.module, { names: true }));
-        } catch {
-          continue; // malformed on purpose
+const parseSuites: { name: string; files: string[]; features: FeatureSet; quotedIds: boolean }[] = [
+  { name: 'wasm-2.0', files, features: WASM_2_0, quotedIds: false },
+  { name: 'wasm-3.0 part 1', files: part1Files(), features: WASM_3_0, quotedIds: true },
+];
+
+for (const suite of parseSuites) {
+  const { features, quotedIds } = suite;
+  describe.skipIf(suite.files.length === 0)(`print -> parse round trip over the ${suite.name} testsuite (needs the testsuite)`, () => {
+    for (const file of suite.files) {
+      it(`${basename(file)}: encode -> decode -> print -> parseWat -> encode gives the same bytes`, (ctx) => {
+        const commands = parseWast(readFileSync(file, 'utf8'), file, features).commands;
+        let checked = 0;
+        for (const c of commands) {
+          if (!('source' in c) || c.source.kind === 'quote') continue;
+          let module: Module;
+          try {
+            module = decodeModule(c.source.kind === 'binary' ? c.source.bytes : encodeModule(c.source.module, { names: true }), features);
+          } catch {
+            continue; // malformed on purpose
+          }
+          const expected = encodeModule(expressible(module), { names: true });
+          for (const foldExprs of [false, true]) {
+            const text = printModule(module, { foldExprs, quotedIds });
+            const back = encodeModule(expressible(parseWat(text, undefined, features)), { names: true });
+            expect(Buffer.from(back).equals(Buffer.from(expected)), `line ${c.line}, foldExprs ${foldExprs}:\n${text}`).toBe(true);
+          }
+          checked++;
         }
-        const expected = encodeModule(expressible(module), { names: true });
-        for (const foldExprs of [false, true]) {
-          const text = printModule(module, { foldExprs });
-          const back = encodeModule(expressible(parseWat(text)), { names: true });
-          expect(Buffer.from(back).equals(Buffer.from(expected)), `line ${c.line}, foldExprs ${foldExprs}:\n${text}`).toBe(true);
-        }
-        checked++;
-      }
-      if (checked === 0) ctx.skip('the script has no module that decodes (all malformed on purpose)');
-    });
-  }
-});
+        if (checked === 0) ctx.skip('the script has no module that decodes (all malformed on purpose)');
+      });
+    }
+  });
+}

@@ -12,6 +12,7 @@ const SPACE_OF_FIELD: Record<string, Space> = {
   table: 'table',
   memory: 'memory',
   global: 'global',
+  tag: 'tag',
   elem: 'elem',
   data: 'data',
 };

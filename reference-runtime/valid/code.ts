@@ -39,7 +39,7 @@ export function validateExpr(env: FuncEnv, body: readonly Instr[], stack: TypeSt
       pos[top] = i + 1;
       const ins = seq[i]!;
       typeInstr(env, stack, ins);
-      if (ins.op === 'block' || ins.op === 'loop' || ins.op === 'if') {
+      if (ins.op === 'block' || ins.op === 'loop' || ins.op === 'if' || ins.op === 'try_table') {
         seqs.push(ins.body ?? NO_INSTRS);
         pos.push(0);
         pendingElse.push(ins.op === 'if' ? ins : undefined);

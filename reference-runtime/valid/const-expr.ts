@@ -1,7 +1,12 @@
 // Constant expressions (spec 3.3.10): global initializers and segment
 // offsets and elements. In 2.0 only t.const, ref.null, ref.func and global.get
-// of an immutable (necessarily imported, see `constContext`) global qualify.
+// of an immutable global qualify; extended-const adds i32/i64 add, sub and
+// mul. Only the first `visibleGlobals` globals may be read: 2.0 shows every
+// module-level expression the imported ones (C', spec 3.4.10); 3.0 (from the
+// GC proposal) shows a global's initialiser the imported and the earlier
+// globals, and segments all of them.
 import { ValidationError } from '../errors.js';
+import { has } from '../syntax/features.js';
 import type { Instr } from '../syntax/instructions.js';
 import type { ValType } from '../syntax/types.js';
 import { unknown, type Context } from './context.js';
@@ -9,21 +14,23 @@ import { validateExpr } from './code.js';
 import type { TypeStack } from './type-stack.js';
 
 const CONST_OPS = new Set(['i32.const', 'i64.const', 'f32.const', 'f64.const', 'v128.const', 'ref.null', 'ref.func']);
+const EXTENDED_CONST_OPS = new Set(['i32.add', 'i32.sub', 'i32.mul', 'i64.add', 'i64.sub', 'i64.mul']);
 const ONE_RESULT = new Map<ValType, ValType[]>();
 const NO_LOCALS: readonly ValType[] = [];
 
-/** Checks that `expr` is constant in `ctx` (C' for module-level expressions), then that it has type [] -> [t]. */
-export function validateConstExpr(ctx: Context, expr: readonly Instr[], t: ValType, stack?: TypeStack): void {
-  for (const ins of expr) checkConstant(ctx, ins);
+/** Checks that `expr` is constant in `ctx` reading only the first `visibleGlobals` globals, then that it has type [] -> [t]. */
+export function validateConstExpr(ctx: Context, expr: readonly Instr[], t: ValType, visibleGlobals: number, stack?: TypeStack): void {
+  for (const ins of expr) checkConstant(ctx, ins, visibleGlobals);
   let results = ONE_RESULT.get(t);
   if (results === undefined) ONE_RESULT.set(t, (results = [t]));
   validateExpr({ ctx, locals: NO_LOCALS, results }, expr, stack);
 }
 
-function checkConstant(ctx: Context, ins: Instr): void {
+function checkConstant(ctx: Context, ins: Instr, visibleGlobals: number): void {
   if (CONST_OPS.has(ins.op)) return;
+  if (EXTENDED_CONST_OPS.has(ins.op) && has(ctx.features, 'extended-const')) return;
   if (ins.op === 'global.get') {
-    const g = ctx.globals[ins.index!];
+    const g = ins.index! < visibleGlobals ? ctx.globals[ins.index!] : undefined;
     if (g === undefined) throw unknown('global', ins.index!);
     if (!g.mutable) return;
   }

@@ -3,6 +3,7 @@
 // interpreter and module generators all read module-level types from here.
 import { ValidationError } from '../errors.js';
 import type { Instr } from '../syntax/instructions.js';
+import type { FeatureSet } from '../syntax/features.js';
 import type { Module } from '../syntax/module.js';
 import type { FuncType, GlobalType, MemType, RefType, TableType } from '../syntax/types.js';
 
@@ -11,6 +12,8 @@ export interface Context {
   funcs: readonly FuncType[];
   tables: readonly TableType[];
   mems: readonly MemType[];
+  /** tags (imported, then defined): the function type each names */
+  tags: readonly FuncType[];
   globals: readonly GlobalType[];
   /** element segment types */
   elems: readonly RefType[];
@@ -18,6 +21,8 @@ export interface Context {
   datas: number;
   /** C.refs: functions that `ref.func` may name inside function bodies */
   refs: ReadonlySet<number>;
+  /** the features the module is judged by (absent: all of 3.0) */
+  features?: FeatureSet;
 }
 
 /** `unknown <space> <index>`: the testsuite matches "unknown global" and "unknown global 1" alike by prefix. */
@@ -31,54 +36,60 @@ export function funcTypeAt(types: readonly FuncType[], index: number): FuncType 
   return t;
 }
 
-/** The full context C of a module. Throws "unknown type" when a function names a missing type. */
-export function moduleContext(module: Module): Context {
+/**
+ * The full context C of a module, judged by `features` (absent: 3.0).
+ * Throws "unknown type" when a function or tag names a missing type.
+ */
+export function moduleContext(module: Module, features?: FeatureSet): Context {
   const funcs: FuncType[] = [];
   const tables: TableType[] = [];
   const mems: MemType[] = [];
+  const tags: FuncType[] = [];
   const globals: GlobalType[] = [];
   for (const imp of module.imports) {
     const d = imp.desc;
     if (d.kind === 'func') funcs.push(funcTypeAt(module.types, d.type));
     else if (d.kind === 'table') tables.push(d.table);
     else if (d.kind === 'memory') mems.push(d.memory);
+    else if (d.kind === 'tag') tags.push(funcTypeAt(module.types, d.tag.type));
     else globals.push(d.global);
   }
   for (const f of module.funcs) funcs.push(funcTypeAt(module.types, f.type));
   tables.push(...module.tables);
   mems.push(...module.mems);
+  for (const t of module.tags) tags.push(funcTypeAt(module.types, t.type));
   globals.push(...module.globals.map((g) => g.type));
-  return {
+  const c: Context = {
     types: module.types,
     funcs,
     tables,
     mems,
+    tags,
     globals,
     elems: module.elems.map((e) => e.type),
     datas: module.datas.length,
     refs: declaredFuncRefs(module),
   };
+  if (features !== undefined) c.features = features;
+  return c;
 }
 
-/**
- * The context C' of spec 3.4.10 for constant expressions in globals, element
- * and data segments: as C, but with only the imported globals visible.
- */
-export function constContext(module: Module, c: Context): Context {
-  const imported = module.imports.filter((i) => i.desc.kind === 'global').length;
-  return { ...c, globals: c.globals.slice(0, imported) };
+/** The number of imported globals: the globals every constant expression may read. */
+export function importedGlobals(module: Module): number {
+  return module.imports.filter((i) => i.desc.kind === 'global').length;
 }
 
 /**
  * C.refs (spec 3.4.10): the function indices occurring in the module outside
- * its functions and start function, i.e. in global initializers, element and
- * data segments, and function exports.
+ * its functions and start function, i.e. in table and global initializers,
+ * element and data segments, and function exports.
  */
 export function declaredFuncRefs(module: Module): Set<number> {
   const refs = new Set<number>();
   const scan = (expr: readonly Instr[]) => {
     for (const i of expr) if (i.op === 'ref.func' && i.index !== undefined) refs.add(i.index);
   };
+  for (const t of module.tables) if (t.init !== undefined) scan(t.init);
   for (const g of module.globals) scan(g.init);
   for (const e of module.elems) {
     for (const expr of e.init) scan(expr);

@@ -14,7 +14,7 @@ export interface InstrEffect {
   pushed: OperandType[];
   /** the rest of the block becomes unreachable (br, br_table, return, unreachable) */
   unreachable: boolean;
-  /** block, loop and if open a frame: `pushed` are then its parameters, inside it */
+  /** block, loop, if and try_table open a frame: `pushed` are then its parameters, inside it */
   enters?: FrameKind;
 }
 

@@ -1,13 +1,16 @@
 // The typing rule of every instruction (spec 3.3), as steps of the appendix's
 // validation algorithm on a TypeStack. Context-free instructions take their
 // signature from the opcode table; only the context-dependent parts (control,
-// variables, calls, references, tables, select, drop, memory presence,
-// alignment, lane indices, segment indices) are written out here.
+// exceptions, variables, calls, references, tables, select, drop, memory
+// presence and address types, alignment, offsets, lane indices, segment
+// indices) are written out here. Memories and tables have an address type
+// (memory64, table64): it is the type of their addresses, sizes and deltas.
 import { ValidationError } from '../errors.js';
-import type { Instr } from '../syntax/instructions.js';
+import type { Catch, Instr } from '../syntax/instructions.js';
 import { OPCODES, signature, type OpInfo } from '../syntax/opcodes.js';
-import type { BlockType, FuncType, RefType, TableType, ValType } from '../syntax/types.js';
+import { addrType, type AddrType, type BlockType, type FuncType, type GlobalType, type MemType, type RefType, type TableType, type ValType } from '../syntax/types.js';
 import { funcTypeAt, unknown, type Context } from './context.js';
+import { checkValType, requireFeature, wording20 } from './feature-use.js';
 import { typeMismatch, type OperandType, type TypeStack } from './type-stack.js';
 
 /** What typing an instruction needs beyond the module context: the enclosing function. */
@@ -21,21 +24,57 @@ export interface FuncEnv {
 
 interface Rule {
   info: OpInfo;
-  /** operand and result types when the opcode table gives a signature */
+  /** operand and result types when the opcode table gives a signature (with i32 addresses) */
   params?: readonly ValType[];
   results?: readonly ValType[];
+  /** the same on a memory with 64-bit addresses */
+  params64?: readonly ValType[];
+  results64?: readonly ValType[];
+}
+
+/**
+ * Where a memory instruction's signature has addresses, sizes or deltas (the
+ * opcode table writes them as i32): operand and result positions.
+ * memory.copy, with two memories, is typed in `typeInstr`.
+ */
+function addressPositions(info: OpInfo): { params: number[]; results: number[] } | undefined {
+  switch (info.imm) {
+    case 'memarg':
+    case 'memarg_lane':
+    case 'memory_init':
+      return { params: [0], results: [] };
+    case 'memory':
+      if (info.name === 'memory.size') return { params: [], results: [0] };
+      if (info.name === 'memory.grow') return { params: [0], results: [0] };
+      return { params: [0, 2], results: [] }; // memory.fill: address, byte, length
+    default:
+      return undefined;
+  }
+}
+
+function withI64At(types: readonly ValType[], positions: number[]): ValType[] {
+  return types.map((t, i) => (positions.includes(i) ? 'i64' : t));
 }
 
 const RULES = new Map<string, Rule>(
   OPCODES.map((info) => {
     const sig = signature(info);
-    const rule: Rule = sig === undefined ? { info } : { info, params: sig.params as ValType[], results: sig.results as ValType[] };
+    if (sig === undefined || info.imm === 'memory_copy') return [info.name, { info }];
+    const params = sig.params as ValType[];
+    const results = sig.results as ValType[];
+    const rule: Rule = { info, params, results };
+    const at = addressPositions(info);
+    if (at !== undefined) {
+      rule.params64 = withI64At(params, at.params);
+      rule.results64 = withI64At(results, at.results);
+    }
     return [info.name, rule];
   }),
 );
 
 const NONE: readonly ValType[] = [];
 const NO_LABELS: readonly number[] = [];
+const NO_CATCHES: readonly Catch[] = [];
 /** One-element type lists, shared so that typing allocates nothing. */
 const ONE: Record<ValType, readonly ValType[]> = {
   i32: ['i32'],
@@ -45,7 +84,9 @@ const ONE: Record<ValType, readonly ValType[]> = {
   v128: ['v128'],
   funcref: ['funcref'],
   externref: ['externref'],
+  exnref: ['exnref'],
 };
+const EXNREF: readonly ValType[] = ONE.exnref;
 
 /** The opcode table's entry for an instruction ("unknown instruction" for a name it lacks). */
 export function ruleInfo(op: string): OpInfo {
@@ -57,7 +98,10 @@ export function ruleInfo(op: string): OpInfo {
 /** Parameter and result types of a block type (spec 3.2.2, block types). */
 export function blockTypeOf(ctx: Context, bt: BlockType | undefined): FuncType {
   if (bt === undefined || bt.kind === 'empty') return EMPTY_FUNC;
-  if (bt.kind === 'value') return VALUE_FUNC[bt.type];
+  if (bt.kind === 'value') {
+    checkValType(ctx.features, bt.type);
+    return VALUE_FUNC[bt.type];
+  }
   return funcTypeAt(ctx.types, bt.index);
 }
 
@@ -77,10 +121,12 @@ export function typeInstr(env: FuncEnv, s: TypeStack, ins: Instr): void {
   if (rule === undefined) throw new ValidationError(`unknown instruction ${ins.op}`);
   const info = rule.info;
   const ctx = env.ctx;
-  if (info.imm !== 'none') checkImmediates(ctx, info, ins);
+  if (info.feature !== undefined) requireFeature(ctx.features, info.feature, ins.op);
+  const at = info.imm === 'none' ? 'i32' : checkImmediates(ctx, info, ins);
   if (rule.params !== undefined) {
-    s.popVals(rule.params);
-    s.pushVals(rule.results!);
+    const wide = at === 'i64';
+    s.popVals(wide ? rule.params64! : rule.params);
+    s.pushVals(wide ? rule.results64! : rule.results!);
     return;
   }
   switch (ins.op) {
@@ -129,17 +175,51 @@ export function typeInstr(env: FuncEnv, s: TypeStack, ins: Instr): void {
       const table = tableAt(ctx, ins.index2!);
       const ft = funcTypeAt(ctx.types, ins.index!);
       if (table.elem !== 'funcref') throw typeMismatch();
-      s.popExpect('i32');
+      s.popExpect(addrType(table));
       s.popVals(ft.params);
       s.pushVals(ft.results);
       return;
     }
+    case 'return_call': {
+      const ft = funcAt(ctx, ins.index!);
+      checkTailResults(env, ft);
+      s.popVals(ft.params);
+      s.setUnreachable();
+      return;
+    }
+    case 'return_call_indirect': {
+      const table = tableAt(ctx, ins.index2!);
+      const ft = funcTypeAt(ctx.types, ins.index!);
+      if (table.elem !== 'funcref') throw typeMismatch();
+      checkTailResults(env, ft);
+      s.popExpect(addrType(table));
+      s.popVals(ft.params);
+      s.setUnreachable();
+      return;
+    }
+    case 'throw':
+      s.popVals(tagAt(ctx, ins.index!).params);
+      s.setUnreachable();
+      return;
+    case 'throw_ref':
+      s.popExpect('exnref');
+      s.setUnreachable();
+      return;
+    case 'try_table': {
+      const bt = blockTypeOf(ctx, ins.blockType);
+      // Handlers branch to labels outside the try_table: checked before its frame is pushed.
+      for (const c of ins.catches ?? NO_CATCHES) checkCatch(ctx, s, c);
+      s.popVals(bt.params);
+      s.pushCtrl('try_table', bt.params, bt.results);
+      return;
+    }
     case 'ref.null':
+      checkValType(ctx.features, ins.refType!);
       s.pushVal(ins.refType!);
       return;
     case 'ref.is_null': {
       const t = s.popVal();
-      if (t !== 'funcref' && t !== 'externref' && t !== 'unknown') throw typeMismatch();
+      if (t !== 'funcref' && t !== 'externref' && t !== 'exnref' && t !== 'unknown') throw typeMismatch();
       s.pushVal('i32');
       return;
     }
@@ -158,6 +238,7 @@ export function typeInstr(env: FuncEnv, s: TypeStack, ins: Instr): void {
       const types = ins.types ?? NONE;
       if (types.length !== 1) throw new ValidationError('invalid result arity');
       const t = types[0]!;
+      checkValType(ctx.features, t);
       s.popExpect('i32');
       s.popExpect(t);
       s.popExpect(t);
@@ -181,46 +262,58 @@ export function typeInstr(env: FuncEnv, s: TypeStack, ins: Instr): void {
       return;
     case 'global.set': {
       const g = globalAt(ctx, ins.index!);
-      if (!g.mutable) throw new ValidationError('global is immutable');
+      if (!g.mutable) throw new ValidationError(wording20(ctx.features) ? 'global is immutable' : 'immutable global');
       s.popExpect(g.type);
       return;
     }
-    case 'table.get':
-      s.popExpect('i32');
-      s.pushVal(tableAt(ctx, ins.index!).elem);
+    case 'table.get': {
+      const table = tableAt(ctx, ins.index!);
+      s.popExpect(addrType(table));
+      s.pushVal(table.elem);
       return;
-    case 'table.set':
-      s.popExpect(tableAt(ctx, ins.index!).elem);
-      s.popExpect('i32');
+    }
+    case 'table.set': {
+      const table = tableAt(ctx, ins.index!);
+      s.popExpect(table.elem);
+      s.popExpect(addrType(table));
       return;
+    }
     case 'table.size':
-      tableAt(ctx, ins.index!);
-      s.pushVal('i32');
+      s.pushVal(addrType(tableAt(ctx, ins.index!)));
       return;
-    case 'table.grow':
-      s.popExpect('i32');
-      s.popExpect(tableAt(ctx, ins.index!).elem);
-      s.pushVal('i32');
+    case 'table.grow': {
+      const table = tableAt(ctx, ins.index!);
+      const at = addrType(table);
+      s.popExpect(at);
+      s.popExpect(table.elem);
+      s.pushVal(at);
       return;
-    case 'table.fill':
-      s.popExpect('i32');
-      s.popExpect(tableAt(ctx, ins.index!).elem);
-      s.popExpect('i32');
+    }
+    case 'table.fill': {
+      const table = tableAt(ctx, ins.index!);
+      const at = addrType(table);
+      s.popExpect(at);
+      s.popExpect(table.elem);
+      s.popExpect(at);
       return;
+    }
     case 'table.copy': {
       const dst = tableAt(ctx, ins.index!);
       const src = tableAt(ctx, ins.index2!);
       if (dst.elem !== src.elem) throw typeMismatch();
-      popI32s(s, 3);
+      popCopyOperands(s, addrType(dst), addrType(src));
       return;
     }
     case 'table.init': {
       const table = tableAt(ctx, ins.index2!);
       const elem = elemAt(ctx, ins.index!);
       if (table.elem !== elem) throw typeMismatch();
-      popI32s(s, 3);
+      popInitOperands(s, addrType(table));
       return;
     }
+    case 'memory.copy':
+      popCopyOperands(s, addrType(memAt(ctx, ins.index ?? 0)), addrType(memAt(ctx, ins.index2 ?? 0)));
+      return;
     case 'elem.drop':
       elemAt(ctx, ins.index!);
       return;
@@ -278,85 +371,103 @@ function isNumOrUnknown(t: OperandType): boolean {
   return t === 'i32' || t === 'i64' || t === 'f32' || t === 'f64' || t === 'unknown';
 }
 
-/** Memory presence, alignment, lane and segment checks driven by the immediate kind. */
-function checkImmediates(ctx: Context, info: OpInfo, ins: Instr): void {
+/**
+ * Memory presence, alignment, offset, lane and segment checks driven by the
+ * immediate kind. Returns the address type of the memory the instruction
+ * accesses (i32 when none: its signature then has no address).
+ */
+function checkImmediates(ctx: Context, info: OpInfo, ins: Instr): AddrType {
   switch (info.imm) {
     case 'memarg':
-      requireMemory(ctx);
-      checkAlign(info, ins);
-      return;
-    case 'memarg_lane':
-      requireMemory(ctx);
-      checkAlign(info, ins);
+      return checkMemarg(ctx, info, ins);
+    case 'memarg_lane': {
+      const at = checkMemarg(ctx, info, ins);
       checkLane(info, ins.lane);
-      return;
+      return at;
+    }
     case 'lane':
       checkLane(info, ins.lane);
-      return;
+      return 'i32';
     case 'shuffle':
       for (const lane of ins.bytes ?? []) if (lane >= 32) throw new ValidationError('invalid lane index');
-      return;
+      return 'i32';
     case 'memory':
-    case 'memory_copy':
-      requireMemory(ctx);
-      return;
-    case 'memory_init':
-      requireMemory(ctx);
+      return addrType(memAt(ctx, ins.index ?? 0));
+    case 'memory_init': {
+      const at = addrType(memAt(ctx, ins.index2 ?? 0));
       dataAt(ctx, ins.index!);
-      return;
+      return at;
+    }
     case 'data':
       dataAt(ctx, ins.index!);
-      return;
+      return 'i32';
     default:
-      return;
+      return 'i32';
   }
 }
 
-function requireMemory(ctx: Context): void {
-  if (ctx.mems.length === 0) throw unknown('memory', 0);
+/** A memarg (spec 3.3.7): the memory exists, 2^align is at most the access width, the offset fits the address type. */
+function checkMemarg(ctx: Context, info: OpInfo, ins: Instr): AddrType {
+  const at = addrType(memAt(ctx, ins.index ?? 0));
+  if ((ins.align ?? info.align!) > info.align!) throw new ValidationError('alignment must not be larger than natural');
+  // Offsets are read as u64; on an i32 memory they must be below 2^32.
+  if (at === 'i32' && (ins.offset ?? 0) > 0xffff_ffff) throw new ValidationError('offset out of range');
+  return at;
 }
 
-function checkAlign(info: OpInfo, ins: Instr): void {
-  if ((ins.align ?? info.align!) > info.align!) throw new ValidationError('alignment must not be larger than natural');
+/** memory.copy and table.copy: destination and source addresses, then a length in the narrower address type. */
+function popCopyOperands(s: TypeStack, dst: AddrType, src: AddrType): void {
+  s.popExpect(dst === 'i64' && src === 'i64' ? 'i64' : 'i32');
+  s.popExpect(src);
+  s.popExpect(dst);
+}
+
+/** table.init (memory.init has its signature in the table): a table address, then segment offset and length. */
+function popInitOperands(s: TypeStack, at: AddrType): void {
+  s.popExpect('i32');
+  s.popExpect('i32');
+  s.popExpect(at);
+}
+
+/** return_call(_indirect): the callee's results are what the caller returns (spec 3.3.8). */
+function checkTailResults(env: FuncEnv, callee: FuncType): void {
+  const rs = env.results;
+  if (callee.results.length !== rs.length || callee.results.some((t, i) => t !== rs[i])) {
+    throw new ValidationError(`type mismatch: current function requires result type [${rs.join(' ')}] but callee returns [${callee.results.join(' ')}]`);
+  }
+}
+
+/** A try_table handler (spec 3.3.8): its label (outside the try_table) takes the tag's fields, then the exnref for the _ref forms. */
+function checkCatch(ctx: Context, s: TypeStack, c: Catch): void {
+  const fields = c.kind === 'catch' || c.kind === 'catch_ref' ? tagAt(ctx, c.tag!).params : NONE;
+  const withRef = c.kind === 'catch_ref' || c.kind === 'catch_all_ref';
+  const label = s.labelTypes(c.label);
+  const n = fields.length + (withRef ? 1 : 0);
+  const matches = label.length === n && fields.every((t, i) => t === label[i]) && (!withRef || label[n - 1] === 'exnref');
+  if (!matches) {
+    const handler = withRef ? [...fields, ...EXNREF] : fields;
+    throw new ValidationError(`type mismatch: label requires [${label.join(' ')}] but catch handler has [${handler.join(' ')}]`);
+  }
 }
 
 function checkLane(info: OpInfo, lane: number | undefined): void {
   if (!(lane !== undefined && lane >= 0 && lane < info.lanes!)) throw new ValidationError('invalid lane index');
 }
 
-function popI32s(s: TypeStack, n: number): void {
-  for (let i = 0; i < n; i++) s.popExpect('i32');
-}
-
-function localAt(env: FuncEnv, x: number): ValType {
-  const t = env.locals[x];
-  if (t === undefined) throw unknown('local', x);
+/** `list[x]`, or "unknown <space> x" (the reference interpreter's lookup). */
+function lookup<T>(list: readonly T[], x: number, space: string): T {
+  const t = list[x];
+  if (t === undefined) throw unknown(space, x);
   return t;
 }
 
-function funcAt(ctx: Context, x: number): FuncType {
-  const t = ctx.funcs[x];
-  if (t === undefined) throw unknown('function', x);
-  return t;
-}
-
-function tableAt(ctx: Context, x: number): TableType {
-  const t = ctx.tables[x];
-  if (t === undefined) throw unknown('table', x);
-  return t;
-}
-
-function globalAt(ctx: Context, x: number) {
-  const g = ctx.globals[x];
-  if (g === undefined) throw unknown('global', x);
-  return g;
-}
-
-function elemAt(ctx: Context, x: number): RefType {
-  const t = ctx.elems[x];
-  if (t === undefined) throw unknown('elem segment', x);
-  return t;
-}
+const localAt = (env: FuncEnv, x: number): ValType => lookup(env.locals, x, 'local');
+const funcAt = (ctx: Context, x: number): FuncType => lookup(ctx.funcs, x, 'function');
+const memAt = (ctx: Context, x: number): MemType => lookup(ctx.mems, x, 'memory');
+const tagAt = (ctx: Context, x: number): FuncType => lookup(ctx.tags, x, 'tag');
+const tableAt = (ctx: Context, x: number): TableType => lookup(ctx.tables, x, 'table');
+const globalAt = (ctx: Context, x: number): GlobalType => lookup(ctx.globals, x, 'global');
+const elemAt = (ctx: Context, x: number): RefType => lookup(ctx.elems, x, 'elem segment');
 
 function dataAt(ctx: Context, x: number): void {
   if (!(x >= 0 && x < ctx.datas)) throw unknown('data segment', x);

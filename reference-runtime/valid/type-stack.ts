@@ -7,7 +7,7 @@ import type { ValType } from '../syntax/types.js';
 
 export type OperandType = ValType | 'unknown';
 
-export type FrameKind = 'func' | 'block' | 'loop' | 'if' | 'else';
+export type FrameKind = 'func' | 'block' | 'loop' | 'if' | 'else' | 'try_table';
 
 export interface CtrlFrame {
   kind: FrameKind;
@@ -20,6 +20,12 @@ export interface CtrlFrame {
 
 export function typeMismatch(): ValidationError {
   return new ValidationError('type mismatch');
+}
+
+/** The reference interpreter's wording when an instruction's operands are not on the stack (a few tests name it in full). */
+function operandMismatch(required: readonly OperandType[], found: readonly OperandType[]): ValidationError {
+  const list = (ts: readonly OperandType[]) => `[${ts.map((t) => (t === 'unknown' ? 'bot' : t)).join(' ')}]`;
+  return new ValidationError(`type mismatch: instruction requires ${list(required)} but stack has ${list(found)}`);
 }
 
 export class TypeStack {
@@ -53,7 +59,30 @@ export class TypeStack {
   }
 
   popVals(types: readonly OperandType[]): void {
+    if (!this.topMatches(types)) throw operandMismatch(types, this.topOperands(types.length));
     for (let i = types.length - 1; i >= 0; i--) this.popExpect(types[i]!);
+  }
+
+  /** Whether popping `types` would succeed (checked first, so that a failure can show the whole operand list). */
+  private topMatches(types: readonly OperandType[]): boolean {
+    const frame = this.top();
+    const n = types.length;
+    const avail = this.vals.length - frame.height;
+    if (avail < n && !frame.unreachable) return false;
+    for (let j = 0; j < n && j < avail; j++) {
+      const actual = this.vals[this.vals.length - 1 - j]!;
+      const expect = types[n - 1 - j]!;
+      if (actual !== expect && actual !== 'unknown' && expect !== 'unknown') return false;
+    }
+    return true;
+  }
+
+  /** The top `n` operands of the current frame as the interpreter shows them: `unknown` filling in below a polymorphic stack. */
+  private topOperands(n: number): OperandType[] {
+    const frame = this.top();
+    const avail = this.vals.length - frame.height;
+    const shown = this.vals.slice(this.vals.length - Math.min(n, avail));
+    return frame.unreachable && avail < n ? [...new Array<OperandType>(n - avail).fill('unknown'), ...shown] : shown;
   }
 
   pushVals(types: readonly OperandType[]): void {

@@ -46,6 +46,18 @@ export const CLIENT_SCRIPT = String.raw`
     applyFilters();
   }
 
+  // a failed matrix cell links to its causes: show the cause, opened, whatever the filters hid
+  $$('a.cause-link').forEach(function (a) {
+    a.addEventListener('click', function () {
+      var tb = document.getElementById(a.getAttribute('href').slice(1));
+      if (!tb) return;
+      if ($('#findings-status')) $('#findings-status').value = '';
+      applyFilters();
+      var button = tb.querySelector('button.expand');
+      if (button && button.getAttribute('aria-expanded') !== 'true') button.click();
+    });
+  });
+
   $$('button.expand').forEach(function (button) {
     button.addEventListener('click', function () {
       var open = button.getAttribute('aria-expanded') !== 'true';

@@ -33,7 +33,7 @@ export function renderMatrix(data: ReportData): Section {
 <div class="scroll"><table class="matrix" id="matrix-table">
 <thead>${headerRow(m)}${totalsRow(m)}</thead>
 <tbody>
-${m.rows.map((row) => bodyRow(row, m.runtimes, folder.length)).join('\n')}
+${m.rows.map((row) => bodyRow(row, m.runtimes, folder.length, causesOf(data))).join('\n')}
 </tbody></table></div>`;
   return { id: 'matrix', title, html };
 }
@@ -64,17 +64,36 @@ export function commonFolder(files: string[]): string {
   return prefix;
 }
 
-function bodyRow(row: MatrixData['rows'][number], runtimes: string[], folderLength: number): string {
+/** `file\0runtime` -> the ids of the causes with a spec sighting there. */
+function causesOf(data: ReportData): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const f of data.findings)
+    for (const e of f.examples ?? []) {
+      if (e.source !== 'spec') continue;
+      const key = `${e.origin.replace(/:\d+$/, '')}\0${e.runtime}`;
+      const ids = out.get(key) ?? [];
+      if (!ids.includes(f.id)) ids.push(f.id);
+      out.set(key, ids);
+    }
+  return out;
+}
+
+function bodyRow(row: MatrixData['rows'][number], runtimes: string[], folderLength: number, causes: Map<string, number[]>): string {
   const classes = runtimes.map((r) => cellClass(row.cells[r]));
   const failing = runtimes.filter((_r, i) => classes[i] === 'fail');
-  const cells = runtimes.map((r, i) => cellHtml(r, row.cells[r], classes[i]!));
+  const cells = runtimes.map((r, i) => cellHtml(r, row.cells[r], classes[i]!, cls(classes[i]!) ? causes.get(`${row.file}\0${r}`) ?? [] : []));
   return `<tr data-failing="${escapeHtml(JSON.stringify(failing))}"><th scope="row" class="file" title="${escapeHtml(row.file)}">${escapeHtml(row.file.slice(folderLength))}</th>${cells.join('')}</tr>`;
 }
 
-function cellHtml(runtime: string, cell: MatrixCell | undefined, cls: CellClass): string {
+function cls(c: CellClass): boolean {
+  return c === 'fail';
+}
+
+function cellHtml(runtime: string, cell: MatrixCell | undefined, cls: CellClass, causes: number[] = []): string {
   const attrs = `class="cell ${cls}" data-runtime="${escapeHtml(runtime)}"`;
   if (cell === undefined || cls === 'missing') return `<td ${attrs} title="no result">—</td>`;
-  const counts = countsText(cell, cls);
+  const links = causes.length > 0 ? ` <span class="causes">${causes.map((id) => `<a class="cause-link" href="#cause-${id}">#${id}</a>`).join(' ')}</span>` : '';
+  const counts = countsText(cell, cls) + links;
   const summary = `${cell.passed} passed, ${cell.failed} failed, ${cell.unsupported} unsupported`;
   if (cell.reasons.length === 0) return `<td ${attrs} title="${escapeHtml(summary)}">${counts}</td>`;
   const tooltip = `${summary}\n${cell.reasons.join('\n')}`;

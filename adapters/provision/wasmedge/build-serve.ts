@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { projectRoot } from '../../../harness/testsuite.js';
+import { projectRoot } from '../../project.js';
 import type { InstallContext } from '../acquire.js';
 import { runChecked } from '../exec.js';
 import { findOnPath } from '../locate.js';

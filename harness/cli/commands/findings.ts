@@ -1,11 +1,13 @@
 // `wasmdiff findings [--db FILE] [--json] [--status S] [--runtime R] [--kind K]`:
-// lists the stored findings, most recently seen first: id, kind, runtimes,
-// how often seen, first and last seen, and the one-line summary.
+// lists the stored findings (causes), most recently seen first: id, kind,
+// runtimes, how often seen, first and last seen, and the one-line summary;
+// with --json also the cause (family, culprit, operand class) and whether it is a note.
 import type { Command } from 'commander';
 import { table } from '../../conformance/print.js';
 import { addDbOption } from '../../store/db-option.js';
 import { FINDING_STATUSES, openStore, type FindingRecord } from '../../store/store.js';
 import { UserError } from '../run.js';
+import { isNote } from '../../findings/contract.js';
 
 interface FindingsOptions {
   db: string;
@@ -41,7 +43,10 @@ export function registerFindings(program: Command): void {
 }
 
 function listed(f: FindingRecord) {
-  return { id: f.id, kind: f.kind, runtimes: f.runtimes, count: f.count, status: f.status, firstSeen: f.firstSeen, lastSeen: f.lastSeen, summary: f.summary };
+  return {
+    id: f.id, kind: f.kind, note: isNote(f.kind), family: f.family, culprit: f.culprit, operandClass: f.operandClass, runtimes: f.runtimes, members: f.members,
+    count: f.count, status: f.status, firstSeen: f.firstSeen, lastSeen: f.lastSeen, summary: f.summary,
+  };
 }
 
 function row(f: FindingRecord): string[] {

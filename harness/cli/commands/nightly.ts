@@ -98,7 +98,8 @@ function reportOnly(opts: NightlyCliOptions, baseline: ReturnType<typeof loadBas
 
 function summaryText(r: NightlyResult): string {
   const lines = [
-    `nightly: ${r.exitCode === 1 ? `${r.newFindings} NEW finding(s)` : 'no new findings'} in ${r.seconds.toFixed(0)} s (${r.openFindings} open, ${r.knownNew} new but in the baseline, ${r.fixed} fixed)`,
+    ...r.failedStages.map((x) => `nightly: STAGE FAILED: ${x}`),
+    `nightly: ${r.newFindings > 0 ? `${r.newFindings} NEW finding(s)` : 'no new findings'}${r.failedStages.length > 0 ? `, ${r.failedStages.length} stage(s) FAILED (exit 2)` : ''} in ${r.seconds.toFixed(0)} s (${r.openFindings} open, ${r.knownNew} new but in the baseline, ${r.fixed} fixed)`,
     `runtimes: ${r.runtimes.map((x) => `${x.id} ${x.version}`).join('; ')}`,
     ...r.stages.map((s) => `  ${s.stage.padEnd(8)} ${s.status.padEnd(7)} ${s.seconds.toFixed(1).padStart(7)} s  ${s.note}`),
     `wrote ${r.files.html}, ${r.files.markdown}, ${r.files.junit}; database ${r.db}`,

@@ -2,7 +2,7 @@
 // (conformance matrix, findings, performance) as one self-contained HTML file.
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadReportData } from '../../../reports/data.js';
+import { loadReportData } from '../../report/load-data.js';
 import { renderHtml } from '../../../reports/render.js';
 import { writeOutput } from '../../io/files.js';
 import { addDbOption } from '../../store/db-option.js';

@@ -10,11 +10,13 @@ import { loadInvocations, reproRecipe, shellLine, writeReproFiles, type ReproRec
 import { addDbOption } from '../../store/db-option.js';
 import { openStore, type FindingRecord } from '../../store/store.js';
 import { UserError } from '../run.js';
+import { issueMarkdown } from '../../findings/issue-markdown.js';
 
 interface ShowOptions {
   db: string;
   out?: string;
   json?: boolean;
+  markdown?: boolean;
 }
 
 interface Details {
@@ -34,19 +36,27 @@ export function registerShow(program: Command): void {
     .description('print one finding: WAT, expected vs actual per runtime, and the command that reproduces it on each runtime')
     .argument('<id>', 'finding id (from `wasmdiff findings`)')
     .option('--out <dir>', 'write module.wasm, driver.wasm and helper files here, so the repro commands run as printed')
-    .option('--json', 'print the finding as one JSON document');
+    .option('--json', 'print the finding as one JSON document')
+    .option('--markdown', 'print the issue to file upstream: title, runtime and exact version, flags, platform, the WAT inline, expected vs actual and why (the spec section), the other runtimes, one command per runtime, the sightings');
   addDbOption(cmd).action(async (idText: string, opts: ShowOptions) => {
     const id = Number(idText);
     if (!Number.isInteger(id) || id <= 0) throw new UserError(`show: the finding id must be a positive integer, got ${idText}`);
     const store = openStore(opts.db);
     let finding: FindingRecord | undefined;
     let module: Uint8Array | undefined;
+    let markdown: string | undefined;
     try {
       finding = store.getFinding(id);
       if (finding === undefined) throw new UserError(`show: no finding ${id} in ${opts.db}; list them with: wasmdiff findings --db ${opts.db}`);
       module = finding.moduleHash ? store.getModule(finding.moduleHash)?.bytes : undefined;
+      const host = finding.lastRunId === null ? undefined : store.getRun(finding.lastRunId)?.host;
+      if (opts.markdown) markdown = issueMarkdown({ finding, examples: store.examples(finding.id), runtimes: store.runtimes(), ...(host ? { host } : {}) });
     } finally {
       store.close();
+    }
+    if (markdown !== undefined) {
+      process.stdout.write(markdown);
+      return;
     }
     const details = (finding.details ?? {}) as Details;
     const repro = opts.out !== undefined && module !== undefined ? await writeRepro(opts.out, finding, details, module) : finding.repro;

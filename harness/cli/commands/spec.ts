@@ -8,7 +8,9 @@
 // With `--runtimes LIST|all [--db FILE]` it is the differential run instead
 // (harness/conformance/): every command on the oracle and on each runtime,
 // totals per runtime printed and stored, divergences stored as findings.
-// Exit status then: 1 when the run found NEW findings, 0 otherwise.
+// Exit status then: 1 when the run found new or re-opened findings (notes
+// fail nothing), 2 when the oracle disagrees with a script where the plan
+// does not explain it, 0 otherwise.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -18,6 +20,7 @@ import type { Adapter } from '../../../adapters/adapter.js';
 import { ADAPTER_IDS, createAdapter } from '../../../adapters/registry.js';
 import { printSuiteText, suiteJson } from '../../conformance/print.js';
 import { runSuite } from '../../conformance/run-suite.js';
+import { failing } from '../../findings/contract.js';
 import { addDbOption } from '../../store/db-option.js';
 import { openStore } from '../../store/store.js';
 import { UserError } from '../run.js';
@@ -130,7 +133,9 @@ async function differential(paths: string[], opts: SpecOptions): Promise<void> {
       const versions = Object.fromEntries(await Promise.all(runtimes.map(async (a) => [a.id, versionOf(await a.available())] as const)));
       printSuiteText(result, versions, (s) => void process.stdout.write(s));
     }
-    process.exitCode = result.findings.some((f) => f.isNew) ? 1 : 0;
+    for (const e of result.oracleErrors.slice(0, 20)) process.stderr.write(`spec: oracle error at ${e.at}: ${e.command}: the script expects ${e.expected}, the reference interpreter gives ${e.actual}\n`);
+    if (result.oracleErrors.length > 0) process.stderr.write(`spec: ${result.oracleErrors.length} check(s) the oracle gets wrong were judged on no runtime\n`);
+    process.exitCode = result.oracleErrors.length > 0 ? 2 : failing(result.findings).length > 0 ? 1 : 0;
   } finally {
     store.close();
     await Promise.all([oracle, ...runtimes].map((a) => a.close?.()));

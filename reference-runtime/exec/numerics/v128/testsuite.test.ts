@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { suiteDir } from '../../../../harness/testsuite.js';
+import { lanesOf } from './bigint-lanes.js';
 import { extractLane, replaceLane, shuffle } from './lanes.js';
 import { V128_OPS } from './ops.js';
 
@@ -50,17 +51,6 @@ function operand(v: Value): unknown {
   if (v.type === 'i64') return BigInt.asIntN(64, bits);
   view.setBigUint64(0, bits);
   return view.getFloat64(0);
-}
-
-/** Unsigned lane bits of a v128, little-endian. */
-function lanesOf(v: Uint8Array, bits: number): bigint[] {
-  const out: bigint[] = [];
-  for (let i = 0; i < 128 / bits; i++) {
-    let x = 0n;
-    for (let b = bits / 8 - 1; b >= 0; b--) x = (x << 8n) | BigInt(v[(i * bits) / 8 + b]!);
-    out.push(x);
-  }
-  return out;
 }
 
 /** Does lane (or scalar) `bits` of a float type of width `w` match `expected` ("nan:canonical", "nan:arithmetic" or bits)? */

@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from '../harness/store/store.js';
-import { projectRoot } from '../harness/testsuite.js';
-import { loadReportData } from './data.js';
-import { escapeHtml } from './html/escape.js';
-import { renderHtml } from './render.js';
-import { HOSTILE } from './sample-data.js';
+import { openStore } from '../store/store.js';
+import { projectRoot } from '../testsuite.js';
+import { loadReportData } from './load-data.js';
+import { escapeHtml } from '../../reports/html/escape.js';
+import { renderHtml } from '../../reports/render.js';
+import { HOSTILE } from '../../reports/sample-data.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wasmdiff-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

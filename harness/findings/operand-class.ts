@@ -1,0 +1,77 @@
+// The operand class of a divergence: what kind of values reached the culprit
+// (the invocation's arguments and the float constants of the code it runs). A NaN
+// bug of signalling NaNs, of ±0 or of boundary integers is one cause each,
+// whichever exact value showed it. Most telling first: sNaN, NaN, ±0,
+// boundary, ordinary.
+import type { ArgValue } from '../../adapters/plan.js';
+import type { Instr } from '../../reference-runtime/syntax/instructions.js';
+import { isArithmeticNaN32, isNaN32 } from '../../reference-runtime/exec/numerics/nan.js';
+
+export type OperandClass = 'snan' | 'nan' | 'zero' | 'boundary' | 'ordinary' | 'module';
+
+const RANK: readonly OperandClass[] = ['snan', 'nan', 'zero', 'boundary', 'ordinary'];
+
+/** The most telling class among the arguments and constants. */
+export function operandClass(args: readonly ArgValue[], code: readonly Instr[]): OperandClass {
+  const classes = [...args.map(argClass), ...code.flatMap(constClass)];
+  return RANK.find((c) => classes.includes(c)) ?? 'ordinary';
+}
+
+function argClass(a: ArgValue): OperandClass {
+  switch (a.type) {
+    case 'f32':
+      return f32Class(a.bits >>> 0);
+    case 'f64':
+      return f64Class(BigInt.asUintN(64, a.bits));
+    case 'i32':
+      return intClass(BigInt(a.bits >>> 0), 32);
+    case 'i64':
+      return intClass(BigInt.asUintN(64, a.bits), 64);
+    case 'v128':
+      return vectorClass(a.bytes);
+    default:
+      return 'ordinary';
+  }
+}
+
+/** Float constants only: integer constants in code are mostly addresses and indices, whatever the bug. */
+function constClass(i: Instr): OperandClass[] {
+  if (i.op === 'f32.const' && i.f32 !== undefined) return [f32Class(i.f32 >>> 0)];
+  if (i.op === 'f64.const' && i.f64 !== undefined) return [f64Class(BigInt.asUintN(64, i.f64))];
+  return [];
+}
+
+export function f32Class(bits: number): OperandClass {
+  const mag = bits & 0x7fffffff;
+  if (isNaN32(bits)) return isArithmeticNaN32(bits) ? 'nan' : 'snan';
+  if (mag === 0) return 'zero';
+  // infinity, the largest finite, the smallest normal, the smallest subnormal, 1
+  if (mag === 0x7f800000 || mag === 0x7f7fffff || mag === 0x00800000 || mag === 1 || mag === 0x3f800000) return 'boundary';
+  return 'ordinary';
+}
+
+export function f64Class(bits: bigint): OperandClass {
+  const mag = bits & 0x7fff_ffff_ffff_ffffn;
+  if (mag > 0x7ff0_0000_0000_0000n) return (mag & 0x0008_0000_0000_0000n) === 0n ? 'snan' : 'nan';
+  if (mag === 0n) return 'zero';
+  if (mag === 0x7ff0_0000_0000_0000n || mag === 0x7fef_ffff_ffff_ffffn || mag === 0x0010_0000_0000_0000n || mag === 1n || mag === 0x3ff0_0000_0000_0000n) return 'boundary';
+  return 'ordinary';
+}
+
+/** Integers: the signed and unsigned extremes are boundaries (0 and 1 are everywhere: addresses, counts, indices). */
+function intClass(u: bigint, width: 32 | 64): OperandClass {
+  const max = (1n << BigInt(width)) - 1n;
+  const signedMax = (1n << BigInt(width - 1)) - 1n;
+  return u === max || u === signedMax || u === signedMax + 1n ? 'boundary' : 'ordinary';
+}
+
+/** A vector: the most telling class of its lanes read as f32x4 and as f64x2 (float lanes are where NaN and ±0 bugs live). */
+function vectorClass(bytes: Uint8Array): OperandClass {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, 16);
+  const lanes = [0, 4, 8, 12].map((at) => f32Class(view.getUint32(at, true)));
+  lanes.push(f64Class(view.getBigUint64(0, true)), f64Class(view.getBigUint64(8, true)));
+  const rank = (c: OperandClass) => RANK.indexOf(c);
+  // an integer vector reads as ordinary floats: only NaN lanes say something
+  const telling = lanes.filter((c) => c === 'snan' || c === 'nan').sort((a, b) => rank(a) - rank(b));
+  return telling[0] ?? 'ordinary';
+}

@@ -1,0 +1,99 @@
+// Findings are causes: the same run again adds sightings, not findings; a
+// fixed finding seen again re-opens (it is not new); and a database written
+// before causes migrates, its findings of one cause merged into one.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { wasm } from '../compare/scripted-runtime.js';
+import { APPLICATION, MIGRATIONS } from './schema.js';
+import { openStore, type NewFinding } from './store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'wasmdiff-causes-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const sighting = (runtime: string, origin: string, version = '1'): NewFinding => ({
+  signature: 'cause-1', kind: 'wrong-result', summary: 's', runtimes: [runtime], details: { at: origin }, repro: { [runtime]: `${runtime} driver.wasm` },
+  cause: { family: 'wamr', culprit: 'f32.floor', operandClass: 'snan' }, versions: { [runtime]: version },
+  sighting: { runtime, version, source: 'spec', origin, count: 2 },
+});
+
+describe('findings as causes', () => {
+  it('a re-run adds sightings to the same finding and keeps each sighting once', () => {
+    const s = openStore(join(dir, 'rerun.db'));
+    const r1 = s.beginRun('spec', {});
+    const a = s.recordFinding(sighting('wamr-fast', 'f32.wast:1'), r1);
+    s.recordFinding(sighting('wamr-classic', 'f32.wast:1'), r1);
+    const r2 = s.beginRun('spec', {});
+    const again = s.recordFinding(sighting('wamr-fast', 'f32.wast:1'), r2);
+    expect(again).toMatchObject({ id: a.id, isNew: false, reopened: false, count: 6 });
+    expect(s.listFindings()).toHaveLength(1);
+    const f = s.getFinding(a.id)!;
+    expect([f.family, f.culprit, f.operandClass, f.runtimes]).toEqual(['wamr', 'f32.floor', 'snan', ['wamr-classic', 'wamr-fast']]);
+    expect(f.members['wamr-fast']).toEqual({ first: '1', last: '1', count: 4 });
+    expect(s.examples(a.id).map((e) => [e.runtime, e.origin, e.count])).toEqual([['wamr-fast', 'f32.wast:1', 4], ['wamr-classic', 'f32.wast:1', 2]]);
+    s.close();
+  });
+
+  it('keeps a few representative sightings, the smallest first, one per member at least', () => {
+    const s = openStore(join(dir, 'examples.db'));
+    const run = s.beginRun('fuzz', {});
+    for (let k = 0; k < 8; k++) s.recordFinding({ ...sighting('wamr-fast', `case ${k}`), moduleBytes: wasm(`(module ${'(func)'.repeat(8 - k)})`) }, run);
+    s.recordFinding({ ...sighting('wamr-classic', 'case big'), moduleBytes: wasm(`(module ${'(func)'.repeat(20)})`) }, run);
+    const kept = s.examples(1);
+    expect(kept.length).toBeLessThanOrEqual(6);
+    expect(kept.map((e) => e.origin).slice(0, 3)).toEqual(['case 7', 'case 6', 'case 5']);
+    expect(kept.some((e) => e.runtime === 'wamr-classic')).toBe(true);
+    expect(s.getFinding(1)!.count).toBe(18);
+    s.close();
+  });
+
+  it('a fixed finding seen again is re-opened, not new', () => {
+    const s = openStore(join(dir, 'reopen.db'));
+    const r1 = s.beginRun('spec', {});
+    const { id } = s.recordFinding(sighting('wamr-fast', 'f32.wast:1', '1'), r1);
+    const r2 = s.beginRun('spec', {});
+    s.markFixed(id, { 'wamr-fast': '2' }, r2);
+    const r3 = s.beginRun('spec', {});
+    const seen = s.recordFinding(sighting('wamr-fast', 'f32.wast:1', '2'), r3);
+    expect(seen).toMatchObject({ id, isNew: false, reopened: true });
+    expect(s.getFinding(id)!.status).toBe('open');
+    // seen again later in the same run: still re-opened by this run
+    expect(s.recordFinding(sighting('wamr-classic', 'f32.wast:2', '2'), r3)).toMatchObject({ isNew: false, reopened: true });
+    s.close();
+  });
+
+  it('a database from before causes migrates: findings of one cause merge, old ids stay as aliases', () => {
+    const path = join(dir, 'old.db');
+    const db = new Database(path);
+    db.exec(MIGRATIONS[0] as string);
+    db.prepare(`INSERT INTO meta (key, value) VALUES ('application', ?)`).run(APPLICATION);
+    db.prepare(`INSERT INTO runs (uid, started_at, command, options, host) VALUES ('u', '2025-01-01', 'spec', '{}', '{}')`).run();
+    const bytes = Buffer.from(wasm('(module (func (export "floor") (param f32) (result f32) (f32.floor (local.get 0))))'));
+    db.prepare(`INSERT INTO modules (hash, bytes, size) VALUES ('h', ?, ?)`).run(bytes, bytes.length);
+    const insert = db.prepare(
+      `INSERT INTO findings (signature, kind, summary, runtimes, first_seen, last_seen, first_run_id, last_run_id, count, module_hash, details, repro)
+       VALUES (?, 'wrong-result', 's', ?, '2025-01-01', '2025-01-01', 1, 1, ?, 'h', ?, '{}')`,
+    );
+    const details = (at: string, arg: string, rt: string) =>
+      JSON.stringify({ at, expected: 'f32:nan:arithmetic', actual: { [rt]: arg }, classes: { expected: 'values(f32:nan:arithmetic)', actual: 'values' }, invocations: [{ export: 'floor', args: [arg] }], versions: { [rt]: '1.1.2' } });
+    insert.run('old-1', '["wamr-fast"]', 2, details('f32.wast:10', 'f32:7fa00000', 'wamr-fast'));
+    insert.run('old-2', '["wamr-classic"]', 3, details('f32.wast:11', 'f32:ffa00000', 'wamr-classic'));
+    insert.run('old-3', '["wamr-fast"]', 1, details('f64.wast:12', 'f32:7f800001', 'wamr-fast'));
+    db.prepare(`INSERT INTO finding_sightings (finding_id, run_id, seen_at) VALUES (2, 1, '2025-01-01')`).run();
+    db.pragma('user_version = 1');
+    db.close();
+
+    const s = openStore(path);
+    const all = s.listFindings();
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ id: 1, count: 6, family: 'wamr', operandClass: 'snan', runtimes: ['wamr-classic', 'wamr-fast'] });
+    expect(all[0]!.culprit).toMatch(/^NaN result not quieted/);
+    expect(s.getFinding(2)!.id).toBe(1);
+    expect(s.examples(1)).toHaveLength(3);
+    expect(s.sightings(1).map((x) => x.runId)).toEqual([1]);
+    expect(s.integrityCheck()).toEqual(['ok']);
+    s.close();
+  });
+});
