@@ -2,6 +2,7 @@
 // "..." ...)`, also inside assertions), read with the project's lexer alone:
 // for scripts wabt 1.0.32 cannot convert (the Wasm 3.0 suite), the decoder's
 // tests get the suite's own bytes without depending on the text parser.
+import { concatBytes } from '../text/concat-bytes.js';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { tokenize, type Token } from '../text/lexer.js';
@@ -62,13 +63,7 @@ function binaryOf(tokens: Token[], open: number): Uint8Array | undefined {
   if (keywordAt(tokens, i) !== 'binary') return undefined;
   const parts: Uint8Array[] = [];
   for (i++; tokens[i]?.kind === 'string'; i++) parts.push(tokens[i]!.bytes!);
-  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    bytes.set(p, at);
-    at += p.length;
-  }
-  return bytes;
+  return concatBytes(parts);
 }
 
 function utf8(bytes: Uint8Array): string {

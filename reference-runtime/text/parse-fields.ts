@@ -2,6 +2,7 @@
 // imports and exports, inline table elements and memory data, offset and
 // item shorthands, and the legacy function-index element lists; 3.0 adds
 // tags, address types and table initialisers.
+import { concatBytes } from './concat-bytes.js';
 import type { Instr } from '../syntax/instructions.js';
 import type { Data, Elem, ElemMode, Module } from '../syntax/module.js';
 import type { AddrType, ExternKind, RefType, TableType, ValType } from '../syntax/types.js';
@@ -430,13 +431,7 @@ function strings(b: ModuleBuilder): Uint8Array {
   const c = b.ctx.c;
   const parts: Uint8Array[] = [];
   while (c.is('string')) parts.push(c.string());
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 function dataField(b: ModuleBuilder): void {

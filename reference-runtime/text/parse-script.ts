@@ -2,6 +2,7 @@
 // modules in text, binary or quoted form, actions, registrations and
 // assertions. Quoted modules are kept as text: they are usually malformed on
 // purpose, and the script runner parses them when it runs the command.
+import { concatBytes } from './concat-bytes.js';
 import type { FeatureSet } from '../syntax/features.js';
 import type { Action, Command, ModuleSource, Script, WastConst, WastExpected } from '../syntax/script.js';
 import { Cursor } from './cursor.js';
@@ -150,10 +151,10 @@ function scriptModule(c: Cursor): { name?: string; source: ModuleSource; definit
   let source: ModuleSource;
   if (c.isKeyword('binary')) {
     c.next();
-    source = { kind: 'binary', bytes: concat(strings(c)) };
+    source = { kind: 'binary', bytes: concatBytes(strings(c)) };
   } else if (c.isKeyword('quote')) {
     c.next();
-    source = { kind: 'quote', text: decodeSource(concat(strings(c))) };
+    source = { kind: 'quote', text: decodeSource(concatBytes(strings(c))) };
   } else {
     source = { kind: 'text', module: parseModuleFields(c, id) };
   }
@@ -167,15 +168,6 @@ function strings(c: Cursor): Uint8Array[] {
   return out;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /** `(invoke $id? "name" const*)` or `(get $id? "name")`. */
 function action(c: Cursor): Action {
