@@ -9,6 +9,7 @@ import { encodeModule } from '../../reference-runtime/binary/encode.js';
 import { parseWat } from '../../reference-runtime/text/parse-module.js';
 import { openStore, type Store } from '../store/store.js';
 import { runBench, type BenchTarget } from './run-bench.js';
+import { SyntheticEngine } from './fixtures/synthetic-engine.js';
 import { printBenchText } from './table.js';
 
 /** What the fixture prints: the 32-bit LCG state after n steps from 1. */
@@ -45,24 +46,6 @@ class LyingEngine implements BenchEngine {
   async run(p: BenchProgram, o: BenchRunOptions): Promise<BenchRun> {
     const r = await this.v8.run(p, o);
     return r.kind === 'ok' ? { ...r, stdout: `${Number(r.stdout.trim()) ^ 1}\n` } : r;
-  }
-}
-
-/** An engine whose runs take a fixed, made-up time per program (no process): for the anomaly path. */
-class SyntheticEngine implements BenchEngine {
-  readonly engine = 'synthetic';
-  readonly phases: readonly Phase[] = [];
-  private k = 0;
-  constructor(
-    readonly id: string,
-    private readonly msFor: (program: string) => number,
-    private readonly programs: BenchTarget[],
-  ) {}
-  available = async () => ({ ok: true as const, version: '1' });
-  async run(p: BenchProgram): Promise<BenchRun> {
-    const jitter = 1 + 0.01 * ((this.k++ * 7) % 5); // up to 4% spread
-    const stdout = `${this.programs.find((x) => x.name === p.name)!.expectedChecksum}\n`;
-    return { kind: 'ok', wallMs: this.msFor(p.name) * jitter, rssKb: 1000, phases: {}, stdout, argv: ['synthetic', p.name] };
   }
 }
 

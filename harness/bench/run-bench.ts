@@ -1,7 +1,8 @@
 // `wasmdiff bench` without the command line: runs every (program, engine)
 // cell in the order schedule.ts gives, checks each run's checksum, stores
 // every kept sample, then computes medians, intervals and ratios (stats.ts),
-// flags anomalies and stores them, and the wrong checksums, as findings.
+// flags anomalies (tier-anomalies.ts) and regressions since earlier runs
+// (night-regressions.ts) and stores them, and the wrong checksums, as findings.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +12,10 @@ import type { Store, TimingRow } from '../store/store.js';
 import { Schedule, cellKey, seconds, type Cell } from './schedule.js';
 import { DEFAULT_ANOMALY_THRESHOLD, median, medianCI, MIN_SAMPLES_99, ratioCI, type Anomaly, type MedianCI, type RatioCI } from './stats.js';
 import { tierOutliers, versionRegressions, type Regression, type Timed } from './tier-anomalies.js';
+import { earlierTimings, nightRegressions, type NightRegression } from './night-regressions.js';
 import { benchCause, causeSignature } from '../findings/cause.js';
 
-/** A newer version of an engine slower than an older one by more than this (the whole 99% interval) is a regression. */
+/** An engine slower than an older version of it, or than itself in an earlier run, by more than this (the whole 99% interval) is a regression. */
 export const REGRESSION_THRESHOLD = 1.25;
 
 export interface BenchTarget extends BenchProgram {
@@ -63,7 +65,7 @@ export interface BenchReport {
   programs: string[];
   cells: CellResult[];
   anomalies: Anomaly[];
-  /** Findings recorded (wrong checksums, performance anomalies), with whether each is new. */
+  /** Findings recorded (wrong checksums, crashes, tier outliers, regressions), with whether each is new. */
   findings: { id: number; kind: string; isNew: boolean; summary: string }[];
   stopReason?: string;
   elapsedMs: number;
@@ -141,12 +143,16 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
       if (dropped !== undefined && !fixed.has(cellKey(c))) fixed.set(cellKey(c), { status: schedule.droppedKind(c) === 'left-out' ? 'left-out' : 'timeout', reason: dropped });
     }
     const results = summarise(o, engines, samples, fixed);
-    // performance findings against the engine's own tier and its own family's other versions (tier-anomalies.ts)
+    // performance findings against the engine's own tier, its own family's other versions (tier-anomalies.ts)
+    // and itself in earlier runs on this machine (night-regressions.ts)
     const versionOf = new Map(engines.map((e) => [e.id, e.version ?? '']));
-    const timed: Timed[] = results.filter((c) => c.status === 'ok' && c.engine !== NATIVE_ID).map((c) => ({ engine: c.engine, version: versionOf.get(c.engine) ?? '', program: c.program, wall: samples.get(cellKey(c))?.wall ?? [] }));
+    const measured: Timed[] = results.filter((c) => c.status === 'ok').map((c) => ({ engine: c.engine, version: versionOf.get(c.engine) ?? '', program: c.program, wall: samples.get(cellKey(c))?.wall ?? [] }));
+    const timed = measured.filter((c) => c.engine !== NATIVE_ID);
     const anomalies = tierOutliers(timed, o.threshold ?? DEFAULT_ANOMALY_THRESHOLD);
     for (const a of anomalies) findings.push(performanceFinding(store, runId, a, results));
     for (const r of versionRegressions(timed, REGRESSION_THRESHOLD)) findings.push(regressionFinding(store, runId, r));
+    const earlier = earlierTimings(store, runId, o.programs.map((p) => p.name));
+    for (const r of nightRegressions(measured, earlier, REGRESSION_THRESHOLD)) findings.push(nightRegressionFinding(store, runId, r));
     const report: BenchReport = {
       runId, engines, programs: o.programs.map((p) => p.name), cells: results, anomalies, findings,
       ...(schedule.stopReason === undefined ? {} : { stopReason: schedule.stopReason }),
@@ -252,49 +258,66 @@ function crashFinding(store: Store, runId: number, program: BenchTarget, engine:
 
 function performanceFinding(store: Store, runId: number, a: Anomaly, cells: CellResult[]): BenchReport['findings'][number] {
   const cell = cells.find((c) => c.program === a.program && c.engine === a.engine)!;
-  const fmt = (x: number): string => x.toFixed(2);
-  const summary = `${a.engine} is slower than the other engines of its tier on ${a.program}: ${fmt(a.ratio.ratio)}x its tier's median engine (99% CI ${fmt(a.ratio.low)}-${fmt(a.ratio.high)}), usually ${fmt(a.usual)}x`;
-  const cause = benchCause('performance', a.engine, a.program, 'slower than its tier');
-  const r = store.recordFinding(
-    {
-      signature: causeSignature(cause),
-      cause,
-      sighting: { runtime: a.engine, source: 'bench', origin: `bench run ${runId}: ${a.program}` },
-      kind: 'performance',
-      summary,
-      runtimes: [a.engine],
-      details: {
-        program: a.program, direction: a.direction, ratioToFastest: a.ratio, usualRatio: a.usual, threshold: a.threshold, bound: a.bound,
-        medianWallMs: cell.wall?.median, wallCI: cell.wall && { low: cell.wall.low, high: cell.wall.high, n: cell.wall.n },
-        rule: "usual ratio = median of the engine's ratios to the median engine of its tier (interpreters, compilers) across programs; flagged when the 99% bootstrap interval of the ratio lies entirely beyond usual x threshold",
-      },
-      repro: {},
+  return recordPerformance(store, runId, {
+    engine: a.engine, program: a.program, what: 'slower than its tier', origin: `bench run ${runId}: ${a.program}`,
+    summary: `${a.engine} is slower than the other engines of its tier on ${a.program}: ${fmt(a.ratio.ratio)}x its tier's median engine (99% CI ${ci(a.ratio)}), usually ${fmt(a.usual)}x`,
+    details: {
+      program: a.program, direction: a.direction, ratioToFastest: a.ratio, usualRatio: a.usual, threshold: a.threshold, bound: a.bound,
+      medianWallMs: cell.wall?.median, wallCI: cell.wall && { low: cell.wall.low, high: cell.wall.high, n: cell.wall.n },
+      rule: "usual ratio = median of the engine's ratios to the median engine of its tier (interpreters, compilers) across programs; flagged when the 99% bootstrap interval of the ratio lies entirely beyond usual x threshold",
     },
-    runId,
-  );
-  return { id: r.id, kind: 'performance', isNew: r.isNew, summary };
+  });
 }
 
 function regressionFinding(store: Store, runId: number, g: Regression): BenchReport['findings'][number] {
-  const fmt = (x: number): string => x.toFixed(2);
-  const summary = `${g.engine} ${g.version} is slower than ${g.against} ${g.againstVersion} on ${g.program}: ${fmt(g.ratio.ratio)}x (99% CI ${fmt(g.ratio.low)}-${fmt(g.ratio.high)}, threshold ${g.threshold}x)`;
-  const cause = benchCause('performance', g.engine, g.program, `regression from ${g.against}`);
+  return recordPerformance(store, runId, {
+    engine: g.engine, version: g.version, program: g.program, what: `regression from ${g.against}`, origin: `bench run ${runId}: ${g.program}`,
+    summary: `${g.engine} ${g.version} is slower than ${g.against} ${g.againstVersion} on ${g.program}: ${fmt(g.ratio.ratio)}x (99% CI ${ci(g.ratio)}, threshold ${g.threshold}x)`,
+    details: { program: g.program, direction: 'regression', against: { [g.against]: g.againstVersion }, ratio: g.ratio, threshold: g.threshold, rule: 'a newer version of the same engine (same family and tier), in the same run, slower than an older one with the whole 99% bootstrap interval of the ratio of medians beyond the threshold' },
+  });
+}
+
+/**
+ * The engine slower than in an earlier run on this machine. The cause names
+ * no run, so the same regression seen again on a later pair of nights is a
+ * sighting of the same finding (and re-opens it once marked fixed).
+ */
+function nightRegressionFinding(store: Store, runId: number, g: NightRegression): BenchReport['findings'][number] {
+  const versions = g.version === g.earlierVersion ? `same version ${g.version}` : `version ${g.earlierVersion} then, ${g.version} now`;
+  const measure = g.anchor === 'native' ? 'relative to the native build timed in each run' : 'raw wall time: no native build timed in both runs';
+  return recordPerformance(store, runId, {
+    engine: g.engine, version: g.version, program: g.program, what: 'regression across runs', origin: `bench run ${runId} against bench run ${g.earlierRun}: ${g.program}`,
+    summary: `${g.engine} is slower on ${g.program} than in bench run ${g.earlierRun}: ${fmt(g.ratio.ratio)}x (99% CI ${ci(g.ratio)}, threshold ${g.threshold}x), ${measure}; ${versions}`,
+    details: {
+      program: g.program, direction: 'regression', run: runId, earlierRun: g.earlierRun, versions: { then: g.earlierVersion, now: g.version }, normalisedBy: g.anchor, ratio: g.ratio, threshold: g.threshold,
+      rule: 'the same engine on the same host and program size, against the newest earlier run that measured the program: (engine / native) now over (engine / native) then when both runs timed native, else the raw ratio of medians; flagged when the whole 99% bootstrap interval lies beyond the threshold',
+    },
+  });
+}
+
+/** Stores a performance finding: one cause per engine, program and rule (benchCause), each bench run that shows it a sighting. */
+function recordPerformance(store: Store, runId: number, p: { engine: string; version?: string; program: string; what: string; origin: string; summary: string; details: unknown }): BenchReport['findings'][number] {
+  const cause = benchCause('performance', p.engine, p.program, p.what);
+  const version = p.version === undefined ? {} : { version: p.version };
   const r = store.recordFinding(
     {
       signature: causeSignature(cause),
       cause,
-      sighting: { runtime: g.engine, version: g.version, source: 'bench', origin: `bench run ${runId}: ${g.program}` },
+      sighting: { runtime: p.engine, ...version, source: 'bench', origin: p.origin },
       kind: 'performance',
-      summary,
-      runtimes: [g.engine],
-      details: { program: g.program, direction: 'regression', against: { [g.against]: g.againstVersion }, ratio: g.ratio, threshold: g.threshold, rule: 'a newer version of the same engine (same family and tier), in the same run, slower than an older one with the whole 99% bootstrap interval of the ratio of medians beyond the threshold' },
+      summary: p.summary,
+      runtimes: [p.engine],
+      details: p.details,
       repro: {},
-      versions: { [g.engine]: g.version },
+      ...(p.version === undefined ? {} : { versions: { [p.engine]: p.version } }),
     },
     runId,
   );
-  return { id: r.id, kind: 'performance', isNew: r.isNew, summary };
+  return { id: r.id, kind: 'performance', isNew: r.isNew, summary: p.summary };
 }
+
+const fmt = (x: number): string => x.toFixed(2);
+const ci = (r: RatioCI): string => `${fmt(r.low)}-${fmt(r.high)}`;
 
 function quote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binomialCdfHalf, findAnomalies, median, medianCI, prng, ratioCI, type RatioCI } from './stats.js';
+import { binomialCdfHalf, findAnomalies, median, medianCI, prng, ratioCI, ratioOfRatiosCI, type RatioCI } from './stats.js';
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
 
@@ -71,6 +71,23 @@ describe('ratio of medians with a bootstrap interval', () => {
       expect(r.high).toBeGreaterThanOrEqual(r.ratio);
     }
     expect(covered).toBeGreaterThanOrEqual(95);
+  });
+});
+
+describe('ratio of ratios with a bootstrap interval', () => {
+  it('constant samples give the exact change against the anchor', () => {
+    // 30/15 now against 20/20 before: 2x slower once each run's anchor is divided out
+    expect(ratioOfRatiosCI(Array(10).fill(30), Array(10).fill(15), Array(10).fill(20), Array(10).fill(20))).toEqual({ ratio: 2, low: 2, high: 2 });
+  });
+
+  it('a slowdown the anchor shares cancels out; one it does not share stays', () => {
+    const rand = prng(5);
+    const noisy = (ms: number): number[] => Array.from({ length: 12 }, () => ms * (1 + 0.05 * rand()));
+    const shared = ratioOfRatiosCI(noisy(150), noisy(15), noisy(100), noisy(10));
+    expect(shared.low).toBeLessThan(1);
+    expect(shared.high).toBeGreaterThan(1);
+    const own = ratioOfRatiosCI(noisy(150), noisy(10), noisy(100), noisy(10));
+    expect(own.low).toBeGreaterThan(1.3);
   });
 });
 

@@ -7,7 +7,8 @@
 //    interval reaches 99%, and we say so rather than widen it silently.
 //  - the ratio of two medians with a percentile-bootstrap 99% interval
 //    (each sample set resampled independently, a fixed-seed PRNG so the same
-//    samples always give the same interval).
+//    samples always give the same interval); likewise a ratio of two such
+//    ratios (a change between two runs, each against an anchor of its own).
 //  - the anomaly rule: an engine's usual ratio is the median of its ratios
 //    across programs; a program is anomalous for it when the whole interval of
 //    its ratio lies beyond usual x threshold, or below usual / threshold.
@@ -92,11 +93,27 @@ export const BOOTSTRAP_RESAMPLES = 2000;
  */
 export function ratioCI(a: readonly number[], b: readonly number[], level = CONFIDENCE, seed = 1, resamples = BOOTSTRAP_RESAMPLES): RatioCI {
   if (a.length === 0 || b.length === 0) throw new RangeError('ratio of medians needs samples on both sides');
+  return bootstrap([a, b], ([ma, mb]) => ma! / mb!, level, seed, resamples);
+}
+
+/**
+ * (median(a) / median(anchorA)) / (median(b) / median(anchorB)) with a
+ * percentile-bootstrap interval, the four sets resampled independently: how
+ * much a changed against b once both are measured against an anchor timed
+ * beside them, which cancels what slowed the whole machine between them.
+ */
+export function ratioOfRatiosCI(a: readonly number[], anchorA: readonly number[], b: readonly number[], anchorB: readonly number[], level = CONFIDENCE, seed = 1, resamples = BOOTSTRAP_RESAMPLES): RatioCI {
+  if ([a, anchorA, b, anchorB].some((xs) => xs.length === 0)) throw new RangeError('ratio of ratios needs samples in all four sets');
+  return bootstrap([a, anchorA, b, anchorB], ([ma, mA, mb, mB]) => ma! / mA! / (mb! / mB!), level, seed, resamples);
+}
+
+/** `statistic` of the sets' medians, with the percentile interval of it over resamples of every set (in order, one fixed-seed PRNG). */
+function bootstrap(sets: readonly (readonly number[])[], statistic: (medians: number[]) => number, level: number, seed: number, resamples: number): RatioCI {
   const rand = prng(seed);
   const resampledMedian = (xs: readonly number[]): number => median(Array.from({ length: xs.length }, () => xs[Math.floor(rand() * xs.length)]!));
-  const ratios = Array.from({ length: resamples }, () => resampledMedian(a) / resampledMedian(b)).sort((x, y) => x - y);
-  const at = (q: number): number => ratios[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))]!;
-  return { ratio: median(a) / median(b), low: at((1 - level) / 2), high: at((1 + level) / 2) };
+  const values = Array.from({ length: resamples }, () => statistic(sets.map(resampledMedian))).sort((x, y) => x - y);
+  const at = (q: number): number => values[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))]!;
+  return { ratio: statistic(sets.map(median)), low: at((1 - level) / 2), high: at((1 + level) / 2) };
 }
 
 export const DEFAULT_ANOMALY_THRESHOLD = 1.5;

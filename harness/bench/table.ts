@@ -37,7 +37,8 @@ export function printBenchText(r: BenchReport): string {
     out.push('', 'cells without a figure:');
     for (const c of reasons) out.push(`  ${c.program} on ${c.engine}: ${c.reason}`);
   }
-  out.push('', r.anomalies.length === 0 ? 'no performance anomalies' : 'performance anomalies:');
+  // every finding of the run: wrong checksums, crashes, tier outliers and regressions (against older versions or earlier runs)
+  out.push('', r.findings.length === 0 ? 'no findings' : 'findings:');
   for (const f of r.findings) out.push(`  #${f.id} ${f.kind}${f.isNew ? ' (new)' : ''}: ${f.summary}`);
   return out.join('\n');
 }

@@ -18,6 +18,7 @@
 //
 // Helpers are appended after every function, and types after every type, so
 // no index of the module changes.
+import { CANONICAL_NAN32, CANONICAL_NAN64_BITS, MAGNITUDE32, MAGNITUDE64 } from '../../reference-runtime/exec/numerics/nan.js';
 import { instr, type Instr } from '../../reference-runtime/syntax/instructions.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
 import { addrType } from '../../reference-runtime/syntax/types.js';
@@ -38,8 +39,9 @@ export const NAN_CHOOSING: ReadonlyMap<string, Shape> = new Map<string, Shape>([
   ['f64x2.promote_low_f32x4', 'f64x2'],
 ]);
 
-const NEG_CANONICAL32 = 0xffc00000;
-const NEG_CANONICAL64 = 0xfff8_0000_0000_0000n;
+// the canonical NaNs with the sign set: a NaN of the right class that the oracle never picks
+const NEG_CANONICAL32 = (CANONICAL_NAN32 | 0x8000_0000) >>> 0;
+const NEG_CANONICAL64 = CANONICAL_NAN64_BITS | (1n << 63n);
 const ONES32 = 0xffffffff;
 const ONES64 = 0xffff_ffff_ffff_ffffn;
 
@@ -123,16 +125,16 @@ function nanHelper(shape: Shape, policy: NanPolicy): Instr[] {
     const nonCanonical = wide ? (policy === 'ones' ? ONES64 : NEG_CANONICAL64) : policy === 'ones' ? ONES32 : NEG_CANONICAL32;
     const k = (bits: number | bigint): Instr => (wide ? instr('f64.const', { f64: bits as bigint }) : instr('f32.const', { f32: bits as number }));
     const isCanonical = wide
-      ? [x, instr('i64.reinterpret_f64'), instr('i64.const', { i64: 0x7fff_ffff_ffff_ffffn }), instr('i64.and'), instr('i64.const', { i64: 0x7ff8_0000_0000_0000n }), instr('i64.eq')]
-      : [x, instr('i32.reinterpret_f32'), instr('i32.const', { i32: 0x7fffffff }), instr('i32.and'), instr('i32.const', { i32: 0x7fc00000 }), instr('i32.eq')];
+      ? [x, instr('i64.reinterpret_f64'), instr('i64.const', { i64: MAGNITUDE64 }), instr('i64.and'), instr('i64.const', { i64: CANONICAL_NAN64_BITS }), instr('i64.eq')]
+      : [x, instr('i32.reinterpret_f32'), instr('i32.const', { i32: MAGNITUDE32 }), instr('i32.and'), instr('i32.const', { i32: CANONICAL_NAN32 }), instr('i32.eq')];
     const bt = { kind: 'value' as const, type: shape };
     const replaced = instr('if', { blockType: bt, body: [k(wide ? NEG_CANONICAL64 : NEG_CANONICAL32)], elseBody: [k(nonCanonical)] });
     return [x, x, instr(`${shape}.eq`), instr('if', { blockType: bt, body: [x], elseBody: [...isCanonical, replaced] })];
   }
   const wide = shape === 'f64x2';
   const lanes = (bits: bigint): Instr => instr('v128.const', { bytes: splat(bits, wide) });
-  const magMask = wide ? 0x7fff_ffff_ffff_ffffn : 0x7fffffffn;
-  const canonical = wide ? 0x7ff8_0000_0000_0000n : 0x7fc00000n;
+  const magMask = wide ? MAGNITUDE64 : BigInt(MAGNITUDE32);
+  const canonical = wide ? CANONICAL_NAN64_BITS : BigInt(CANONICAL_NAN32);
   const negCanonical = wide ? NEG_CANONICAL64 : BigInt(NEG_CANONICAL32);
   const nonCanonical = policy === 'ones' ? (wide ? ONES64 : BigInt(ONES32)) : negCanonical;
   return [

@@ -5,7 +5,7 @@
 // boundary, ordinary.
 import type { ArgValue } from '../../adapters/plan.js';
 import type { Instr } from '../../reference-runtime/syntax/instructions.js';
-import { isArithmeticNaN32, isNaN32 } from '../../reference-runtime/exec/numerics/nan.js';
+import { isArithmeticNaN32, isArithmeticNaN64Bits, isNaN32, isNaN64Bits } from '../../reference-runtime/exec/numerics/nan.js';
 
 export type OperandClass = 'snan' | 'nan' | 'zero' | 'boundary' | 'ordinary' | 'module';
 
@@ -51,8 +51,8 @@ export function f32Class(bits: number): OperandClass {
 }
 
 export function f64Class(bits: bigint): OperandClass {
+  if (isNaN64Bits(bits)) return isArithmeticNaN64Bits(bits) ? 'nan' : 'snan';
   const mag = bits & 0x7fff_ffff_ffff_ffffn;
-  if (mag > 0x7ff0_0000_0000_0000n) return (mag & 0x0008_0000_0000_0000n) === 0n ? 'snan' : 'nan';
   if (mag === 0n) return 'zero';
   if (mag === 0x7ff0_0000_0000_0000n || mag === 0x7fef_ffff_ffff_ffffn || mag === 0x0010_0000_0000_0000n || mag === 1n || mag === 0x3ff0_0000_0000_0000n) return 'boundary';
   return 'ordinary';

@@ -48,9 +48,9 @@ export function runsApi({ db }: StoreContext) {
   const newest = db.prepare(`SELECT * FROM runs ORDER BY id DESC LIMIT ?`);
   const one = db.prepare(`SELECT * FROM runs WHERE id = ?`);
   return {
-    /** Starts a run; returns its id. */
-    beginRun(command: string, options: unknown): number {
-      return Number(insert.run(randomUUID(), new Date().toISOString(), command, toJson(options), toJson(hostInfo())).lastInsertRowid);
+    /** Starts a run on `host` (this machine unless said otherwise: a run imported from another); returns its id. */
+    beginRun(command: string, options: unknown, host: HostInfo = hostInfo()): number {
+      return Number(insert.run(randomUUID(), new Date().toISOString(), command, toJson(options), toJson(host)).lastInsertRowid);
     },
     finishRun(runId: number, summary?: unknown): void {
       finish.run(new Date().toISOString(), summary === undefined ? null : toJson(summary), runId);

@@ -20,6 +20,7 @@ import type {
   FindingFilter,
   FindingRecord,
   FindingStatus,
+  HostInfo,
   ModuleRecord,
   NewCase,
   NewFinding,
@@ -33,6 +34,7 @@ import type {
   SpecRow,
   StoreContext,
   TimingRow,
+  WallSample,
 } from './types.js';
 
 export { StoreError } from './errors.js';
@@ -42,7 +44,8 @@ export * from './types.js';
 
 export interface Store {
   readonly path: string;
-  beginRun(command: string, options: unknown): number;
+  /** `host` defaults to this machine's (hostInfo()). */
+  beginRun(command: string, options: unknown, host?: HostInfo): number;
   finishRun(runId: number, summary?: unknown): void;
   runs(limit?: number): RunRecord[];
   getRun(runId: number): RunRecord | undefined;
@@ -67,6 +70,8 @@ export interface Store {
   specMatrix(runId?: number): SpecMatrix | undefined;
   putTimings(rows: TimingRow[]): void;
   timings(runId: number): TimingRow[];
+  wallTimings(runId: number): WallSample[];
+  wallRunsBefore(runId: number): number[];
   putCoverage(runId: number, counts: Map<string, number>): void;
   coverage(runId?: number): Map<string, number>;
   /** Runs `fn` in one write transaction (nested calls become savepoints); a throw rolls it all back. */

@@ -219,6 +219,15 @@ export interface TimingRow {
   rssKb?: number | null;
 }
 
+/** One wall-time sample, with the runtime it was measured on. */
+export interface WallSample {
+  /** The adapter id, e.g. `wasmtime`, `native`. */
+  runtime: string;
+  version: string;
+  program: string;
+  ms: number;
+}
+
 /** What every part of the store works with. */
 export interface StoreContext {
   db: Database.Database;

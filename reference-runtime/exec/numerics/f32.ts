@@ -11,15 +11,11 @@
 // spec's rule. abs, neg and copysign act on the sign bit only, NaNs included.
 
 import { f32Bits, f32Value } from './scratch.js';
-import { nan32, nan32of2 } from './nan.js';
+import { isNaN32, nan32, nan32of2 } from './nan.js';
 
 const TWO52 = 2 ** 52;
 /** Smallest exponent field from which every f32 is an integer (or inf/NaN): 2^23. */
 const INTEGRAL_EXPONENT_BITS = (127 + 23) << 23;
-
-function isNaNBits(a: number): boolean {
-  return (a & 0x7fffffff) > 0x7f800000;
-}
 
 export function abs(a: number): number {
   return a & 0x7fffffff;
@@ -35,7 +31,7 @@ export function copysign(a: number, b: number): number {
 
 /** The shared path of ceil, floor, trunc: NaN by the rule, integers unchanged (keeps -0 and huge values). */
 function roundToIntegral(a: number, round: (x: number) => number): number {
-  if ((a & 0x7f800000) >= INTEGRAL_EXPONENT_BITS) return isNaNBits(a) ? nan32(a) : a;
+  if ((a & 0x7f800000) >= INTEGRAL_EXPONENT_BITS) return isNaN32(a) ? nan32(a) : a;
   // Math.ceil/floor/trunc are exact and keep the sign of a zero result (ceil(-0.5) is -0).
   return f32Bits(round(f32Value(a)));
 }

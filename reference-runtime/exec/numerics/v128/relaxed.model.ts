@@ -8,6 +8,7 @@
 import * as F32 from '../f32.js';
 import * as F64 from '../f64.js';
 import { fma64 } from './fma.js';
+import { CANONICAL_NAN32, isNaN32, isNaN64Bits } from '../nan.js';
 import { fromLanes, lanesOf } from './bigint-lanes.js';
 
 const view = new DataView(new ArrayBuffer(8));
@@ -35,9 +36,7 @@ function bitsOf(x: number, bits: 32 | 64): bigint {
 }
 
 export function isNaNBits(x: bigint, bits: 32 | 64): boolean {
-  const exp = bits === 32 ? 0x7f800000n : 0x7ff0000000000000n;
-  const frac = bits === 32 ? 0x7fffffn : 0xfffffffffffffn;
-  return (x & exp) === exp && (x & frac) !== 0n;
+  return bits === 32 ? isNaN32(Number(x)) : isNaN64Bits(x);
 }
 
 const signBit = (bits: 32 | 64) => 1n << BigInt(bits - 1);
@@ -101,7 +100,7 @@ export function maddModel(bits: 32 | 64, negate: boolean, a: Uint8Array, b: Uint
   const mul = scalar(bits, F32.mul, F64.mul);
   const fused = (x: bigint, y: bigint, z: bigint): bigint => {
     if (bits === 64) return bitsOf(fma64(floatOf(x, 64), floatOf(y, 64), floatOf(z, 64)), 64);
-    if ([x, y, z].some((w) => isNaNBits(w, 32))) return 0x7fc00000n; // a NaN: compared by class
+    if ([x, y, z].some((w) => isNaNBits(w, 32))) return BigInt(CANONICAL_NAN32); // a NaN: compared by class
     return bitsOf(modelFma32(floatOf(x, 32), floatOf(y, 32), floatOf(z, 32)), 32);
   };
   const xs = lanesOf(a, bits).map((x) => (negate ? x ^ signBit(bits) : x));
