@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { wasm } from '../compare/scripted-runtime.js';
-import { APPLICATION, MIGRATIONS } from './schema.js';
+import { f32bits } from '../../adapters/values.js';
+import { causeOf, causeSignature } from '../findings/cause.js';
+import { parseWat } from '../../reference-runtime/text/parse-module.js';
+import { APPLICATION, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { openStore, type NewFinding } from './store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wasmdiff-causes-'));
@@ -94,6 +97,36 @@ describe('findings as causes', () => {
     expect(s.examples(1)).toHaveLength(3);
     expect(s.sightings(1).map((x) => x.runId)).toEqual([1]);
     expect(s.integrityCheck()).toEqual(['ok']);
+    s.close();
+  });
+
+  it('a database of causes re-signs when the cause rules sharpen: a new sighting joins the old finding', () => {
+    const path = join(dir, 'v3.db');
+    const floor = '(module (func (export "floor") (param f32) (result f32) (f32.floor (local.get 0))))';
+    const classes = { expected: 'values(f32:nan:arithmetic)', actual: 'values' };
+    const s3 = openStore(path);
+    const run = s3.beginRun('spec', {});
+    // as migration 3 signed it: the NaN rule alone, no operation kind
+    const old = { family: 'wamr', culprit: 'NaN result not quieted (spec 4.3.3: an arithmetic NaN is required)', operandClass: 'snan' as const };
+    s3.recordFinding({
+      ...sighting('wamr-fast', 'f32.wast:10'), signature: 'signed-by-migration-3', cause: old, moduleBytes: wasm(floor),
+      details: { at: 'f32.wast:10', expected: 'f32:nan:arithmetic', actual: { 'wamr-fast': 'f32:7fa00000' }, classes, invocations: [{ export: 'floor', args: ['f32:7fa00000'] }], versions: { 'wamr-fast': '1.1.2' } },
+    }, run);
+    s3.close();
+    const raw = new Database(path);
+    raw.pragma('user_version = 3');
+    raw.close();
+
+    const s = openStore(path);
+    const fresh = causeOf({ divergence: { kind: 'wrong-result', runtime: 'wamr-classic', ...{ expectedClass: classes.expected, actualClass: classes.actual }, nanRule: 'nan:arithmetic' }, module: parseWat(floor), invocation: { export: 'floor', args: [f32bits(0x7fa00000)] } });
+    expect(fresh.culprit).toMatch(/by rounding/);
+    const again = s.recordFinding({ ...sighting('wamr-classic', 'f32.wast:10'), signature: causeSignature(fresh), cause: fresh }, s.beginRun('spec', {}));
+    expect(again.isNew).toBe(false);
+    expect(s.listFindings()).toHaveLength(1);
+    expect(s.getFinding(again.id)!.culprit).toBe(fresh.culprit);
+    expect(s.examples(again.id).map((e) => e.runtime).sort()).toEqual(['wamr-classic', 'wamr-fast']);
+    expect(s.integrityCheck()).toEqual(['ok']);
+    expect(SCHEMA_VERSION).toBe(4);
     s.close();
   });
 });

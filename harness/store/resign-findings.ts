@@ -49,6 +49,10 @@ export function resignFindings(db: Database.Database): void {
      VALUES (@finding_id, @key, @runtime, @version, @source, @origin, @size, @module_hash, @wat, @details, @repro, @count, @first_seen, @last_seen)`,
   );
   const moveSightings = db.prepare(`UPDATE finding_sightings SET finding_id = ? WHERE finding_id = ?`);
+  // a finding already stored as a cause (migration 4 on) keeps its members and representative sightings
+  const hasExamples = db.prepare(`SELECT 1 FROM finding_examples WHERE finding_id = ? LIMIT 1`);
+  const moveExamples = db.prepare(`UPDATE OR IGNORE finding_examples SET finding_id = ? WHERE finding_id = ?`);
+  const dropExamples = db.prepare(`DELETE FROM finding_examples WHERE finding_id = ?`);
   const alias = db.prepare(`INSERT OR REPLACE INTO finding_aliases (old_id, finding_id) VALUES (?, ?)`);
   const drop = db.prepare(`DELETE FROM findings WHERE id = ?`);
   for (const [signature, { cause, rows: group }] of groups) {
@@ -57,6 +61,18 @@ export function resignFindings(db: Database.Database): void {
     const members: Record<string, { first: string; last: string; count: number }> = {};
     for (const r of group) {
       const d = JSON.parse(r.details) as StoredDetails;
+      if (hasExamples.get(r.id) !== undefined) {
+        for (const [rt, m] of Object.entries(storedMembers(r))) {
+          const into = (members[rt] ??= { first: m.first, last: m.last, count: 0 });
+          into.last = m.last;
+          into.count += m.count;
+        }
+        if (r.id !== survivor.id) {
+          moveExamples.run(survivor.id, r.id);
+          dropExamples.run(r.id);
+        }
+        continue;
+      }
       for (const rt of JSON.parse(r.runtimes) as string[]) {
         const v = d.versions?.[rt] ?? 'unknown';
         const m = (members[rt] ??= { first: v, last: v, count: 0 });
@@ -89,6 +105,14 @@ export function resignFindings(db: Database.Database): void {
       alias.run(other.id, survivor.id);
       drop.run(other.id);
     }
+  }
+}
+
+function storedMembers(row: Row): Record<string, { first: string; last: string; count: number }> {
+  try {
+    return (JSON.parse(row.members || "{}") ?? {}) as Record<string, { first: string; last: string; count: number }>;
+  } catch {
+    return {};
   }
 }
 

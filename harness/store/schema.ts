@@ -167,6 +167,8 @@ export const MIGRATIONS: readonly Migration[] = [
   `,
   // 3: existing findings re-signed as causes, those of one cause merged
   resignFindings,
+  // 4: re-signed again: a NaN-rule culprit names the kind of operation (rounding, min/max, ...)
+  resignFindings,
 ];
 
 /** The schema version this code writes: the number of migrations. */
