@@ -3,6 +3,7 @@
 // environment, writes to stdout and stderr, clocks, exit. Anything else a
 // program imports from WASI answers ENOSYS, so it links and fails loudly
 // only if it is called.
+import { funcTypeAt } from '../reference-runtime/valid/context.js';
 import { getMemory, hostFunction, type ExternVal, type Module, type ModuleInstance, type Value } from '../reference-runtime/api.js';
 import { WASI } from './driver/build-driver.js';
 
@@ -92,7 +93,7 @@ export function wasiHost(module: Module, argv: readonly string[], write: (fd: nu
   const namespace = new Map<string, ExternVal>();
   for (const imp of module.imports) {
     if (imp.module !== WASI || imp.desc.kind !== 'func') continue;
-    const type = module.types[imp.desc.type]!;
+    const type = funcTypeAt(module.types, imp.desc.type);
     namespace.set(imp.name, hostFunction(type, calls[imp.name] ?? (() => (type.results.length === 1 ? ok(ENOSYS) : []))));
   }
   return { imports: new Map([[WASI, namespace]]), bind: (i) => (instance = i) };

@@ -4,6 +4,7 @@
 // adapter runs it (an instruction replaced by a buggy sequence), or the
 // reference adapter's outcome is rewritten afterwards (a validator that
 // accepts what it should reject).
+import { funcTypeAt } from '../reference-runtime/valid/context.js';
 import { decodeModule } from '../reference-runtime/binary/decode.js';
 import { encodeModule } from '../reference-runtime/binary/encode.js';
 import { instr, type Instr } from '../reference-runtime/syntax/instructions.js';
@@ -125,7 +126,7 @@ function uses(body: readonly Instr[], op: string): boolean {
 }
 
 function rewriteFunc(m: Module, f: Func, t: Target): Func {
-  const params = m.types[f.type]!.params.length;
+  const params = funcTypeAt(m.types, f.type).params.length;
   const first = params + f.locals.length;
   const walk = (body: readonly Instr[]): Instr[] =>
     body.flatMap((i) => {

@@ -6,6 +6,7 @@ import {
   decode,
   DecodeError,
   Exhaustion,
+  defaultValue,
   instantiate,
   invoke,
   LinkError,
@@ -114,12 +115,8 @@ export function toValue(a: ArgValue): Value {
       return { type: 'f64', bits: BigInt.asUintN(64, a.bits) };
     case 'v128':
       return { type: 'v128', bytes: a.bytes.slice() };
-    case 'funcref':
-      return { type: 'funcref', ref: null };
-    case 'externref':
-      return { type: 'externref', ref: null };
-    case 'exnref':
-      return { type: 'exnref', ref: null };
+    default: // a reference argument is always null
+      return defaultValue(a.type);
   }
 }
 
@@ -135,9 +132,7 @@ export function toResult(v: Value): ResultValue {
       return { type: 'f64', bits: BigInt.asUintN(64, v.bits) };
     case 'v128':
       return { type: 'v128', bytes: v.bytes.slice() };
-    case 'funcref':
-    case 'externref':
-    case 'exnref':
+    default: // a reference type
       return { type: v.type, null: v.ref === null || v.ref === undefined };
   }
 }

@@ -1,6 +1,7 @@
 // Which function an invocation calls, checked the same way by every adapter:
 // an invocation naming no exported function, or whose arguments do not have
 // the function's parameter types, is a plan error and is never run.
+import { funcTypeAt } from '../reference-runtime/valid/context.js';
 import type { Module } from '../reference-runtime/syntax/module.js';
 import type { FuncType } from '../reference-runtime/syntax/types.js';
 import type { Invocation } from './plan.js';
@@ -10,7 +11,7 @@ export type Resolved = { ok: true; func: number; type: FuncType } | { ok: false;
 export function funcType(module: Module, func: number): FuncType | undefined {
   const imported = module.imports.filter((i) => i.desc.kind === 'func');
   const typeIndex = func < imported.length ? (imported[func]!.desc as { type: number }).type : module.funcs[func - imported.length]?.type;
-  return typeIndex === undefined ? undefined : module.types[typeIndex];
+  return typeIndex === undefined ? undefined : funcTypeAt(module.types, typeIndex);
 }
 
 export function resolveInvocation(module: Module, inv: Invocation): Resolved {

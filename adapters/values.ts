@@ -16,9 +16,7 @@ export function hexDigits(t: ValType): number {
       return 16;
     case 'v128':
       return 32;
-    case 'funcref':
-    case 'externref':
-    case 'exnref':
+    default: // a reference type
       return 1;
   }
 }
@@ -38,9 +36,7 @@ export function parseHexValue(t: ValType, text: string): ResultValue | undefined
       for (let i = 0; i < 16; i++) bytes[i] = parseInt(text.slice(30 - 2 * i, 32 - 2 * i), 16);
       return { type: 'v128', bytes };
     }
-    case 'funcref':
-    case 'externref':
-    case 'exnref':
+    default: // a reference type
       return text === '0' || text === '1' ? { type: t, null: text === '0' } : undefined;
   }
 }
@@ -56,9 +52,7 @@ export function showResult(v: ResultValue | ArgValue): string {
       return `${v.type}:${BigInt.asUintN(64, v.bits).toString(16).padStart(16, '0')}`;
     case 'v128':
       return `v128:${[...v.bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ')}`;
-    case 'funcref':
-    case 'externref':
-    case 'exnref':
+    default: // a reference type
       return `${v.type}:${v.null ? 'null' : 'non-null'}`;
   }
 }
@@ -88,9 +82,7 @@ export function constInstr(a: ArgValue): Instr {
       return instr('f64.const', { f64: BigInt.asUintN(64, a.bits) });
     case 'v128':
       return instr('v128.const', { bytes: a.bytes });
-    case 'funcref':
-    case 'externref':
-    case 'exnref':
+    default: // a reference type
       return instr('ref.null', { refType: a.type });
   }
 }

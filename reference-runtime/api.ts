@@ -13,19 +13,26 @@ import type { ExternVal, Imports, ModuleInstance } from './runtime/instance.js';
 import { instantiate as instantiateModule } from './runtime/instantiate.js';
 import { MemoryInstance } from './runtime/memory.js';
 import { TableInstance } from './runtime/table.js';
-import { HostRef, type Value } from './runtime/values.js';
+import { defaultValue, hasType, HostRef, type Value } from './runtime/values.js';
+import { ArrayRef, StructRef, getElem, getField } from './runtime/aggregate.js';
+import { describeRef, digestRef, type RefDescription } from './runtime/describe-ref.js';
+import { I31Ref } from './runtime/i31.js';
+import { refValueType } from './runtime/ref-type.js';
 import { spectest } from './host/spectest.js';
 import type { Module } from './syntax/module.js';
 import { WASM_2_0, WASM_3_0, featuresOf, type Feature, type FeatureSet, type SpecVersion } from './syntax/features.js';
 import type { FuncType } from './syntax/types.js';
+import { canonicalTypes, defType } from './types/canonical.js';
 import { parseWat as parseWatText } from './text/parse-module.js';
 import { validateModule } from './valid/validate.js';
 
-export type { Allowed, ExternVal, Feature, FeatureSet, FuncInstance, HostFunc, Imports, InvokeResult, Module, ModuleInstance, SpecVersion, Value };
+export type { Allowed, ExternVal, Feature, FeatureSet, FuncInstance, HostFunc, Imports, InvokeResult, Module, ModuleInstance, RefDescription, SpecVersion, Value };
 export { WASM_2_0, WASM_3_0, featuresOf };
-export { Coverage, GlobalInstance, HostRef, MemoryInstance, TableInstance, spectest };
+export { Coverage, GlobalInstance, HostRef, MemoryInstance, TableInstance, defaultValue, hasType, spectest };
+// references (3.0): GC objects, i31s, what a reference is, and the API value type of a reference type
+export { ArrayRef, I31Ref, StructRef, describeRef, digestRef, getElem, getField, refValueType };
 export { DecodeError, Exhaustion, LinkError, ParseError, Trap, UncaughtException, ValidationError, WasmError, type TrapKind } from './errors.js';
-export { MAX_CALL_DEPTH, GROW_PAGES_LIMIT, TABLE_ELEMS_LIMIT } from './runtime/limits.js';
+export { MAX_CALL_DEPTH, GROW_PAGES_LIMIT, TABLE_ELEMS_LIMIT, GC_ALLOC_LIMIT, REF_ARRAY_LIMIT } from './runtime/limits.js';
 
 /** Decodes a binary module (throws DecodeError). */
 export function decode(bytes: Uint8Array, features: FeatureSet = WASM_3_0): Module {
@@ -65,7 +72,18 @@ export function instantiate(module: Module, imports: Imports = new Map(), option
   return instantiateModule(module, imports, options.coverage);
 }
 
-/** A host function usable as an import. */
+/**
+ * The CLOSED form of type `index` of `module` (a function type): what a host
+ * function for one of its imports needs, and what the module's function
+ * instances carry (a concrete reference then names a TypeId, not an index).
+ */
+export function closedFuncType(module: Module, index: number): FuncType {
+  const t = defType(canonicalTypes(module)[index]!);
+  if (t.kind !== 'func') throw new TypeError(`type ${index} is not a function type`);
+  return t;
+}
+
+/** A host function usable as an import; its type is closed (see closedFuncType). */
 export function hostFunction(type: FuncType, call: (args: Value[]) => Value[]): ExternVal {
   return { kind: 'func', value: hostFunc(type, call) };
 }
@@ -100,7 +118,8 @@ export function getMemory(inst: ModuleInstance, exportName: string): Uint8Array 
 /** The elements of an exported table, as values of its element type. */
 export function getTable(inst: ModuleInstance, exportName: string): Value[] {
   const t = exported(inst, exportName, 'table');
-  return t.elements.map((r) => ({ type: t.type.elem, ref: r }) as Value);
+  const type = refValueType(t.type.elem);
+  return t.elements.map((r) => ({ type, ref: r }) as Value);
 }
 
 /** Every export of an instance with its kind, in definition order. */

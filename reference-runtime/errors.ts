@@ -62,6 +62,10 @@ export type TrapKind =
   | 'uninitialized element'
   | 'indirect call type mismatch'
   | 'null reference'
+  /** ref.cast and call_ref-free GC casts that fail (3.0) */
+  | 'cast failure'
+  /** array.get/set/fill/copy/init outside the array (3.0 GC) */
+  | 'out of bounds array access'
   | 'undefined element'
   | 'call stack exhausted'
   | 'resource exhausted';

@@ -214,9 +214,7 @@ function emitResult(t: ValType, local: number, emitCall: EmitCall): Instr[] {
         ...emitCall(SPACE, [get, instr('i64x2.extract_lane', { lane: 1 })], 16, 0),
         ...emitCall(0, [get, instr('i64x2.extract_lane', { lane: 0 })], 16, 0),
       ];
-    case 'funcref':
-    case 'externref':
-    case 'exnref':
+    default: // a reference type
       return emitCall(SPACE, [get, instr('ref.is_null'), instr('i32.eqz'), instr('i64.extend_i32_u')], digits, 0);
   }
 }

@@ -12,6 +12,7 @@
 // What is then tested is the module's behaviour with those definitions, not
 // the runtime's linker: a module with any other import, or one whose imports
 // do not match, is left alone (the translator says why).
+import { funcTypeAt } from '../../reference-runtime/valid/context.js';
 import type { Func, Global, Module } from '../../reference-runtime/syntax/module.js';
 import type { Instr } from '../../reference-runtime/syntax/instructions.js';
 import { funcTypeEquals } from '../../reference-runtime/syntax/types.js';
@@ -88,7 +89,7 @@ function copyExport(from: Module, name: string, desc: Module['imports'][number][
   if (exp.index < importedOfKind) return undefined; // re-exported import: its origin is elsewhere
   if (desc.kind === 'func') {
     const f = from.funcs[exp.index - importedOfKind]!;
-    if (!funcTypeEquals(from.types[f.type]!, into.types[desc.type]!) || !selfContained(f.body)) return undefined;
+    if (!funcTypeEquals(funcTypeAt(from.types, f.type), funcTypeAt(into.types, desc.type)) || !selfContained(f.body)) return undefined;
     // block types name the exporter's types: give them indices in the importer
     const body = mapTree(f.body, (i) =>
       i.blockType?.kind === 'type' ? { ...i, blockType: { kind: 'type', index: into.types.push(from.types[i.blockType.index]!) - 1 } } : i,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWast } from '../../reference-runtime/text/parse-script.js';
 import { featuresUsed } from './features.js';
-import { REASON_GET, REASON_HOST_REF, REASON_IMPORTS, REASON_QUOTE, REASON_REGISTER, REASON_UNLINKABLE, translateScript } from './translate.js';
+import { REASON_GC_REF, REASON_GET, REASON_HOST_REF, REASON_IMPORTS, REASON_QUOTE, REASON_REGISTER, REASON_UNLINKABLE, translateScript } from './translate.js';
 import { parseWat } from '../../reference-runtime/text/parse-module.js';
 import { decode } from '../../reference-runtime/api.js';
 import { instr } from '../../reference-runtime/syntax/instructions.js';
@@ -12,6 +12,23 @@ function translate(text: string) {
 }
 
 describe('translateScript', () => {
+  it('leaves invocations with typed or GC references unsupported, naming why, and keeps their modules for verdicts', () => {
+    const p = translate(`
+      (module
+        (type $s (struct (field i32)))
+        (func (export "new") (result (ref $s)) (struct.new $s (i32.const 1)))
+        (func (export "null") (result structref) (ref.null struct))
+        (func (export "id") (param anyref) (result i32) (i32.const 0))
+        (func (export "plain") (param funcref) (result i32) (i32.const 7)))
+      (assert_return (invoke "new") (ref.struct))
+      (assert_return (invoke "null") (ref.null struct))
+      (assert_return (invoke "id" (ref.host 1)) (i32.const 0))
+      (assert_return (invoke "plain" (ref.null func)) (i32.const 7))
+      (invoke "new")`);
+    expect(p.checks.map((c) => c.unsupported ?? c.command)).toEqual(['module', REASON_GC_REF, REASON_GC_REF, REASON_HOST_REF, 'assert_return', REASON_GC_REF]);
+    expect(p.units[0]!.invocations).toEqual([{ export: 'plain', args: [{ type: 'funcref', null: true }] }]);
+  });
+
   it('batches every assertion on a module into one plan, in script order, named modules included', () => {
     const p = translate(`
       (module $a (func (export "one") (result i32) (i32.const 1)))

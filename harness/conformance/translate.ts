@@ -13,6 +13,8 @@ import type { Action, Command, ModuleSource, Script, WastConst, WastExpected } f
 import { parseWat } from '../../reference-runtime/text/parse-module.js';
 import type { FeatureName } from '../../adapters/adapter.js';
 import type { ArgValue, Invocation } from '../../adapters/plan.js';
+import { funcType } from '../../adapters/resolve.js';
+import { isRefType, type ValType } from '../../reference-runtime/syntax/types.js';
 import { featuresUsed } from './features.js';
 import { importsInside } from './imports-inside.js';
 
@@ -68,7 +70,9 @@ export interface ScriptPlan {
 export const REASON_QUOTE = 'text-format assertion, no binary to run';
 export const REASON_REGISTER = 'register: cross-module linking is not expressible as a plan';
 export const REASON_GET = 'global read (get): not expressible as a plan invocation';
-export const REASON_HOST_REF = 'host reference (ref.extern N): not expressible as a plan argument or result';
+export const REASON_HOST_REF = 'host reference (ref.extern N, ref.host N): not expressible as a plan argument or result';
+/** References the plan driver prints only as null or non-null of funcref/externref/exnref: GC values need their own projection. */
+export const REASON_GC_REF = 'GC or typed reference value (struct, array, i31, any/eq, or a null of such a type): not yet observable through the plan driver';
 export const REASON_IMPORTS =
   'imports what cannot be defined inside it (a shared memory, table or mutable global, a function reaching outside itself, or what its provider lacks): not linkable by the plan runner (no imports are provided)';
 /** 3.0 script forms the differential run does not express as plans yet: unsupported, never silently dropped. */
@@ -120,7 +124,7 @@ class Translator {
       case 'action':
         return this.invocation(cmd, cmd.action, { kind: 'returns' });
       case 'assert_return':
-        return this.invocation(cmd, cmd.action, { kind: 'values', expected: cmd.expected }, cmd.expected.some((e) => e.type === 'ref.extern'));
+        return this.invocation(cmd, cmd.action, { kind: 'values', expected: cmd.expected }, cmd.expected.some((e) => e.type === 'ref.extern' || e.type === 'ref.host'), cmd.expected.some(isGcExpected));
       case 'assert_trap':
         return this.invocation(cmd, cmd.action, { kind: 'trap', message: cmd.message });
       case 'assert_exhaustion':
@@ -154,20 +158,31 @@ class Translator {
     }
   }
 
-  private invocation(cmd: Command, action: Action, expect: Expectation, hostRefResult = false): void {
+  private invocation(cmd: Command, action: Action, expect: Expectation, hostRefResult = false, gcResult = false): void {
     const text = `${cmd.kind} ${describeAction(action)}`;
     const check = this.addCheck(cmd, expect, text);
     const target = action.module === undefined ? this.current : this.named.get(action.module);
     const reason =
       target === undefined
         ? `no module ${action.module ?? 'defined'} before this command`
-        : target.reason ?? (action.kind === 'get' ? REASON_GET : hostRefResult || action.args.some((a) => a.type === 'ref.extern') ? REASON_HOST_REF : undefined);
+        : target.reason ??
+          (action.kind === 'get'
+            ? REASON_GET
+            : hostRefResult || action.args.some((a) => a.type === 'ref.extern' || a.type === 'ref.host')
+              ? REASON_HOST_REF
+              : gcResult || action.args.some((a) => a.type === 'ref.null' && !PLAN_REF_TYPES.has(a.refType))
+                ? REASON_GC_REF
+                : undefined);
     if (reason !== undefined || target?.unit === undefined || action.kind !== 'invoke') {
       this.checks[check]!.unsupported = reason ?? 'not expressible';
       return;
     }
     const unit = this.units[target.unit]!;
     const c = this.checks[check]!;
+    if (unit.module !== undefined && !planObservable(unit.module, action.name)) {
+      c.unsupported = REASON_GC_REF;
+      return;
+    }
     c.unit = target.unit;
     c.invocation = unit.invocations.push({ export: action.name, args: action.args.map(argValue) }) - 1;
     unit.invocationChecks.push(check);
@@ -244,6 +259,23 @@ function tryDecode(bytes: Uint8Array): Module | undefined {
   }
 }
 
+/** The reference types a plan's driver can pass and print (as null or not). */
+const PLAN_REF_TYPES: ReadonlySet<string> = new Set(['funcref', 'externref', 'exnref']);
+
+/** Whether the driver can pass the parameters and print the results of an exported function: no typed or GC references. */
+function planObservable(module: Module, name: string): boolean {
+  const exp = module.exports.find((e) => e.kind === 'func' && e.name === name);
+  const type = exp === undefined ? undefined : funcType(module, exp.index);
+  const ok = (t: ValType): boolean => !isRefType(t) || PLAN_REF_TYPES.has(t);
+  return type === undefined || (type.params.every(ok) && type.results.every(ok));
+}
+
+/** An expected result the plan driver cannot observe: a GC reference, or a null of a type beyond func/extern/exn. */
+function isGcExpected(e: WastExpected): boolean {
+  if (e.type === 'either') return e.options.some(isGcExpected);
+  return e.type === 'ref.kind' || (e.type === 'ref.null' && !PLAN_REF_TYPES.has(e.refType));
+}
+
 /** A script constant as a plan argument (host references excluded by the caller). */
 export function argValue(c: WastConst): ArgValue {
   switch (c.type) {
@@ -260,14 +292,15 @@ export function argValue(c: WastConst): ArgValue {
     case 'ref.null':
       return { type: c.refType, null: true };
     case 'ref.extern':
-      throw new Error('ref.extern is not a plan argument');
+    case 'ref.host':
+      throw new Error(`${c.type} is not a plan argument`);
   }
 }
 
 function describeAction(a: Action): string {
   const target = a.module ? `${a.module} ` : '';
   if (a.kind === 'get') return `(get ${target}"${a.name}")`;
-  const args = a.args.map((c) => (c.type === 'ref.extern' ? `ref.extern:${c.value}` : c.type === 'ref.null' ? `${c.refType}:null` : showConst(c)));
+  const args = a.args.map((c) => (c.type === 'ref.extern' || c.type === 'ref.host' ? `${c.type}:${c.value}` : c.type === 'ref.null' ? `${c.refType}:null` : showConst(c)));
   return `(invoke ${target}"${a.name}"${args.map((s) => ` ${s}`).join('')})`;
 }
 

@@ -66,9 +66,7 @@ function asI64(t: ValType, code: Instr[]): Instr[] {
     case 'v128':
       // both halves: (lane 0) xor (lane 1 rotated), so neither half is lost
       return [...code, instr('local.tee', { index: V }), instr('i64x2.extract_lane', { lane: 0 }), instr('local.get', { index: V }), instr('i64x2.extract_lane', { lane: 1 }), instr('i64.const', { i64: 31n }), instr('i64.rotl'), instr('i64.xor')];
-    case 'funcref':
-    case 'externref':
-    case 'exnref':
+    default: // a reference type
       return [...code, instr('ref.is_null'), instr('i64.extend_i32_u')];
   }
 }
@@ -145,9 +143,7 @@ function valueAsI64(v: Value): bigint {
       const rotl31 = ((hi << 31n) | (hi >> 33n)) & ((1n << 64n) - 1n);
       return lo ^ rotl31;
     }
-    case 'funcref':
-    case 'externref':
-    case 'exnref':
+    default: // a reference type
       return v.ref === null || v.ref === undefined ? 1n : 0n;
   }
 }

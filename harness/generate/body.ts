@@ -11,7 +11,7 @@
 // down a local so that most end on their own long before the fuel does.
 import { instr, type Instr } from '../../reference-runtime/syntax/instructions.js';
 import type { OpInfo } from '../../reference-runtime/syntax/opcodes.js';
-import { isRefType, type BlockType, type FuncType, type RefType, type ValType } from '../../reference-runtime/syntax/types.js';
+import { isFuncType, isRefType, type BlockType, type FuncType, type RefType, type ValType } from '../../reference-runtime/syntax/types.js';
 import { constInstr } from '../../adapters/values.js';
 import { chooseValue, I32_BOUNDARY } from './boundary.js';
 import type { Choices } from './choices.js';
@@ -135,7 +135,7 @@ export class BodyGen {
     const callees = this.directCallees().filter((f) => this.s.funcTypes[f]!.results.includes(t));
     if (callees.length > 0) out.push([1, () => this.keepOne(this.call(this.c.pick(callees), d), t)]);
     if (this.canCallIndirect()) {
-      const ts = this.s.module.types.filter((ft) => ft.results.includes(t));
+      const ts = this.s.module.types.filter(isFuncType).filter((ft) => ft.results.includes(t));
       if (ts.length > 0) out.push([1, () => this.keepOne(this.callIndirect(this.c.pick(ts), d), t)]);
     }
     if (t === 'i32') this.i32Producers(out, d);
@@ -348,7 +348,7 @@ export class BodyGen {
     options.push([1, () => end([...this.values(this.type.results, d), instr('return')])]);
     const callees = this.directCallees();
     if (callees.length > 0) options.push([3, () => plain(this.sinkAll(this.call(c.pick(callees), d)))]);
-    if (this.canCallIndirect()) options.push([2, () => plain(this.sinkAll(this.callIndirect(c.pick(this.s.module.types), d)))]);
+    if (this.canCallIndirect()) options.push([2, () => plain(this.sinkAll(this.callIndirect(c.pick(this.s.module.types.filter(isFuncType)), d)))]);
     if (this.s.module.tables.length > 0) options.push([3, () => plain(this.tableStmt(d))]);
     if (this.s.module.elems.length > 0) options.push([1, () => plain([instr('elem.drop', { index: c.int(this.s.module.elems.length) })])]);
     // Rare: reached, it ends the invocation (the fuel check has unreachable in every function anyway).

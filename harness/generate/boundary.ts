@@ -127,9 +127,7 @@ export function boundaryArgs(t: ValType): ArgValue[] {
       return F64_BOUNDARY.map((bits) => ({ type: t, bits }));
     case 'v128':
       return V128_BOUNDARY.map((bytes) => ({ type: t, bytes }));
-    case 'funcref':
-    case 'externref':
-    case 'exnref':
+    default: // a reference type
       return [{ type: t, null: true }];
   }
 }

@@ -320,9 +320,7 @@ function globalInit(t: ValType): Instr {
       return I('f64.const', { f64: F64_BOUNDARY[2]! });
     case 'v128':
       return I('v128.const', { bytes: V128_BOUNDARY[5]! });
-    case 'funcref':
-    case 'externref':
-    case 'exnref':
+    default: // a reference type
       return I('ref.null', { refType: t });
   }
 }

@@ -10,7 +10,7 @@
 // call_indirect.
 import { instr, type Instr } from '../../reference-runtime/syntax/instructions.js';
 import { emptyModule, type Module } from '../../reference-runtime/syntax/module.js';
-import { funcTypeEquals, type FuncType, type RefType, type ValType } from '../../reference-runtime/syntax/types.js';
+import { funcTypeEquals, isRefType, type FuncType, type RefType, type ValType } from '../../reference-runtime/syntax/types.js';
 import { constInstr } from '../../adapters/values.js';
 import { chooseValue } from './boundary.js';
 import type { Choices } from './choices.js';
@@ -119,11 +119,11 @@ export function chooseTableFunc(c: Choices, s: Shape): number | undefined {
 
 /** A constant expression for a value of type `t`. */
 export function constExpr(c: Choices, s: Shape, t: ValType, nonNullPercent = 60): Instr[] {
-  if (t === 'externref' || t === 'exnref') return [instr('ref.null', { refType: t })];
   if (t === 'funcref') {
     const f = c.chance(nonNullPercent) ? chooseTableFunc(c, s) : undefined;
     return [f === undefined ? instr('ref.null', { refType: 'funcref' }) : instr('ref.func', { index: f })];
   }
+  if (isRefType(t)) return [instr('ref.null', { refType: t })];
   return [constInstr(chooseValue(c, t))];
 }
 

@@ -5,6 +5,7 @@
 // given, so the bytes decode and the validator should reject them; a fault
 // that happens to be harmless where it lands (an i64.const feeding a drop)
 // leaves the module valid, which is why tests measure the ratio.
+import { funcTypeAt } from '../../reference-runtime/valid/context.js';
 import { instr, type Instr } from '../../reference-runtime/syntax/instructions.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
 import { opInfo } from '../../reference-runtime/syntax/opcodes.js';
@@ -104,7 +105,7 @@ const FAULTS: Record<string, Fault> = {
     return 'duplicate-export';
   },
   'bad-start': (m, c) => {
-    const bad = m.funcs.flatMap((f, i) => (m.types[f.type]!.params.length + m.types[f.type]!.results.length > 0 ? [i] : []));
+    const bad = m.funcs.flatMap((f, i) => (funcTypeAt(m.types, f.type).params.length + funcTypeAt(m.types, f.type).results.length > 0 ? [i] : []));
     m.start = bad.length > 0 && c.chance(70) ? c.pick(bad) : m.funcs.length + c.int(3);
     return 'bad-start';
   },
@@ -114,7 +115,7 @@ export const INVALID_FAULTS: readonly string[] = Object.keys(FAULTS);
 
 function localCount(m: Module, func: number): number {
   const f = m.funcs[func]!;
-  return m.types[f.type]!.params.length + f.locals.length;
+  return funcTypeAt(m.types, f.type).params.length + f.locals.length;
 }
 
 /** Applies `edit` at a randomly chosen instruction matching `want`; undefined when there is none. */

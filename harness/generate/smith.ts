@@ -10,6 +10,7 @@ import { delimiter, join } from 'node:path';
 import { decodeModule } from '../../reference-runtime/binary/decode.js';
 import type { Invocation } from '../../adapters/plan.js';
 import { chooseArg } from './boundary.js';
+import { isFuncType } from '../../reference-runtime/syntax/types.js';
 import { Choices } from './choices.js';
 import type { GeneratedCase } from './generated-case.js';
 
@@ -46,7 +47,7 @@ function smithCase(tool: string, seed: Uint8Array): GeneratedCase {
   const funcs = module.exports.filter((x) => x.kind === 'func');
   const invocations: Invocation[] = funcs.slice(0, 8).map((x) => {
     const type = module.types[module.funcs[x.index - importedFuncs(module)]?.type ?? 0];
-    return { export: x.name, args: (type?.params ?? []).map((t) => chooseArg(c, t)) };
+    return { export: x.name, args: (type !== undefined && isFuncType(type) ? type.params : []).map((t) => chooseArg(c, t)) };
   });
   return { module, bytes, invocations, origin: 'smith' };
 }

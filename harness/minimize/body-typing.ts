@@ -10,6 +10,8 @@ import { funcTypeAt, type Context } from '../../reference-runtime/valid/context.
 import { blockTypeOf } from '../../reference-runtime/valid/instr-type.js';
 import { instrEffect, typeElse, typeEnd, typeInstr, TypeStack, type FuncEnv, type OperandType } from '../../reference-runtime/valid/validate.js';
 import { ValidationError } from '../../reference-runtime/errors.js';
+import { funcEnv } from '../../reference-runtime/valid/code.js';
+import { REF_BOT } from '../../reference-runtime/valid/type-stack.js';
 import { isBlockLike } from '../../reference-runtime/syntax/walk.js';
 
 export interface Effect {
@@ -25,7 +27,8 @@ export type Effects = Map<Instr, Effect>;
 export function bodyEffects(m: Module, ctx: Context, f: number): Effects | undefined {
   const func = m.funcs[f]!;
   const ft = funcTypeAt(ctx.types, func.type);
-  const env: FuncEnv = { ctx, locals: [...ft.params, ...func.locals], results: ft.results };
+  // the validator's own environment: closed local types, non-defaultable locals tracked
+  const env: FuncEnv = funcEnv(ctx, func);
   const stack = new TypeStack();
   stack.pushCtrl('func', [], ft.results);
   const out: Effects = new Map();
@@ -94,5 +97,5 @@ export function operandRanges(seq: readonly Instr[], i: number, effects: Effects
 
 /** The concrete result types of an instruction, or undefined when one is unknown. */
 export function concreteResults(e: Effect): ValType[] | undefined {
-  return e.pushed.every((t) => t !== 'unknown') ? (e.pushed as ValType[]) : undefined;
+  return e.pushed.every((t) => t !== 'unknown' && t !== REF_BOT) ? (e.pushed as ValType[]) : undefined;
 }

@@ -6,6 +6,7 @@
 //    nowhere else is moved into its caller (arguments and its own locals
 //    become new locals of the caller, `return` a branch out of a block) and
 //    removed, so each accepted inlining leaves one function fewer.
+import { funcTypeAt } from '../../reference-runtime/valid/context.js';
 import type { Instr } from '../../reference-runtime/syntax/instructions.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
 import { funcTypeEquals, type BlockType, type FuncType } from '../../reference-runtime/syntax/types.js';
@@ -50,7 +51,7 @@ async function devirtualize(r: Reducer): Promise<void> {
     const m = r.best.module;
     const site = callSites(m, 'call_indirect')[k];
     if (site === undefined) return;
-    const wanted = m.types[site.ins.index!];
+    const wanted = funcTypeAt(m.types, site.ins.index!);
     let changed = false;
     for (const g of tableFuncs(m)) {
       const t = funcType(m, g);
@@ -89,9 +90,9 @@ async function inlineSingleCalls(r: Reducer): Promise<void> {
 export function inline(m: Module, site: CallSite, g: number): Module | undefined {
   const callee = m.funcs[g - importedCount(m, 'func')];
   if (callee === undefined || g - importedCount(m, 'func') === site.f) return undefined;
-  const calleeType = m.types[callee.type]!;
+  const calleeType = funcTypeAt(m.types, callee.type);
   const caller = m.funcs[site.f]!;
-  const base = m.types[caller.type]!.params.length + caller.locals.length;
+  const base = funcTypeAt(m.types, caller.type).params.length + caller.locals.length;
   const blockType = resultBlockType(m, calleeType);
   if (blockType === undefined) return undefined;
   const params = calleeType.params.length;

@@ -36,7 +36,9 @@ export const validatorProperty = fc.property(inputArbitrary(builtinSeeds()), (by
   return onlyTyped(() => validateModule(m), ValidationError);
 });
 
-const TOKENS = ['(', ')', '(', ')', 'module', 'func', 'param', 'result', 'i32', 'i64', 'f32', 'f64', 'v128', 'local', 'global', 'memory', 'table', 'elem', 'data', 'export', 'import', 'type', 'block', 'loop', 'if', 'then', 'else', 'end', 'br', 'i32.const', 'f64.const', 'i32.add', 'local.get', 'call', 'call_indirect', 'assert_return', 'assert_trap', 'invoke', 'register', '$f', '$', '0', '-1', '0x7fffffff', '1e309', 'nan:0x1', 'inf', '-0x1p-1074', '"a"', '"\\ff"', '"\\u{110000}"', '"', ';;', '(;', ';)', '\n', ' ', 'offset=', 'align=3', '\\', '\u0000', '\ud800'];
+const TOKENS = ['(', ')', '(', ')', 'module', 'func', 'param', 'result', 'i32', 'i64', 'f32', 'f64', 'v128', 'local', 'global', 'memory', 'table', 'elem', 'data', 'export', 'import', 'type', 'block', 'loop', 'if', 'then', 'else', 'end', 'br', 'i32.const', 'f64.const', 'i32.add', 'local.get', 'call', 'call_indirect', 'assert_return', 'assert_trap', 'invoke', 'register', '$f', '$', '0', '-1', '0x7fffffff', '1e309', 'nan:0x1', 'inf', '-0x1p-1074', '"a"', '"\\ff"', '"\\u{110000}"', '"', ';;', '(;', ';)', '\n', ' ', 'offset=', 'align=3', '\\', '\u0000', '\ud800',
+  // 3.0: typed references and GC
+  'rec', 'sub', 'final', 'struct', 'array', 'field', 'mut', 'i8', 'i16', 'ref', 'null', 'any', 'eq', 'i31', 'none', 'nofunc', 'noextern', 'exn', 'anyref', 'structref', 'struct.new', 'struct.get', 'array.new_fixed', 'array.get_u', 'ref.cast', 'ref.test', 'br_on_cast', 'call_ref', 'ref.i31', 'try_table', 'catch_all'];
 
 const tokenSoup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((ts) => ts.join(' '));
 
@@ -50,6 +52,23 @@ const SEED_TEXT = `(module $m
 (assert_trap (invoke "f" (i32.const 0)) "integer divide by zero")
 (assert_malformed (module quote "(func") "unexpected end")`;
 
+/** The same for 3.0's typed references and GC: rec groups, subtypes, packed fields, casts. */
+const SEED_TEXT_GC = `(module
+  (rec (type $s (sub (struct (field $x (mut i8)) (field (ref null $a))))) (type $a (array (mut (ref null $s)))))
+  (type $s2 (sub final $s (struct (field $x (mut i8)) (field (ref null $a)) (field i64))))
+  (type $ft (func (param (ref $s)) (result i32)))
+  (global $g (ref $s) (struct.new $s (i32.const 300) (ref.null $a)))
+  (table 2 (ref null $ft))
+  (func $get (type $ft) (struct.get_u $s $x (local.get 0)))
+  (func (export "f") (param anyref) (result i32)
+    (block $l (result (ref $s))
+      (br_on_cast $l anyref (ref $s) (local.get 0))
+      (drop) (return (i31.get_s (ref.cast (ref i31) (ref.i31 (i32.const -1))))))
+    (call_ref $ft (ref.func $get))))
+(assert_return (invoke "f" (ref.null any)) (i32.const -1))
+(assert_trap (invoke "f" (ref.host 1)) "cast failure")
+(assert_invalid (module (type $t (sub final (struct))) (type (sub $t (struct)))) "sub type")`;
+
 /** Suite-like text with bytes flipped, inserted, deleted, overwritten or cut. */
 const mutatedText = fc
   .array(
@@ -61,7 +80,7 @@ const mutatedText = fc
     ),
     { minLength: 1, maxLength: 6 },
   )
-  .map((ms) => Buffer.from(mutate(new TextEncoder().encode(SEED_TEXT), ms)).toString('latin1'));
+  .chain((ms) => fc.constantFrom(SEED_TEXT, SEED_TEXT_GC).map((seed) => Buffer.from(mutate(new TextEncoder().encode(seed), ms)).toString('latin1')));
 
 const text = fc.oneof(tokenSoup, mutatedText, fc.string({ maxLength: 80 }));
 

@@ -12,7 +12,6 @@ import { OPCODES, type OpInfo } from '../syntax/opcodes.js';
 import { decodeModule } from './decode.js';
 import { encodeModule } from './encode.js';
 import { sampleModule30 } from './sample-module.js';
-import { Unsupported } from './types.js';
 import { message, mod, section, vec, withBody } from './test-bytes.js';
 
 /** The body of the one function of a `withBody` module. */
@@ -186,21 +185,11 @@ describe('instructions of a feature the set lacks are illegal opcodes', () => {
   });
 });
 
-describe('beyond part 1: refused as Unsupported, never as malformed', () => {
-  const thrown = (bytes: Uint8Array) => {
-    try {
-      decodeModule(bytes);
-    } catch (e) {
-      return e;
-    }
-    return undefined;
-  };
-
-  it('reads (ref null func) as funcref and refuses non-null references and GC types', () => {
+describe('typed function references in the forms part 1 already had', () => {
+  it('reads (ref null func) as funcref, and (ref func) and GC types since they are part of 3.0 (decode-gc.test.ts)', () => {
     expect(decodeModule(mod(...section(0x06, vec([[0x63, 0x70, 0x00, 0xd0, 0x70, 0x0b]])))).globals[0]!.type.type).toBe('funcref');
-    expect(thrown(mod(...section(0x06, vec([[0x64, 0x70, 0x00, 0xd2, 0x00, 0x0b]]))))).toBeInstanceOf(Unsupported);
-    expect(thrown(mod(...section(0x01, vec([[0x5e, 0x7f, 0x00]]))))).toBeInstanceOf(Unsupported);
-    // ... but a malformed GC type is malformed (binary-gc.wast)
+    expect(decodeModule(mod(...section(0x06, vec([[0x64, 0x70, 0x00, 0xd2, 0x00, 0x0b]])))).globals[0]!.type.type).toBe('ref func');
+    expect(decodeModule(mod(...section(0x01, vec([[0x5e, 0x7f, 0x00]])))).types).toEqual([{ kind: 'array', field: { type: 'i32', mutable: false } }]);
     expect(message(mod(...section(0x01, vec([[0x5e, 0x78, 0x02]]))))).toBe('malformed mutability');
   });
 

@@ -3,14 +3,18 @@
 // stack of open blocks instead of recursing, so nesting depth is bounded by
 // memory, not by the JS call stack. An instruction whose feature the Reader's
 // feature set lacks is an illegal opcode; immediates take their 3.0 forms
-// (memory indices, u64 offsets) only with multi-memory and memory64.
+// (memory indices, u64 offsets) only with multi-memory and memory64; 0xFB
+// is a prefix (GC) only with gc.
 import type { Catch, Instr } from '../syntax/instructions.js';
 import { OPCODES, opByCode, type OpInfo } from '../syntax/opcodes.js';
+import { refType } from '../syntax/types.js';
 import type { Reader } from './reader.js';
-import { readBlockType, readHeapType, readValType } from './types.js';
+import { readBlockType, readHeapType, readRefNullType, readValType } from './types.js';
 
 const END = 0x0b;
 const ELSE = 0x05;
+/** The GC instructions' prefix. */
+const GC = 0xfb;
 
 /** Single-byte opcodes indexed by their byte, for the hot path. */
 const PLAIN: (OpInfo | undefined)[] = new Array(256);
@@ -54,7 +58,12 @@ export function readExpr(r: Reader, use?: ExprUse): Instr[] {
       list = block.list = block.instr.elseBody!;
       continue;
     }
-    const info = b === 0xfc || b === 0xfd ? prefixed(r, b, at) : PLAIN[b];
+    let info = PLAIN[b];
+    let code = b;
+    if (b === 0xfc || b === 0xfd || (b === GC && r.has('gc'))) {
+      code = r.u32();
+      info = prefixed(r, b, code, at);
+    }
     if (info === undefined || (info.feature !== undefined && !r.has(info.feature))) r.fail(`illegal opcode ${hex(b)}`, at);
     if (info.imm === 'block' || info.imm === 'try_table') {
       const instr: Instr = { op: info.name, blockType: readBlockType(r), body: [] };
@@ -64,13 +73,17 @@ export function readExpr(r: Reader, use?: ExprUse): Instr[] {
       list = instr.body!;
       continue;
     }
-    list.push(readImmediates(r, info, use));
+    list.push(readImmediates(r, info, code, use));
   }
 }
 
-function prefixed(r: Reader, prefix: number, at: number): OpInfo {
-  const code = r.u32();
-  const info = opByCode(prefix, code);
+/** ref.test and ref.cast with a nullable target: the opcode after the non-null form's, which has the table's row. */
+const REF_TEST_NULL = 21;
+const REF_CAST_NULL = 23;
+
+function prefixed(r: Reader, prefix: number, code: number, at: number): OpInfo {
+  const nullableCast = prefix === GC && (code === REF_TEST_NULL || code === REF_CAST_NULL);
+  const info = opByCode(prefix, nullableCast ? code - 1 : code);
   if (info === undefined || (info.feature !== undefined && !r.has(info.feature))) r.fail(`illegal opcode ${hex(prefix)} ${hex(code)}`, at);
   return info;
 }
@@ -137,7 +150,8 @@ function setIndex(instr: Instr, field: 'index' | 'index2', x: number | undefined
   if (x !== undefined) instr[field] = x;
 }
 
-function readImmediates(r: Reader, info: OpInfo, use: ExprUse | undefined): Instr {
+/** The immediates of the instruction `info` (`code`: its opcode, which for ref.test and ref.cast says the target's nullability). */
+function readImmediates(r: Reader, info: OpInfo, code: number, use: ExprUse | undefined): Instr {
   const instr: Instr = { op: info.name };
   switch (info.imm) {
     case 'none':
@@ -204,7 +218,28 @@ function readImmediates(r: Reader, info: OpInfo, use: ExprUse | undefined): Inst
       instr.f64 = r.word64();
       break;
     case 'reftype':
-      instr.refType = readHeapType(r);
+      instr.refType = readRefNullType(r);
+      break;
+    case 'type':
+      instr.index = r.u32();
+      break;
+    case 'type_field':
+    case 'type_type':
+    case 'type_count':
+    case 'type_elem':
+      instr.index = r.u32();
+      instr.index2 = r.u32();
+      break;
+    case 'type_data': // array.new_data, array.init_data: a data index, so the module needs a data count section
+      instr.index = r.u32();
+      instr.index2 = r.u32();
+      if (use) use.usesDataIndex = true;
+      break;
+    case 'ref_cast':
+      instr.refType = refType(code !== info.code, readHeapType(r));
+      break;
+    case 'br_on_cast':
+      readBrOnCast(r, instr);
       break;
     case 'select_t':
       instr.types = r.vec(readValType);
@@ -214,4 +249,14 @@ function readImmediates(r: Reader, info: OpInfo, use: ExprUse | undefined): Inst
       throw new Error('block instructions are decoded by readExpr');
   }
   return instr;
+}
+
+/** Bit 0: the operand type is nullable; bit 1: the target type is. Other bits are malformed. */
+function readBrOnCast(r: Reader, instr: Instr): void {
+  const at = r.pos;
+  const flags = r.byte();
+  if ((flags & ~3) !== 0) r.fail('malformed br_on_cast flags', at);
+  instr.index = r.u32();
+  instr.refType = refType((flags & 1) !== 0, readHeapType(r));
+  instr.refType2 = refType((flags & 2) !== 0, readHeapType(r));
 }

@@ -11,7 +11,8 @@ import { decodeNameSection, NAME_SECTION } from './names.js';
 import { Reader } from './reader.js';
 import { UNEXPECTED_END } from './leb128.js';
 import { readCode, readData, readElem, readExport, readGlobal, readImport, readTable, type Code } from './sections.js';
-import { readFuncType, readMemType, readTagType } from './types.js';
+import { readTypeSection } from './type-section.js';
+import { readMemType, readTagType } from './types.js';
 
 export const MAGIC = 0x6d736100; // "\0asm" read as a little-endian word
 export const VERSION = 1;
@@ -61,7 +62,7 @@ function readHeader(r: Reader): void {
 function readSection(r: Reader, id: number, m: Module, pending: Pending): void {
   switch (id as SectionId) {
     case SectionId.Type:
-      m.types = r.vec(readFuncType);
+      readTypeSection(r, m);
       break;
     case SectionId.Import:
       m.imports = r.vec(readImport);

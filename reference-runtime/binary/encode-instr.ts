@@ -2,7 +2,8 @@
 // table. Nested bodies are walked with an explicit stack, like the decoder.
 import type { Catch, Instr } from '../syntax/instructions.js';
 import { opInfo, type OpInfo } from '../syntax/opcodes.js';
-import { writeBlockType, writeValType, VALTYPE_CODES } from './types.js';
+import { heapOf, isNullable } from '../syntax/types.js';
+import { writeBlockType, writeHeapType, writeValType } from './types.js';
 import type { Writer } from './writer.js';
 
 const END = 0x0b;
@@ -44,7 +45,7 @@ export function writeExpr(w: Writer, body: readonly Instr[]): void {
     }
     const instr = top.list[top.next++]!;
     const info = infoOf(instr);
-    writeOpcode(w, info);
+    writeOpcode(w, info, instr);
     if (info.imm === 'block' || info.imm === 'try_table') {
       writeBlockType(w, required(instr.blockType, instr, 'a block type'));
       if (info.imm === 'try_table') w.vec(instr.catches ?? [], writeCatch);
@@ -56,8 +57,10 @@ export function writeExpr(w: Writer, body: readonly Instr[]): void {
   }
 }
 
-function writeOpcode(w: Writer, info: OpInfo): void {
+/** The opcode; ref.test and ref.cast with a nullable target take the one after their row's. */
+function writeOpcode(w: Writer, info: OpInfo, instr: Instr): void {
   if (info.prefix === 0) w.byte(info.code);
+  else if (info.imm === 'ref_cast') w.byte(info.prefix).u32(info.code + (isNullable(required(instr.refType, instr, 'a target type')) ? 1 : 0));
   else w.byte(info.prefix).u32(info.code);
 }
 
@@ -146,8 +149,27 @@ function writeImmediates(w: Writer, info: OpInfo, instr: Instr): void {
       w.word64(required(instr.f64, instr, 'f64 bits'));
       break;
     case 'reftype':
-      w.byte(VALTYPE_CODES[required(instr.refType, instr, 'a reference type')]);
+    case 'ref_cast':
+      writeHeapType(w, heapOf(required(instr.refType, instr, 'a reference type')));
       break;
+    case 'type':
+      w.u32(required(instr.index, instr, 'a type index'));
+      break;
+    case 'type_field':
+    case 'type_type':
+    case 'type_count':
+    case 'type_data':
+    case 'type_elem':
+      w.u32(required(instr.index, instr, 'a type index')).u32(required(instr.index2, instr, 'a second index'));
+      break;
+    case 'br_on_cast': {
+      const from = required(instr.refType, instr, 'an operand type');
+      const to = required(instr.refType2, instr, 'a target type');
+      w.byte((isNullable(from) ? 1 : 0) | (isNullable(to) ? 2 : 0)).u32(required(instr.index, instr, 'a label'));
+      writeHeapType(w, heapOf(from));
+      writeHeapType(w, heapOf(to));
+      break;
+    }
     case 'select_t':
       w.vec(instr.types ?? [], writeValType);
       break;

@@ -8,7 +8,8 @@ import type { TableType, ValType } from '../syntax/types.js';
 import { MAGIC, VERSION } from './decode.js';
 import { writeExpr } from './encode-instr.js';
 import { encodeNameSection, NAME_SECTION } from './names.js';
-import { isDefaultTableInit, writeFuncType, writeGlobalType, writeMemType, writeTableType, writeTagType, writeValType, VALTYPE_CODES } from './types.js';
+import { typeEntries, writeTypeEntry } from './type-section.js';
+import { isDefaultTableInit, writeGlobalType, writeMemType, writeRefType, writeTableType, writeTagType, writeValType } from './types.js';
 import { Writer } from './writer.js';
 
 export interface EncodeOptions {
@@ -67,7 +68,7 @@ function sectionContent(m: Module, id: SectionId): Writer | undefined {
     items.length === 0 && !anchor ? undefined : w.vec(items, element);
   switch (id) {
     case SectionId.Type:
-      return vecSection(m.types, writeFuncType);
+      return vecSection(typeEntries(m), writeTypeEntry);
     case SectionId.Import:
       return vecSection(m.imports, writeImport);
     case SectionId.Function:
@@ -132,15 +133,27 @@ function funcIndexOf(init: readonly Instr[]): number | undefined {
 }
 
 /**
+ * Whether a segment is written as function indices (flags 0-3): unless its
+ * form says expressions, when every item is one `ref.func` and its type is
+ * what those flags read, `(ref func)` (3.0) or funcref (2.0). A funcref
+ * segment written so reads back by 3.0 rules as `(ref func)`: a segment that
+ * must stay funcref carries `form: 'exprs'` (decoded segments carry their form).
+ */
+function isIndexForm(e: Elem): boolean {
+  return e.form !== 'exprs' && (e.type === 'ref func' || e.type === 'funcref') && e.init.every((x) => funcIndexOf(x) !== undefined);
+}
+
+/**
  * Flags (spec 5.5.12): bit 2 for expressions, and for the mode: active on
- * table 0 with funcref has the short forms 0/4; otherwise an explicit table
- * (2/6), passive (1/5) or declarative (3/7), each followed by the type.
+ * table 0 has the short forms 0 (indices) and 4 (funcref expressions);
+ * otherwise an explicit table (2/6), passive (1/5) or declarative (3/7),
+ * each followed by the element kind (0x00) or the reference type.
  */
 function writeElem(w: Writer, e: Elem): void {
-  const indices = e.form !== 'exprs' && e.type === 'funcref' && e.init.every((x) => funcIndexOf(x) !== undefined);
+  const indices = isIndexForm(e);
   const exprBit = indices ? 0 : 4;
   const mode = e.mode;
-  if (mode.kind === 'active' && mode.table === 0 && e.type === 'funcref') {
+  if (mode.kind === 'active' && mode.table === 0 && (indices || e.type === 'funcref')) {
     w.u32(exprBit);
     writeExpr(w, mode.offset);
   } else if (mode.kind === 'active') {
@@ -155,9 +168,10 @@ function writeElem(w: Writer, e: Elem): void {
   else w.vec(e.init, writeExpr);
 }
 
-/** Index form writes an element kind (0x00 for funcref), expression form a reference type. */
+/** Index form writes the element kind 0x00, expression form a reference type. */
 function writeElemType(w: Writer, e: Elem, indices: boolean): void {
-  w.byte(indices ? 0x00 : VALTYPE_CODES[e.type]);
+  if (indices) w.byte(0x00);
+  else writeRefType(w, e.type);
 }
 
 function writeCode(w: Writer, f: Func): void {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { suiteFiles } from '../../harness/testsuite.js';
 import { decodeModule } from './decode.js';
 import { builtinSeeds, decodesOrRejects, mutate, runDecodeFuzz } from './fuzz.js';
+import { suiteSeeds30 } from './suite-seeds.js';
 import { convertScript, hasWast2json } from './wabt-fixtures.js';
 
 describe('decoder robustness', () => {
@@ -46,6 +47,17 @@ describe('decoder robustness', () => {
       const files = suiteFiles('wasm-3.0').filter((f) => scripts.some((s) => f.endsWith(`/${s}`)));
       const extraSeeds = files.flatMap((f) => convertScript(f, { all: true }).binaries.filter((b) => b.kind === 'module').map((b) => b.bytes));
       expect(extraSeeds.length).toBeGreaterThan(50);
+      runDecodeFuzz({ numRuns: 2_000, extraSeeds });
+    },
+  );
+
+  it.skipIf(suiteFiles('wasm-3.0').length === 0)(
+    'mutated 3.0 GC and typed-reference modules decode or throw DecodeError (2,000 runs; skipped without the testsuite)',
+    () => {
+      const scripts = ['struct.wast', 'array.wast', 'type-rec.wast', 'type-subtyping.wast', 'br_on_cast.wast', 'ref_cast.wast', 'call_ref.wast', 'elem.wast'];
+      const files = suiteFiles('wasm-3.0').filter((f) => scripts.some((s) => f.endsWith(`/${s}`)));
+      const extraSeeds = suiteSeeds30(files);
+      expect(extraSeeds.length).toBeGreaterThan(20);
       runDecodeFuzz({ numRuns: 2_000, extraSeeds });
     },
   );

@@ -9,7 +9,7 @@ import { DecodeError } from '../errors.js';
 import { WASM_2_0, WASM_3_0 } from '../syntax/features.js';
 import { decodeModule } from './decode.js';
 import { encodeModule } from './encode.js';
-import { sampleModule, sampleModule30 } from './sample-module.js';
+import { sampleModule, sampleModule30, sampleModuleGc } from './sample-module.js';
 
 export type Mutation =
   | { kind: 'flip'; at: number; bit: number }
@@ -33,8 +33,11 @@ export function mutate(seed: Uint8Array, mutations: readonly Mutation[]): Uint8A
   return Uint8Array.from(bytes);
 }
 
-/** Bytes that make LEB128s overlong, lengths huge and opcodes unusual. */
-const interestingByte = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0x00, 0x01, 0x0b, 0x40, 0x7f, 0x80, 0xff, 0xfc, 0xfd));
+/** Bytes that make LEB128s overlong, lengths huge, opcodes unusual and types long-form (0x63/0x64) or grouped (0x4E). */
+const interestingByte = fc.oneof(
+  fc.integer({ min: 0, max: 255 }),
+  fc.constantFrom(0x00, 0x01, 0x0b, 0x40, 0x7f, 0x80, 0xff, 0xfb, 0xfc, 0xfd, 0x63, 0x64, 0x4e),
+);
 
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }),
@@ -66,10 +69,10 @@ export function decodesOrRejects(bytes: Uint8Array): boolean {
   return true;
 }
 
-/** Seeds every run has: the sample modules, the 2.0 one with and without its name section. */
+/** Seeds every run has: the sample modules, the 2.0 one with and without its name section, the part-1 one and the GC one. */
 export function builtinSeeds(): Uint8Array[] {
   const m = sampleModule();
-  return [encodeModule(m, { names: true }), encodeModule(m), encodeModule(sampleModule30())];
+  return [encodeModule(m, { names: true }), encodeModule(m), encodeModule(sampleModule30()), encodeModule(sampleModuleGc())];
 }
 
 export interface FuzzOptions {

@@ -1,6 +1,7 @@
-// Modules that exercise every section and every kind of immediate, of 2.0
-// and of the 3.0 binary forms of part 1: seeds for fuzzing and fixtures for
-// round-trip tests, built as ASTs so they need no text parser.
+// Modules that exercise every section and every kind of immediate, of 2.0,
+// of the 3.0 binary forms of part 1, and of typed function references and
+// GC: seeds for fuzzing and fixtures for round-trip tests, built as ASTs so
+// they need no text parser.
 import { instr as I, type Instr } from '../syntax/instructions.js';
 import { emptyModule, type Module } from '../syntax/module.js';
 
@@ -253,5 +254,203 @@ function memory64Body(): Instr[] {
     I('f32x4.relaxed_madd'),
     I('drop'),
     I('ref.null', { refType: 'exnref' }),
+  ];
+}
+
+/**
+ * Typed function references and GC: explicit, implicit and empty rec
+ * groups, `sub` and `sub final` with and without supertypes, struct and
+ * array types with packed and mutable fields, concrete and abstract
+ * reference types in every position (locals, globals, tables, block types,
+ * select), a table initializer, element segments of GC constant
+ * expressions and of `(ref func)` indices, and every GC and typed-reference
+ * instruction (ref.test / ref.cast in both nullabilities, br_on_cast with
+ * every flag).
+ */
+export function sampleModuleGc(): Module {
+  const m = emptyModule();
+  m.types = [
+    { kind: 'struct', fields: [{ type: 'i32', mutable: false }, { type: 'ref null 0', mutable: true }], sub: { final: false, supers: [] } },
+    {
+      kind: 'struct',
+      fields: [
+        { type: 'i32', mutable: false },
+        { type: 'ref null 0', mutable: true },
+        { type: 'i8', mutable: true },
+        { type: 'i16', mutable: false },
+      ],
+      sub: { final: true, supers: [0] },
+    },
+    { kind: 'array', field: { type: 'i8', mutable: true } },
+    { params: ['ref null 0'], results: ['ref 2'] },
+    { params: [], results: [], sub: { final: true, supers: [] } },
+    { kind: 'array', field: { type: 'anyref', mutable: true } },
+    { params: ['i32'], results: ['i32'] },
+  ];
+  m.recs = [
+    { size: 2, explicit: true },
+    { size: 1, explicit: false },
+    { size: 1, explicit: false },
+    { size: 1, explicit: false },
+    { size: 1, explicit: false },
+    { size: 0, explicit: true },
+    { size: 1, explicit: true },
+  ];
+  m.imports = [{ module: 'env', name: 'eq', desc: { kind: 'global', global: { type: 'ref eq', mutable: false } } }];
+  m.tables = [
+    { limits: { min: 1 }, elem: 'ref 3', init: [I('ref.func', { index: 1 })] },
+    { limits: { min: 2 }, elem: 'anyref' },
+    { limits: { min: 0 }, elem: 'ref null 1' },
+  ];
+  m.globals = [
+    { type: { type: 'ref 0', mutable: false }, init: [i32(1), I('ref.null', { refType: 'ref null 0' }), I('struct.new', { index: 0 })] },
+    { type: { type: 'ref 2', mutable: false }, init: [i32(1), i32(2), I('array.new_fixed', { index: 2, index2: 2 })] },
+    { type: { type: 'i31ref', mutable: true }, init: [i32(5), I('ref.i31')] },
+    { type: { type: 'anyref', mutable: false }, init: [I('ref.null', { refType: 'nullexternref' }), I('any.convert_extern')] },
+    { type: { type: 'ref null 5', mutable: true }, init: [i32(2), I('array.new_default', { index: 5 })] },
+    { type: { type: 'externref', mutable: false }, init: [I('global.get', { index: 0 }), I('extern.convert_any')] },
+  ];
+  m.funcs = [
+    { type: 3, locals: ['ref null 0', 'anyref', 'ref null 2', 'i32', 'structref'], body: gcBody() },
+    { type: 3, locals: [], body: typedRefBody() },
+  ];
+  m.exports = [{ name: 'gc', kind: 'func', index: 0 }];
+  m.elems = [
+    { type: 'ref null 0', init: [[I('struct.new_default', { index: 0 })], [I('ref.null', { refType: 'ref null 0' })]], mode: { kind: 'passive' }, form: 'exprs' },
+    { type: 'ref func', init: [[I('ref.func', { index: 0 })], [I('ref.func', { index: 1 })]], mode: { kind: 'declarative' }, form: 'indices' },
+    { type: 'i31ref', init: [[i32(1), I('ref.i31')]], mode: { kind: 'active', table: 1, offset: [i32(0)] }, form: 'exprs' },
+    { type: 'funcref', init: [[I('ref.func', { index: 1 })]], mode: { kind: 'passive' }, form: 'exprs' },
+  ];
+  m.datas = [{ init: Uint8Array.of(1, 2, 3, 4), mode: { kind: 'passive' } }];
+  m.dataCount = 1;
+  return m;
+}
+
+function gcBody(): Instr[] {
+  const get = (index: number) => I('local.get', { index });
+  return [
+    I('block', {
+      blockType: { kind: 'value', type: 'ref 0' },
+      body: [get(0), I('br_on_non_null', { index: 0 }), get(0), I('ref.as_non_null')],
+    }),
+    I('struct.get', { index: 0, index2: 0 }),
+    I('drop'),
+    I('struct.new_default', { index: 1 }),
+    I('struct.get_s', { index: 1, index2: 2 }),
+    get(0),
+    I('ref.cast', { refType: 'ref 1' }),
+    I('struct.get_u', { index: 1, index2: 3 }),
+    I('i32.add'),
+    I('local.set', { index: 4 }),
+    get(0),
+    I('ref.null', { refType: 'ref null 0' }),
+    I('struct.set', { index: 0, index2: 1 }),
+    i32(7),
+    i32(3),
+    I('array.new', { index: 2 }),
+    I('local.set', { index: 3 }),
+    get(3),
+    i32(0),
+    i32(4),
+    I('array.new_data', { index: 2, index2: 0 }),
+    i32(0),
+    get(3),
+    i32(0),
+    i32(1),
+    I('array.copy', { index: 2, index2: 2 }),
+    I('array.len'),
+    I('drop'),
+    get(3),
+    i32(0),
+    I('array.get_s', { index: 2 }),
+    get(3),
+    i32(0),
+    I('array.get_u', { index: 2 }),
+    I('i32.add'),
+    I('drop'),
+    get(3),
+    i32(0),
+    i32(9),
+    I('array.set', { index: 2 }),
+    get(3),
+    i32(0),
+    i32(1),
+    i32(2),
+    I('array.fill', { index: 2 }),
+    get(3),
+    i32(0),
+    i32(0),
+    i32(1),
+    I('array.init_data', { index: 2, index2: 0 }),
+    i32(0),
+    i32(1),
+    I('array.new_elem', { index: 5, index2: 2 }),
+    I('local.tee', { index: 2 }),
+    i32(0),
+    I('array.get', { index: 5 }),
+    I('drop'),
+    I('array.new_default', { index: 5 }),
+    i32(0),
+    i32(0),
+    i32(1),
+    I('array.init_elem', { index: 5, index2: 2 }),
+    I('block', {
+      blockType: { kind: 'value', type: 'ref i31' },
+      body: [
+        get(1),
+        I('br_on_cast', { index: 0, refType: 'anyref', refType2: 'ref i31' }),
+        I('br_on_cast_fail', { index: 0, refType: 'anyref', refType2: 'i31ref' }),
+        I('ref.cast', { refType: 'nullref' }),
+        I('br_on_cast_fail', { index: 0, refType: 'ref null 0', refType2: 'ref 1' }),
+        I('br_on_cast', { index: 0, refType: 'ref any', refType2: 'ref null 5' }),
+        I('unreachable'),
+      ],
+    }),
+    I('i31.get_s'),
+    i32(1),
+    I('ref.i31'),
+    I('i31.get_u'),
+    I('i32.add'),
+    I('drop'),
+    get(1),
+    I('ref.test', { refType: 'ref 0' }),
+    get(1),
+    I('ref.test', { refType: 'ref null 2' }),
+    I('i32.and'),
+    I('drop'),
+    get(1),
+    I('ref.cast', { refType: 'eqref' }),
+    I('ref.null', { refType: 'nullref' }),
+    I('ref.eq'),
+    I('drop'),
+    get(1),
+    I('extern.convert_any'),
+    I('any.convert_extern'),
+    I('local.set', { index: 1 }),
+    ...(['nullfuncref', 'nullexternref', 'nullexnref', 'eqref', 'structref', 'arrayref', 'i31ref', 'exnref'] as const).flatMap((refType) => [
+      I('ref.null', { refType }),
+      I('drop'),
+    ]),
+    i32(8),
+    I('array.new_default', { index: 2 }),
+  ];
+}
+
+function typedRefBody(): Instr[] {
+  return [
+    I('block', {
+      blockType: { kind: 'value', type: 'ref null 0' },
+      body: [I('local.get', { index: 0 }), I('br_on_null', { index: 0 })],
+    }),
+    I('ref.func', { index: 0 }),
+    I('ref.null', { refType: 'ref null 3' }),
+    i32(1),
+    I('select_t', { types: ['ref null 3'] }),
+    I('call_ref', { index: 3 }),
+    I('drop'),
+    I('local.get', { index: 0 }),
+    i32(0),
+    I('table.get', { index: 0 }),
+    I('return_call_ref', { index: 3 }),
   ];
 }

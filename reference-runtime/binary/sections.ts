@@ -5,7 +5,8 @@ import type { Instr } from '../syntax/instructions.js';
 import type { ExternKind, RefType, TableType, ValType } from '../syntax/types.js';
 import { readExpr, type ExprUse } from './decode-instr.js';
 import type { Reader } from './reader.js';
-import { isDefaultTableInit, isMalformed, readGlobalType, readMemType, readRefType, readTableType, readTagType, readValType } from './types.js';
+import { DecodeError } from '../errors.js';
+import { isDefaultTableInit, readGlobalType, readMemType, readRefType, readTableType, readTagType, readTypeUse, readValType } from './types.js';
 
 /**
  * The most locals a function may declare. The spec's bound is 2^32 - 1
@@ -25,7 +26,7 @@ function readImportDesc(r: Reader): ImportDesc {
   const at = r.pos;
   switch (r.byte()) {
     case 0x00:
-      return { kind: 'func', type: r.u32() };
+      return { kind: 'func', type: readTypeUse(r) };
     case 0x01:
       return { kind: 'table', table: readTableType(r) };
     case 0x02:
@@ -57,7 +58,7 @@ export function readTable(r: Reader): TableType {
     init = readExpr(r);
   } catch (e) {
     // The spec reads this form first and, failing, a plain table type, whose 0x40 is no reference type.
-    if (isMalformed(e)) r.fail('malformed reference type', at);
+    if (e instanceof DecodeError) r.fail('malformed reference type', at);
     throw e;
   }
   return isDefaultTableInit(init, table.elem) ? table : { ...table, init };
@@ -78,10 +79,18 @@ export function readExport(r: Reader): Export {
   return { name, kind, index: r.u32() };
 }
 
-/** The element kind of flags 1-3: only 0x00 (funcref) exists. */
+/**
+ * The type of function-index segments (flags 0-3, whose element kind 0x00
+ * is the only one): non-null `(ref func)` since typed function references,
+ * funcref before.
+ */
+function funcIndicesType(r: Reader): RefType {
+  return r.has('function-references') ? 'ref func' : 'funcref';
+}
+
 function readElemKind(r: Reader): RefType {
   r.expect(0x00, 'malformed element kind');
-  return 'funcref';
+  return funcIndicesType(r);
 }
 
 function readFuncIndices(r: Reader): Instr[][] {
@@ -110,9 +119,8 @@ export function readElem(r: Reader): Elem {
   } else {
     mode = (flags & 2) !== 0 ? { kind: 'declarative' } : { kind: 'passive' };
   }
-  // Flags 0 and 4 have no type byte: their type is funcref.
-  const hasType = flags !== 0 && flags !== 4;
-  const type: RefType = !hasType ? 'funcref' : exprs ? readRefType(r) : readElemKind(r);
+  // Flags 0 and 4 have no type byte: function indices, or funcref expressions.
+  const type: RefType = flags === 0 ? funcIndicesType(r) : flags === 4 ? 'funcref' : exprs ? readRefType(r) : readElemKind(r);
   const init = exprs ? readExprs(r) : readFuncIndices(r);
   return { type, init, mode, form };
 }

@@ -1,26 +1,77 @@
-// Binary encoding of types (spec 5.3), both directions: one byte per value
-// type, limits with a flag byte, tag types, and block types (5.4.1). The 3.0
-// forms (exnref, 64-bit address types, heap types) are read only when the
-// Reader's feature set has them; the writers always write the 3.0 format.
+// Binary encoding of types (spec 5.3), both directions: value types (one
+// byte for numbers, vectors and the nullable abstract references, 0x63/0x64
+// and a heap type for the others), heap types, limits, tag types and block
+// types (5.4.1). The 3.0 forms (exnref, heap types, typed and GC references,
+// 64-bit address types) are read only when the Reader's feature set has them,
+// with the spec interpreter's messages (its decode.ml tries alternatives and
+// reports the last one's failure); the writers always write the 3.0 format.
+// Composite and recursive types are in type-section.ts.
 import { DecodeError } from '../errors.js';
+import type { Feature } from '../syntax/features.js';
 import type { Instr } from '../syntax/instructions.js';
-import type { AddrType, BlockType, FuncType, GlobalType, Limits, MemType, RefType, TableType, TagType, ValType } from '../syntax/types.js';
+import {
+  heapOf,
+  isNullable,
+  refType,
+  type AbsHeapType,
+  type AddrType,
+  type BlockType,
+  type GlobalType,
+  type HeapType,
+  type Limits,
+  type MemType,
+  type NumType,
+  type RefType,
+  type TableType,
+  type TagType,
+  type ValType,
+  type VecType,
+} from '../syntax/types.js';
 import { TOO_LONG } from './leb128.js';
 import type { Reader } from './reader.js';
 import type { Writer } from './writer.js';
 
-export const VALTYPE_CODES: Readonly<Record<ValType, number>> = {
-  i32: 0x7f,
-  i64: 0x7e,
-  f32: 0x7d,
-  f64: 0x7c,
-  v128: 0x7b,
-  funcref: 0x70,
-  externref: 0x6f,
-  exnref: 0x69,
+const NUM_CODES: Readonly<Record<NumType | VecType, number>> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c, v128: 0x7b };
+const NUM_BY_CODE = new Map<number, ValType>(Object.entries(NUM_CODES).map(([t, c]) => [c, t as ValType]));
+
+/** The one-byte codes of the abstract heap types, which alone are also the nullable reference types' shorthands. */
+const HEAP_CODES: Readonly<Record<AbsHeapType, number>> = {
+  noexn: 0x74,
+  nofunc: 0x73,
+  noextern: 0x72,
+  none: 0x71,
+  func: 0x70,
+  extern: 0x6f,
+  any: 0x6e,
+  eq: 0x6d,
+  i31: 0x6c,
+  struct: 0x6b,
+  array: 0x6a,
+  exn: 0x69,
+};
+const HEAP_BY_CODE = new Map<number, AbsHeapType>(Object.entries(HEAP_CODES).map(([h, c]) => [c, h as AbsHeapType]));
+
+/** The features an abstract heap type needs (func and extern are 2.0's). */
+const HEAP_FEATURES: Readonly<Record<AbsHeapType, readonly Feature[]>> = {
+  func: [],
+  extern: [],
+  exn: ['exceptions'],
+  noexn: ['exceptions', 'gc'],
+  any: ['gc'],
+  eq: ['gc'],
+  i31: ['gc'],
+  struct: ['gc'],
+  array: ['gc'],
+  none: ['gc'],
+  nofunc: ['gc'],
+  noextern: ['gc'],
 };
 
-const VALTYPE_BY_CODE = new Map<number, ValType>(Object.entries(VALTYPE_CODES).map(([t, c]) => [c, t as ValType]));
+/** Value types written as one byte: numbers, v128 and the nullable abstract references by their shorthand. */
+const ONE_BYTE = new Map<ValType, number>([
+  ...(Object.entries(NUM_CODES) as [ValType, number][]),
+  ...(Object.entries(HEAP_CODES) as [AbsHeapType, number][]).map(([h, c]): [ValType, number] => [refType(true, h), c]),
+]);
 
 export const FUNC_TYPE_TAG = 0x60;
 export const EMPTY_BLOCK_TYPE = 0x40;
@@ -29,70 +80,28 @@ export const EMPTY_BLOCK_TYPE = 0x40;
 const REF_NULL = 0x63;
 const REF = 0x64;
 
-/**
- * Abstract heap type codes of 3.0 that this runtime does not represent (GC,
- * and the bottom types): none, nofunc, noextern, noexn, any, eq, i31, struct, array.
- */
-const GC_HEAP_CODES: ReadonlySet<number> = new Set([0x71, 0x73, 0x72, 0x74, 0x6e, 0x6d, 0x6c, 0x6b, 0x6a]);
-
-/** Composite type codes of GC (array, struct, sub, sub final, rec). */
-const ARRAY_TYPE = 0x5e;
-const STRUCT_TYPE = 0x5f;
-const GC_TYPE_CODES: ReadonlySet<number> = new Set([ARRAY_TYPE, STRUCT_TYPE, 0x50, 0x4f, 0x4e]);
-
-/**
- * A well-formed 3.0 construct outside part 1 (GC, typed function
- * references). A DecodeError (decoding still only throws typed errors), but
- * never with a spec message: the module is not malformed, only beyond this
- * runtime. Readers that try one form and then another let it through.
- */
-export class Unsupported extends DecodeError {
-  constructor(what: string, offset: number) {
-    super(`unsupported: ${what} (GC and typed function references are not implemented)`, offset);
-  }
-}
-
-export function unsupported(what: string, at: number): never {
-  throw new Unsupported(what, at);
-}
-
-/** Whether `e` is a malformation (a DecodeError other than Unsupported): what an alternative form may swallow. */
-export function isMalformed(e: unknown): e is DecodeError {
-  return e instanceof DecodeError && !(e instanceof Unsupported);
-}
-
-export function valTypeOfCode(code: number): ValType | undefined {
-  return VALTYPE_BY_CODE.get(code);
+/** The abstract heap type of a one-byte code, if the reader's features have it. */
+function abstractHeapType(r: Reader, code: number): AbsHeapType | undefined {
+  const h = HEAP_BY_CODE.get(code);
+  return h !== undefined && HEAP_FEATURES[h].every((f) => r.has(f)) ? h : undefined;
 }
 
 /**
  * Type codes are single bytes, but the spec reads them as signed 7-bit
  * LEB128 (negative numbers), so a set continuation bit is an overlong integer.
  */
-function typeCode(r: Reader): number {
+export function typeCode(r: Reader): number {
   const at = r.pos;
   const b = r.byte();
   if ((b & 0x80) !== 0) r.fail(TOO_LONG, at + 1);
   return b;
 }
 
-/** The value type of a one-byte code, if the reader's features have it. */
-function knownValType(r: Reader, code: number): ValType | undefined {
-  const t = VALTYPE_BY_CODE.get(code);
-  return t === 'exnref' && !r.has('exceptions') ? undefined : t;
-}
-
+/** A value type: the spec tries number, vector, then reference types and reports the last failure. */
 export function readValType(r: Reader): ValType {
   const at = r.pos;
   const code = typeCode(r);
-  const t = knownValType(r, code);
-  // The spec interpreter tries number, vector, then reference types and
-  // reports the last failure.
-  return t ?? refTypeOfCode(r, code, at);
-}
-
-function isRefCode(code: number): boolean {
-  return code === 0x70 || code === 0x6f || code === 0x69;
+  return NUM_BY_CODE.get(code) ?? refTypeOfCode(r, code, at);
 }
 
 export function readRefType(r: Reader): RefType {
@@ -102,73 +111,46 @@ export function readRefType(r: Reader): RefType {
 
 /** A reference type whose first byte (`code`, at `at`) has been read. */
 function refTypeOfCode(r: Reader, code: number, at: number): RefType {
-  const t = isRefCode(code) ? knownValType(r, code) : undefined;
-  if (t !== undefined) return t as RefType;
-  if (r.has('function-references')) {
-    // (ref null func) is funcref, and so on; non-null references are beyond part 1.
-    if (code === REF_NULL) return readHeapType(r);
-    if (code === REF) unsupported('non-null reference type', at);
-  }
-  if (r.has('gc') && GC_HEAP_CODES.has(code)) unsupported('GC reference type', at);
+  const h = abstractHeapType(r, code);
+  if (h !== undefined) return refType(true, h);
+  if ((code === REF_NULL || code === REF) && r.has('function-references')) return refType(code === REF_NULL, readHeapType(r));
   return r.fail('malformed reference type', at);
 }
 
 /**
- * A heap type (3.0; `ref.null`'s immediate and the long reference type
- * forms): an abstract type's one-byte code, or a type index as a
- * non-negative s33. Before typed function references it was a reference type.
+ * A heap type (3.0): a type index as a non-negative s33, else an abstract
+ * type's one-byte code. Like the spec's decoder, the s33 is wrapped to 32
+ * bits first (so indices from 2^31 are not indices), and when it is not an
+ * index the abstract code is read as an s7: a multi-byte one is overlong.
  */
-export function readHeapType(r: Reader): RefType {
-  if (!r.has('function-references')) return readRefType(r);
+export function readHeapType(r: Reader): HeapType {
   const at = r.pos;
-  const b = r.peek();
-  if (b !== undefined && b >= 0x40 && b < 0x80) {
-    // A negative one-byte code: an abstract heap type, named by its nullable reference type.
-    r.pos++;
-    const t = isRefCode(b) ? knownValType(r, b) : undefined;
-    if (t !== undefined) return t as RefType;
-    if (r.has('gc') && GC_HEAP_CODES.has(b)) unsupported('GC heap type', at);
-    return r.fail('malformed heap type', at);
+  const b = r.byte();
+  if ((b & 0x80) === 0) {
+    if (b < 0x40) return b;
+    return abstractHeapType(r, b) ?? r.fail('malformed heap type', at);
   }
-  let index = -1;
+  r.pos = at;
+  const index = tryTypeIndexS33(r);
+  return index ?? r.fail(TOO_LONG, at + 1);
+}
+
+/** A type index as an s33 (heap types, block types), or undefined (position unchanged) when it is not one. */
+function tryTypeIndexS33(r: Reader): number | undefined {
+  const at = r.pos;
   try {
-    index = r.s33();
+    const index = r.s33() | 0;
+    if (index >= 0) return index;
   } catch (e) {
-    if (!isMalformed(e)) throw e;
+    if (!(e instanceof DecodeError)) throw e;
   }
-  if (index >= 0) unsupported('heap type index', at);
-  // Not an index, and an abstract type takes one byte: the spec reads it as an overlong s7.
-  return r.fail(TOO_LONG, at + 1);
+  r.pos = at;
+  return undefined;
 }
 
-export function readFuncType(r: Reader): FuncType {
-  const at = r.pos;
-  const code = typeCode(r);
-  if (code !== FUNC_TYPE_TAG) {
-    if (r.has('gc') && GC_TYPE_CODES.has(code)) readGcType(r, code, at);
-    r.fail(r.has('gc') ? 'malformed definition type' : 'malformed function type', at);
-  }
-  const params = r.vec(readValType);
-  const results = r.vec(readValType);
-  return { params, results };
-}
-
-/**
- * A GC type definition, read as far as its own well-formedness goes (so
- * that a malformed one gets the spec's message), then refused as unsupported.
- */
-function readGcType(r: Reader, code: number, at: number): never {
-  if (code === ARRAY_TYPE) readFieldType(r);
-  else if (code === STRUCT_TYPE) r.vec(readFieldType);
-  return unsupported('GC type definition', at);
-}
-
-/** A field type: a storage type (a value type, or packed i8 0x78 / i16 0x77), then mutability. */
-function readFieldType(r: Reader): void {
-  const b = r.peek();
-  if (b === 0x78 || b === 0x77) r.pos++;
-  else readValType(r);
-  readMutability(r);
+/** ref.null's immediate as the (nullable) type it pushes: a heap type, before typed function references a reference type. */
+export function readRefNullType(r: Reader): RefType {
+  return r.has('function-references') ? refType(true, readHeapType(r)) : readRefType(r);
 }
 
 /** A memory's or table's limits and address type (memory64: i64 when flag bit 2 is set). */
@@ -215,13 +197,25 @@ export function readMemType(r: Reader): MemType {
   return readLimits(r);
 }
 
+/**
+ * A type index where the spec's 3.0 decoder reads a `typeuse` (supertypes,
+ * function imports, tag types): a u32 that it holds in 32 signed bits, so
+ * from 2^31 no index but malformed. 2.0 read a plain u32 there.
+ */
+export function readTypeUse(r: Reader): number {
+  const at = r.pos;
+  const x = r.u32();
+  if (x >= 2 ** 31 && r.has('gc')) r.fail('malformed type index', at);
+  return x;
+}
+
 /** A tag type: an attribute byte (0: exception, the only kind), then a function type index. */
 export function readTagType(r: Reader): TagType {
   r.expect(0x00, 'zero byte expected');
-  return { type: r.u32() };
+  return { type: readTypeUse(r) };
 }
 
-function readMutability(r: Reader): boolean {
+export function readMutability(r: Reader): boolean {
   const at = r.pos;
   const m = r.byte();
   if (m > 1) r.fail('malformed mutability', at);
@@ -233,47 +227,62 @@ export function readGlobalType(r: Reader): GlobalType {
   return { type, mutable: readMutability(r) };
 }
 
-/** 0x40, a value type byte, or a non-negative s33 type index. */
+/**
+ * 0x40, a value type, or a type index. 2.0: a value type byte or a
+ * non-negative s33. 3.0 reads a type index (an s33, wrapped to 32 bits),
+ * else 0x40, else a value type, and reports the value type's failure: so a
+ * long reference type form such as `(ref null 0)` is a value type here too.
+ */
 export function readBlockType(r: Reader): BlockType {
   const b = r.peek();
   if (b === EMPTY_BLOCK_TYPE) {
     r.pos++;
     return { kind: 'empty' };
   }
-  const t = b === undefined ? undefined : knownValType(r, b);
+  const at = r.pos;
+  if (r.has('function-references')) {
+    const index = tryTypeIndexS33(r);
+    return index === undefined ? { kind: 'value', type: readValType(r) } : { kind: 'type', index };
+  }
+  const t = b === undefined ? undefined : oneByteValType(r, b);
   if (t !== undefined) {
     r.pos++;
     return { kind: 'value', type: t };
   }
-  const at = r.pos;
-  if (r.has('function-references')) return typeIndexOrValType(r, at);
   const index = r.s33();
   if (index < 0) r.fail('malformed block type', at);
   return { kind: 'type', index };
 }
 
-/**
- * 3.0 reads a block type as a type index, else 0x40, else a value type, and
- * reports the value type's failure: so a long reference type form such as
- * `(ref null func)` is a value type here too.
- */
-function typeIndexOrValType(r: Reader, at: number): BlockType {
-  try {
-    const index = r.s33();
-    if (index >= 0) return { kind: 'type', index };
-  } catch (e) {
-    if (!isMalformed(e)) throw e;
-  }
-  r.pos = at;
-  return { kind: 'value', type: readValType(r) };
+/** The value type of a one-byte code, if the reader's features have it. */
+function oneByteValType(r: Reader, code: number): ValType | undefined {
+  const t = NUM_BY_CODE.get(code);
+  if (t !== undefined) return t;
+  const h = abstractHeapType(r, code);
+  return h === undefined ? undefined : refType(true, h);
 }
 
 export function writeValType(w: Writer, t: ValType): void {
-  w.byte(VALTYPE_CODES[t]);
+  const code = ONE_BYTE.get(t);
+  if (code !== undefined) w.byte(code);
+  else writeRefType(w, t as RefType);
 }
 
-export function writeFuncType(w: Writer, t: FuncType): void {
-  w.byte(FUNC_TYPE_TAG).vec(t.params, writeValType).vec(t.results, writeValType);
+/** The shorthand byte for a nullable abstract type, else 0x63 (nullable) or 0x64 and the heap type. */
+export function writeRefType(w: Writer, t: RefType): void {
+  const code = ONE_BYTE.get(t);
+  if (code !== undefined) {
+    w.byte(code);
+    return;
+  }
+  w.byte(isNullable(t) ? REF_NULL : REF);
+  writeHeapType(w, heapOf(t));
+}
+
+/** An abstract heap type's code, or a type index as an s33. */
+export function writeHeapType(w: Writer, h: HeapType): void {
+  if (typeof h === 'number') w.s33(h);
+  else w.byte(HEAP_CODES[h]);
 }
 
 /** Flags: bit 0 a maximum, bit 2 the i64 address type; bounds as u64 (for u32 values the same bytes as u32). */
@@ -284,7 +293,7 @@ export function writeLimits(w: Writer, l: Limits, addr: AddrType = 'i32'): void 
 }
 
 export function writeTableType(w: Writer, t: TableType): void {
-  writeValType(w, t.elem);
+  writeRefType(w, t.elem);
   writeLimits(w, t.limits, t.addr);
 }
 

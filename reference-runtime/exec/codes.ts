@@ -15,12 +15,15 @@ export const enum Op {
   BrIfAdj, // [target, height, arity]
   BrTable, // [count, (target, height, arity) * (count + 1)]
   Return, // [arity]
+  // calls, then the same three as tail calls (machine.ts tells them apart by this order)
   Call, // [func index]
   CallIndirect, // [type index, table index]
+  CallRef, // the callee is the function reference on top (typed function references)
   // tail calls: the callee's frame replaces the caller's; always followed by
   // a Return [arity], which only a host callee (called, then returned from) reaches
   ReturnCall, // [func index]
   ReturnCallIndirect, // [type index, table index]
+  ReturnCallRef,
   // exception handling: a thrown exception is caught through the function's
   // handler table (compiled.ts), which the loop only reads when one is thrown
   Throw, // [tag index]
@@ -74,6 +77,37 @@ export const enum Op {
   MemoryCopy, // [dst, src]
   MemoryInit, // [data, memory]
   DataDrop, // [data]
+  // typed function references and GC (3.0). The branches run in the loop;
+  // the rest, from RefAsNonNull to ArrayInitElem, are its default case and
+  // run in gc.ts (so the loop's code stays as it was for 2.0).
+  // Heap types are coded as in runtime/ref-type.ts (a TypeId, or an abstract type as a negative number).
+  JmpNonNull, // [target]: a non-null reference on top stays, and jumps; a null one is popped (br_on_null's branch follows)
+  JmpNull, // [target]: a null reference on top is popped, and jumps (br_on_non_null's branch follows)
+  JmpUnlessCast, // [target, heap, nullable]: jumps when the reference on top does not match (br_on_cast's branch follows)
+  JmpIfCast, // [target, heap, nullable]: jumps when it matches (br_on_cast_fail's branch follows)
+  RefAsNonNull,
+  RefEq,
+  RefTest, // [heap, nullable]
+  RefCast, // [heap, nullable]
+  RefI31,
+  I31GetS,
+  I31GetU,
+  StructNew, // [type id]
+  StructNewDefault, // [type id]
+  StructGet, // [slot kind, entry, signed]
+  StructSet, // [slot kind, entry]
+  ArrayNew, // [type id]
+  ArrayNewDefault, // [type id]
+  ArrayNewFixed, // [type id, count]
+  ArrayNewData, // [type id, data]
+  ArrayNewElem, // [type id, elem]
+  ArrayGet, // [slot kind, signed]
+  ArraySet, // [slot kind]
+  ArrayLen,
+  ArrayFill, // [slot kind]
+  ArrayCopy, // [slot kind]
+  ArrayInitData, // [slot kind, data]
+  ArrayInitElem, // [elem]
   // loads and stores: [offset]; f32 and the low word of i64 share the 32-bit forms
   Load32,
   Load64,

@@ -5,12 +5,17 @@
 // searches for labels. Code after an unconditional transfer (br, br_table,
 // return, unreachable) is dead and not emitted, which is also what keeps the
 // height bookkeeping simple: no polymorphic stack ever reaches the emitter.
+// The typed-reference conditional branches (br_on_null, br_on_non_null,
+// br_on_cast, br_on_cast_fail) are a test that jumps over an ordinary branch
+// when it is not taken; the GC instructions are lowered by compile-gc.ts.
 import type { Func } from '../syntax/module.js';
 import type { Instr } from '../syntax/instructions.js';
 import { opInfo, signature } from '../syntax/opcodes.js';
-import type { AddrType, BlockType, FuncType, ValType } from '../syntax/types.js';
+import type { AddrType, BlockType, FuncType, SubType, ValType } from '../syntax/types.js';
+import type { TypeId } from '../types/canonical.js';
 import { Op } from './codes.js';
 import type { Compiled } from './compiled.js';
+import { castTarget, lowerGc } from './compile-gc.js';
 import { counterIndex } from './coverage.js';
 import { accessEntry } from './memory-access.js';
 import { laneEntry, numericEntry, shuffleEntry, vectorMemEntry } from './numeric-call.js';
@@ -119,7 +124,9 @@ const inline: Record<string, Op> = {
 
 /** What the compiler needs to know about the module around a function. */
 export interface CompileContext {
-  types: FuncType[];
+  /** the module's defined types (module-relative) and their TypeIds */
+  types: SubType[];
+  typeIds: readonly TypeId[];
   /** type of every function index, imports first */
   funcTypes: FuncType[];
   /** value type of every global index, imports first */
@@ -200,7 +207,7 @@ class Compiler {
   private blockArity(bt: BlockType): [number, number] {
     if (bt.kind === 'empty') return [0, 0];
     if (bt.kind === 'value') return [0, 1];
-    const t = this.ctx.types[bt.index]!;
+    const t = this.ctx.types[bt.index] as FuncType;
     return [t.params.length, t.results.length];
   }
 
@@ -290,6 +297,36 @@ class Compiler {
     this.push(nr);
   }
 
+  /**
+   * A branch on a reference's nullness or type: a jump over an ordinary
+   * branch to the label, taken when the branch is not. br_on_null pops the
+   * reference before it branches; br_on_non_null pops it when it does not.
+   */
+  private brOn(ins: Instr): void {
+    const label = this.label(ins.index!);
+    let skip: number;
+    switch (ins.op) {
+      case 'br_on_null':
+        this.emit(Op.JmpNonNull, -1);
+        skip = this.out.length - 1;
+        this.height--;
+        this.branch(label, false);
+        this.height++;
+        break;
+      case 'br_on_non_null':
+        this.emit(Op.JmpNull, -1);
+        skip = this.out.length - 1;
+        this.branch(label, false);
+        this.height--;
+        break;
+      default:
+        this.emit(ins.op === 'br_on_cast' ? Op.JmpUnlessCast : Op.JmpIfCast, -1, ...castTarget(ins.refType2!, this.ctx.typeIds));
+        skip = this.out.length - 3;
+        this.branch(label, false);
+    }
+    this.out[skip] = this.p.mark();
+  }
+
   private instr(ins: Instr): boolean {
     if (this.ctx.counting === true) this.emit(Op.Count, counterIndex(ins.op));
     switch (ins.op) {
@@ -349,7 +386,9 @@ class Compiler {
         return false;
       case 'return_call':
       case 'return_call_indirect':
+      case 'return_call_ref':
         if (ins.op === 'return_call') this.emit(Op.ReturnCall, ins.index!);
+        else if (ins.op === 'return_call_ref') this.emit(Op.ReturnCallRef);
         else {
           this.tableIndex(ins.index2 ?? 0);
           this.emit(Op.ReturnCallIndirect, ins.index!, ins.index2 ?? 0);
@@ -365,6 +404,12 @@ class Compiler {
         return false;
       case 'try_table':
         this.tryTable(ins);
+        return true;
+      case 'br_on_null':
+      case 'br_on_non_null':
+      case 'br_on_cast':
+      case 'br_on_cast_fail':
+        this.brOn(ins);
         return true;
       default:
         this.plain(ins);
@@ -444,8 +489,15 @@ class Compiler {
         this.push(t.results.length);
         return;
       }
+      case 'call_ref': {
+        const t = this.ctx.types[ins.index!] as FuncType;
+        this.emit(Op.CallRef);
+        this.height -= 1 + t.params.length;
+        this.push(t.results.length);
+        return;
+      }
       case 'call_indirect': {
-        const t = this.ctx.types[ins.index!]!;
+        const t = this.ctx.types[ins.index!] as FuncType;
         this.tableIndex(ins.index2 ?? 0);
         this.emit(Op.CallIndirect, ins.index!, ins.index2 ?? 0);
         this.height -= 1 + t.params.length;
@@ -510,6 +562,13 @@ class Compiler {
         return;
     }
     if (identity.has(op)) return;
+    const gc = lowerGc(ins, this.ctx.typeIds);
+    if (gc !== undefined) {
+      if (gc.code.length > 0) this.emit(gc.code[0]!, ...gc.code.slice(1));
+      this.height -= gc.pops;
+      this.push(gc.pushes);
+      return;
+    }
     const info = opInfo(op);
     const sig = info === undefined ? undefined : signature(info);
     if (info === undefined || sig === undefined) throw new Error(`cannot compile instruction ${op}`);

@@ -6,7 +6,10 @@
 // tables and globals (imported ones are the same objects) and their dropped
 // data and element segments are captured. Limits: a host function's own
 // state (and whatever a host function reaches) is not captured; tags and
-// exceptions are immutable and need nothing.
+// exceptions are immutable and need nothing; GC objects (structs and arrays,
+// 3.0) are neither walked for the functions they hold nor captured, so a
+// re-run starts from the fields the earlier run left in objects that existed
+// before the call.
 import { opInfo } from '../syntax/opcodes.js';
 import type { Func } from '../syntax/module.js';
 import { forEachInstr } from '../syntax/walk.js';

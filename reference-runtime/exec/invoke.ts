@@ -51,13 +51,14 @@ import type { FuncInstance } from '../runtime/func.js';
 import { growth } from '../runtime/growth.js';
 import { readCell, writeCell } from '../runtime/cell.js';
 import type { ModuleInstance } from '../runtime/instance.js';
-import type { Value } from '../runtime/values.js';
+import { allocation } from '../runtime/aggregate.js';
+import { hasType, type Value } from '../runtime/values.js';
 import { captureState, importsRelaxed, reachableInstances, runsRelaxed } from './instance-state.js';
 import { execute, machine } from './machine.js';
-import { nondeterminism } from './numerics/nan.js';
+import { isArithmeticNaN32, isArithmeticNaN64Bits, isCanonicalNaN32, isCanonicalNaN64Bits, nondeterminism } from './numerics/nan.js';
 import { relaxed } from './numerics/v128/relaxed-profile.js';
 import { exploreProfiles, outcomeKey, vectorKey, type Outcome, type ProfileOutcome } from './relaxed-explore.js';
-import { I32, REFS } from './stack.js';
+import { I32, REFS, releaseRefsAbove } from './stack.js';
 
 export type { ProfileOutcome };
 
@@ -91,13 +92,13 @@ let active = 0;
 
 /**
  * Calls `f` with `args` (checked against its type); traps propagate as `Trap`,
- * deep recursion as `Exhaustion`, an exception no handler caught as
+ * deep recursion and GC allocation beyond its budget as `Exhaustion`, an exception no handler caught as
  * `UncaughtException` (thrown by the machine as it leaves the outermost frame;
  * inside a host function called from wasm it passes on to the frames below).
  */
 export function invokeFunction(f: FuncInstance, args: Value[]): InvokeResult {
   const params = f.type.params;
-  if (args.length !== params.length || args.some((a, i) => a.type !== params[i])) {
+  if (args.length !== params.length || args.some((a, i) => !hasType(a, params[i]!))) {
     throw new TypeError(`wrong arguments: expected (${params.join(' ')}), got (${args.map((a) => a.type).join(' ')})`);
   }
   const nans = nondeterminism.nans;
@@ -108,6 +109,8 @@ export function invokeFunction(f: FuncInstance, args: Value[]): InvokeResult {
     return result(values, nondeterminism.nans !== nans, growth.choices !== grows ? ['grow'] : [], undefined);
   }
   active++;
+  // each outermost invocation has the whole GC allocation budget (runtime/aggregate.ts)
+  allocation.bytes = 0;
   try {
     const instances = mayRunRelaxed(f, args);
     const before = instances === undefined ? undefined : captureState(instances);
@@ -116,6 +119,8 @@ export function invokeFunction(f: FuncInstance, args: Value[]): InvokeResult {
     const hits = relaxed.hits;
     const ownNan = nondeterminism.nans !== nans;
     const profiles = hits !== 0 && instances !== undefined && before !== undefined ? exploreProfiles(() => run(f, args), instances, before, first, hits) : undefined;
+    // the call made GC objects: stale stack slots must not keep them alive
+    if (allocation.bytes > 0) releaseRefsAbove(machine.sp);
     const reasons: Reason[] = [];
     if (nondeterminism.nans !== nans) reasons.push('nan');
     if (growth.choices !== grows) reasons.push('grow');
@@ -188,16 +193,9 @@ function run(f: FuncInstance, args: Value[]): Outcome {
 
 const EXACT: Allowed = { kind: 'exact' };
 
+/** A quiet NaN the oracle chose stands for its whole class (nan.ts); anything else is exact. */
 function allowedFloat(v: Value): Allowed {
-  if (v.type === 'f32') {
-    const mag = v.bits & 0x7fffffff;
-    if (mag <= 0x7f800000 || (mag & 0x00400000) === 0) return EXACT;
-    return { kind: mag === 0x7fc00000 ? 'nan:canonical' : 'nan:arithmetic' };
-  }
-  if (v.type === 'f64') {
-    const mag = v.bits & 0x7fff_ffff_ffff_ffffn;
-    if (mag <= 0x7ff0_0000_0000_0000n || (mag & 0x0008_0000_0000_0000n) === 0n) return EXACT;
-    return { kind: mag === 0x7ff8_0000_0000_0000n ? 'nan:canonical' : 'nan:arithmetic' };
-  }
+  if (v.type === 'f32' && isArithmeticNaN32(v.bits)) return { kind: isCanonicalNaN32(v.bits) ? 'nan:canonical' : 'nan:arithmetic' };
+  if (v.type === 'f64' && isArithmeticNaN64Bits(v.bits)) return { kind: isCanonicalNaN64Bits(v.bits) ? 'nan:canonical' : 'nan:arithmetic' };
   return EXACT;
 }

@@ -5,6 +5,7 @@
 // and each profile's outcome is kept: its results or the wasm error it threw.
 import type { WasmError } from '../errors.js';
 import type { ModuleInstance } from '../runtime/instance.js';
+import { I31Ref } from '../runtime/i31.js';
 import { refOf, showValue, type Value } from '../runtime/values.js';
 import { captureState, restoreState, type InstanceState } from './instance-state.js';
 import { RELAXED_PARAMS, describeProfile, relaxed, type RelaxedParam } from './numerics/v128/relaxed-profile.js';
@@ -83,10 +84,10 @@ function profileOutcome(profile: ArrayLike<number>, o: Outcome): ProfileOutcome 
 const refIds = new WeakMap<object, number>();
 let nextRefId = 0;
 
-/** Exact bits for numbers and vectors (showValue), object identity for references. */
+/** Exact bits for numbers and vectors (showValue), object identity for references (an i31 by its value, as ref.eq compares it). */
 function valueKey(v: Value): string {
   const ref = refOf(v);
-  if (ref === null) return showValue(v);
+  if (ref === null || ref instanceof I31Ref) return showValue(v);
   if (typeof ref !== 'object' && typeof ref !== 'function') return `${v.type}:${typeof ref}:${String(ref)}`;
   let id = refIds.get(ref as object);
   if (id === undefined) refIds.set(ref as object, (id = nextRefId++));

@@ -26,3 +26,20 @@ export function moveSlots(dst: number, src: number, n: number): void {
     REFS[dst + i] = REFS[src + i];
   }
 }
+
+/**
+ * Drops the references left in the slots from `sp` up, so that the GC objects
+ * a finished invocation made are not kept alive by stale slots: up to the
+ * first GAP slots in a row that hold none (frames null their locals on entry,
+ * so a longer run of nulls is rare above the used part of the stack).
+ */
+export function releaseRefsAbove(sp: number): void {
+  const GAP = 4096;
+  for (let s = sp, run = 0; s < STACK_SLOTS && run < GAP; s++) {
+    if (REFS[s] === null) run++;
+    else {
+      REFS[s] = null;
+      run = 0;
+    }
+  }
+}

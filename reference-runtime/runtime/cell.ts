@@ -2,8 +2,7 @@
 // words of the value) plus a reference: the layout of a value-stack slot and of
 // a global. Word copies keep float bits exact, which JS numbers cannot promise.
 import type { ValType } from '../syntax/types.js';
-import type { FuncInstance } from './func.js';
-import type { ExnInstance } from './tag.js';
+import { refValueType } from './ref-type.js';
 import type { Value } from './values.js';
 
 /** Writes `v` into `cell` (words at `at`..`at+3`); returns the reference part (null for non-references). */
@@ -28,14 +27,12 @@ export function writeCell(v: Value, cell: Int32Array, at = 0): unknown {
       for (let w = 0; w < 4; w++) cell[at + w] = b[4 * w]! | (b[4 * w + 1]! << 8) | (b[4 * w + 2]! << 16) | (b[4 * w + 3]! << 24);
       return null;
     }
-    case 'funcref':
-    case 'externref':
-    case 'exnref':
+    default: // a reference type
       return v.ref ?? null;
   }
 }
 
-/** Reads a value of type `t` from `cell` (and `ref` for references). */
+/** Reads a value of type `t` (closed: a concrete reference names a TypeId) from `cell` (and `ref` for references). */
 export function readCell(t: ValType, cell: Int32Array, ref: unknown, at = 0): Value {
   switch (t) {
     case 'i32':
@@ -57,11 +54,7 @@ export function readCell(t: ValType, cell: Int32Array, ref: unknown, at = 0): Va
       }
       return { type: 'v128', bytes };
     }
-    case 'funcref':
-      return { type: 'funcref', ref: (ref ?? null) as FuncInstance | null };
-    case 'externref':
-      return { type: 'externref', ref: ref ?? null };
-    case 'exnref':
-      return { type: 'exnref', ref: (ref ?? null) as ExnInstance | null };
+    default: // a reference: its API type is its hierarchy's top
+      return { type: refValueType(t), ref: ref ?? null } as Value;
   }
 }

@@ -1,5 +1,6 @@
 // Module instances and external values (spec 4.2.5, 4.2.11).
-import type { FuncType } from '../syntax/types.js';
+import type { SubType } from '../syntax/types.js';
+import type { TypeId } from '../types/canonical.js';
 import type { FuncInstance } from './func.js';
 import type { GlobalInstance } from './global.js';
 import type { MemoryInstance } from './memory.js';
@@ -14,7 +15,10 @@ export type ExternVal =
   | { kind: 'tag'; value: TagInstance };
 
 export interface ModuleInstance {
-  types: FuncType[];
+  /** the module's defined types, module-relative (what the compiler reads) */
+  types: SubType[];
+  /** type index → TypeId (canonical, process-global) */
+  typeIds: readonly TypeId[];
   funcs: FuncInstance[];
   tables: TableInstance[];
   mems: MemoryInstance[];

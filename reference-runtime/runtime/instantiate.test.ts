@@ -65,7 +65,7 @@ describe('tags', () => {
     expect(b.exports.get('again')!.value).toBe(a.exports.get('t1')!.value);
     const own = b.exports.get('own')!.value as TagInstance;
     expect(own).toBeInstanceOf(TagInstance);
-    expect(own.type).toEqual({ params: ['i64'], results: [] });
+    expect(own.type).toMatchObject({ params: ['i64'], results: [] });
     // two instantiations define different tags
     expect(exporter().exports.get('t0')!.value).not.toBe(a.exports.get('t0')!.value);
   });

@@ -1,6 +1,7 @@
 // Instantiation (spec 4.5.4): resolve and match imports, allocate the
-// module's functions, tables, memories, tags and globals (each global's
-// initialiser sees the globals before it), evaluate segments, apply
+// module's functions, tags, globals (each global's initialiser sees the
+// globals before it), tables (3.0: each filled with its initialiser's value,
+// which may read any global), memories, evaluate segments, apply
 // the active ones in order (elements, then data; each dropped once applied,
 // declarative element segments dropped too), then run the start function.
 // WebAssembly 2.0 semantics for traps: segments are applied one by one, so a
@@ -10,6 +11,10 @@ import { LinkError, Trap } from '../errors.js';
 import type { Module } from '../syntax/module.js';
 import { attachCoverage, type Coverage } from '../exec/coverage.js';
 import { invokeFunction } from '../exec/invoke.js';
+import { machine } from '../exec/machine.js';
+import type { FuncType } from '../syntax/types.js';
+import { canonicalTypes, closeType, defType } from '../types/canonical.js';
+import { allocation } from './aggregate.js';
 import { evalConst, type ConstContext } from './const-expr.js';
 import type { FuncInstance } from './func.js';
 import { GlobalInstance } from './global.js';
@@ -22,8 +27,12 @@ import { refOf, type Value } from './values.js';
 
 /** `coverage`: count the instructions this instance executes (exec/coverage.ts), the start function's included. */
 export function instantiate(module: Module, imports: Imports, coverage?: Coverage): ModuleInstance {
+  const ids = canonicalTypes(module);
+  // the initialisers' GC allocations have a budget of their own, unless a host function instantiates during a call
+  if (machine.depth === 0) allocation.bytes = 0;
   const inst: ModuleInstance = {
     types: module.types,
+    typeIds: ids,
     funcs: [],
     tables: [],
     mems: [],
@@ -35,13 +44,17 @@ export function instantiate(module: Module, imports: Imports, coverage?: Coverag
   };
   if (coverage !== undefined) attachCoverage(inst, coverage);
   resolveImports(module, imports, inst);
-  for (const code of module.funcs) inst.funcs.push({ kind: 'wasm', type: module.types[code.type]!, instance: inst, code });
-  for (const t of module.tables) inst.tables.push(new TableInstance(t, null));
+  // runtime types are closed: a function's, tag's, global's or table's concrete references name TypeIds
+  for (const code of module.funcs) inst.funcs.push({ kind: 'wasm', type: defType(ids[code.type]!) as FuncType, typeId: ids[code.type]!, instance: inst, code });
+  for (const t of module.tags) inst.tags.push(new TagInstance(defType(ids[t.type]!) as FuncType, ids[t.type]!));
+  // Initialisers see the imported globals, the globals defined before, and every function (ref.func).
+  const ctx: ConstContext = { funcs: inst.funcs, globals: inst.globals, typeIds: ids };
+  for (const g of module.globals) inst.globals.push(new GlobalInstance({ type: closeType(g.type.type, ids), mutable: g.type.mutable }, evalConst(g.init, ctx)));
+  for (const t of module.tables) {
+    const type = { limits: t.limits, elem: closeType(t.elem, ids), ...(t.addr === undefined ? {} : { addr: t.addr }) };
+    inst.tables.push(new TableInstance(type, t.init === undefined ? null : refOf(evalConst(t.init, ctx))));
+  }
   for (const m of module.mems) inst.mems.push(new MemoryInstance(m));
-  for (const t of module.tags) inst.tags.push(new TagInstance(module.types[t.type]!));
-  // Global initialisers see the imported globals and every function (ref.func).
-  const ctx: ConstContext = { funcs: inst.funcs, globals: inst.globals };
-  for (const g of module.globals) inst.globals.push(new GlobalInstance(g.type, evalConst(g.init, ctx)));
   for (const e of module.elems) inst.elems.push(e.init.map((expr) => refOf(evalConst(expr, ctx))));
   for (const d of module.datas) inst.datas.push(d.init);
   for (const ex of module.exports) inst.exports.set(ex.name, exportOf(inst, ex.kind, ex.index));

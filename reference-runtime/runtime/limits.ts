@@ -20,3 +20,21 @@ export const MAX_CALL_DEPTH = 20_000;
 export const STACK_SLOTS = 1 << 20;
 
 export const PAGE_SIZE = 65536;
+
+/**
+ * Bytes that GC objects (structs and arrays) may take per outermost
+ * invocation or instantiation, by a fixed cost model (runtime/aggregate.ts):
+ * an allocation beyond it ends the call as `Exhaustion`, a deterministic
+ * outcome (the spec lets any allocation fail for resource exhaustion) rather
+ * than the host running out of memory. Objects kept alive across invocations
+ * (in globals or tables) are not counted again by later ones.
+ */
+export const GC_ALLOC_LIMIT = 2 ** 30;
+
+/**
+ * The most elements an array of references may have here: V8 keeps a JS
+ * array of up to 2^25 elements in its fast form and makes a longer one a
+ * dictionary (slower by orders of magnitude, and several times larger), so
+ * a longer one ends as `Exhaustion` too, whatever the budget says.
+ */
+export const REF_ARRAY_LIMIT = 2 ** 25;

@@ -71,4 +71,38 @@ describe('runScript', () => {
     expect(r.failures.map((f) => f.line)).toEqual([5]);
     expect(r.failures[0]?.actual).toBe('no error');
   });
+
+  it('judges the 3.0 reference patterns by kind and hierarchy, and passes ref.host arguments', () => {
+    const r = run(`
+      (module
+        (type $s (struct)) (type $a (array i8)) (type $f (func))
+        (func $g) (elem declare func $g)
+        (func (export "s") (result anyref) (struct.new $s))
+        (func (export "a") (result anyref) (array.new_default $a (i32.const 1)))
+        (func (export "i") (result anyref) (ref.i31 (i32.const 1)))
+        (func (export "n") (result (ref null $s)) (ref.null none))
+        (func (export "f") (result (ref $f)) (ref.func $g))
+        (func (export "id") (param anyref) (result anyref) (local.get 0))
+        (func (export "ext") (param anyref) (result externref) (extern.convert_any (local.get 0))))
+      (assert_return (invoke "s") (ref.struct))
+      (assert_return (invoke "s") (ref.eq))
+      (assert_return (invoke "a") (ref.array))
+      (assert_return (invoke "i") (ref.i31))
+      (assert_return (invoke "i") (ref.any))
+      (assert_return (invoke "n") (ref.null none))
+      (assert_return (invoke "n") (ref.null struct))
+      (assert_return (invoke "n") (ref.null))
+      (assert_return (invoke "f") (ref.func))
+      (assert_return (invoke "id" (ref.host 5)) (ref.host 5))
+      (assert_return (invoke "ext" (ref.host 5)) (ref.extern 5))
+      (assert_return (invoke "s") (ref.array))
+      (assert_return (invoke "i") (ref.struct))
+      (assert_return (invoke "id" (ref.host 5)) (ref.eq))
+      (assert_return (invoke "id" (ref.host 5)) (ref.host 6))
+      (assert_return (invoke "n") (ref.null func))
+      (assert_return (invoke "n") (ref.struct))`);
+    expect(r.passed).toBe(12);
+    expect(r.failures.map((f) => f.line)).toEqual([23, 24, 25, 26, 27, 28]);
+    expect(r.failures[0]).toMatchObject({ expected: '(ref.array)', actual: 'anyref:struct' });
+  });
 });

@@ -8,14 +8,20 @@ export interface Instr {
   op: string;
   /**
    * label depth (br, br_if; br_table default), or a func/local/global/table/
-   * type/elem/data/tag index; for memory instructions (loads, stores, lane
+   * type/elem/data/tag index (the type index of call_ref, return_call_ref and
+   * every struct.* and array.* instruction; array.copy's destination type;
+   * the label of br_on_null, br_on_non_null, br_on_cast and br_on_cast_fail);
+   * for memory instructions (loads, stores, lane
    * loads and stores, memory.size/grow/fill) the memory index, absent for 0;
    * memory.copy's destination memory.
    */
   index?: number;
   /**
    * second index: call_indirect and return_call_indirect table, table.copy
-   * and memory.copy source, table.init table, memory.init memory (absent for 0).
+   * and memory.copy source, table.init table, memory.init memory (absent for 0);
+   * struct.get/get_s/get_u/set field index; array.new_fixed element count;
+   * array.copy source type; array.new_data/init_data data index;
+   * array.new_elem/init_elem elem index.
    */
   index2?: number;
   /** br_table targets, without the default (which is `index`). */
@@ -43,8 +49,14 @@ export interface Instr {
   f64?: bigint;
   /** v128.const bytes (16, little-endian) or i8x16.shuffle lane indices (16) */
   bytes?: Uint8Array;
-  /** ref.null */
+  /**
+   * ref.null: the (nullable) type of the null it pushes; ref.test and
+   * ref.cast: the target type; br_on_cast and br_on_cast_fail: the operand's
+   * type (the target is `refType2`).
+   */
   refType?: RefType;
+  /** br_on_cast and br_on_cast_fail: the target type */
+  refType2?: RefType;
   /** select with a type annotation (`select (result t)`, opcode 0x1C) */
   types?: ValType[];
 }

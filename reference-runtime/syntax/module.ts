@@ -1,7 +1,7 @@
 // The module abstract syntax (spec section 2.5): what the decoder and the text
 // parser produce, and what the encoder, printer, validator and interpreter consume.
 import type { Instr } from './instructions.js';
-import type { ExternKind, FuncType, GlobalType, MemType, RefType, TableType, TagType, ValType } from './types.js';
+import type { ExternKind, GlobalType, MemType, RefType, SubType, TableType, TagType, ValType } from './types.js';
 
 export type ImportDesc =
   | { kind: 'func'; type: number }
@@ -93,8 +93,24 @@ export interface NameSection {
   locals: Map<number, Map<number, string>>;
 }
 
+/**
+ * A recursive type group (3.0): `size` consecutive defined types. `explicit`
+ * is a `rec` written in the text or binary form (possibly of one type, or
+ * empty); an implicit group is a lone type written without `rec`.
+ */
+export interface RecGroup {
+  size: number;
+  explicit: boolean;
+}
+
 export interface Module {
-  types: FuncType[];
+  /** The defined types, flattened across rec groups: type indices index this. */
+  types: SubType[];
+  /**
+   * The rec groups covering `types` in order. Absent: every type is its own
+   * implicit group (all 2.0 modules, and any module built without `rec`).
+   */
+  recs?: RecGroup[];
   imports: Import[];
   funcs: Func[];
   tables: TableType[];

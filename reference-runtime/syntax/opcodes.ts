@@ -34,12 +34,20 @@ export type ImmKind =
   | 'f32'
   | 'f64'
   | 'v128'
-  | 'reftype' // ref.null
-  | 'select_t'; // select with a type vector
+  | 'reftype' // ref.null: a heap type
+  | 'select_t' // select with a type vector
+  | 'type' // call_ref, return_call_ref, struct.new*, array.new/new_default/get*/set/fill: a type index
+  | 'type_field' // struct.get*/set: type index, field index
+  | 'type_type' // array.copy: destination type, source type
+  | 'type_count' // array.new_fixed: type index, element count (u32)
+  | 'type_data' // array.new_data, array.init_data: type index, data index
+  | 'type_elem' // array.new_elem, array.init_elem: type index, elem index
+  | 'ref_cast' // ref.test, ref.cast: a heap type; the opcode + 1 is the nullable form
+  | 'br_on_cast'; // br_on_cast, br_on_cast_fail: flags byte (bit 0: source nullable, bit 1: target nullable), label, two heap types
 
 export interface OpInfo {
   name: string;
-  /** 0 for single-byte opcodes, otherwise 0xFC or 0xFD */
+  /** 0 for single-byte opcodes, otherwise 0xFB, 0xFC or 0xFD */
   prefix: number;
   code: number;
   imm: ImmKind;
@@ -98,6 +106,47 @@ op('try_table', 0, 0x1f, 'try_table', undefined, { feature: 'exceptions' });
 op('ref.null', 0, 0xd0, 'reftype');
 op('ref.is_null', 0, 0xd1, 'none');
 op('ref.func', 0, 0xd2, 'func');
+
+// Typed function references (3.0)
+op('call_ref', 0, 0x14, 'type', undefined, { feature: 'function-references' });
+op('return_call_ref', 0, 0x15, 'type', undefined, { feature: 'function-references' });
+op('ref.as_non_null', 0, 0xd4, 'none', undefined, { feature: 'function-references' });
+op('br_on_null', 0, 0xd5, 'label', undefined, { feature: 'function-references' });
+op('br_on_non_null', 0, 0xd6, 'label', undefined, { feature: 'function-references' });
+
+// Garbage collection (3.0, prefix 0xFB)
+const GC = 0xfb;
+const gc = (name: string, code: number, imm: ImmKind, sig?: string): void => op(name, GC, code, imm, sig, { feature: 'gc' });
+op('ref.eq', 0, 0xd3, 'none', undefined, { feature: 'gc' });
+gc('struct.new', 0, 'type');
+gc('struct.new_default', 1, 'type');
+gc('struct.get', 2, 'type_field');
+gc('struct.get_s', 3, 'type_field');
+gc('struct.get_u', 4, 'type_field');
+gc('struct.set', 5, 'type_field');
+gc('array.new', 6, 'type');
+gc('array.new_default', 7, 'type');
+gc('array.new_fixed', 8, 'type_count');
+gc('array.new_data', 9, 'type_data');
+gc('array.new_elem', 10, 'type_elem');
+gc('array.get', 11, 'type');
+gc('array.get_s', 12, 'type');
+gc('array.get_u', 13, 'type');
+gc('array.set', 14, 'type');
+gc('array.len', 15, 'none');
+gc('array.fill', 16, 'type');
+gc('array.copy', 17, 'type_type');
+gc('array.init_data', 18, 'type_data');
+gc('array.init_elem', 19, 'type_elem');
+gc('ref.test', 20, 'ref_cast'); // 21: ref.test with a nullable target
+gc('ref.cast', 22, 'ref_cast'); // 23: ref.cast with a nullable target
+gc('br_on_cast', 24, 'br_on_cast');
+gc('br_on_cast_fail', 25, 'br_on_cast');
+gc('any.convert_extern', 26, 'none');
+gc('extern.convert_any', 27, 'none');
+gc('ref.i31', 28, 'none');
+gc('i31.get_s', 29, 'none');
+gc('i31.get_u', 30, 'none');
 
 // Parametric (5.4.3)
 op('drop', 0, 0x1a, 'none');

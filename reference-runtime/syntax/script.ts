@@ -16,8 +16,13 @@ export type WastConst =
   | { type: 'f32'; bits: number } // unsigned 32-bit IEEE bits
   | { type: 'f64'; bits: bigint } // unsigned 64-bit IEEE bits
   | { type: 'v128'; bytes: Uint8Array } // 16 bytes, little-endian lanes
+  /** `(ref.null ht)`: a null of the nullable type refType(true, ht) ('nullref' for none, 'anyref', 'ref null 3', ...) */
   | { type: 'ref.null'; refType: RefType }
-  | { type: 'ref.extern'; value: number }; // host reference with that number
+  | { type: 'ref.extern'; value: number } // `(ref.extern N)`: host reference N, in the extern hierarchy
+  | { type: 'ref.host'; value: number }; // `(ref.host N)`: host reference N, in the any hierarchy (3.0)
+
+/** The abstract heap types a `(ref.<kind>)` result pattern names, besides func and extern. */
+export type RefKindPattern = 'any' | 'eq' | 'i31' | 'struct' | 'array' | 'exn';
 
 /** A lane or scalar float expectation that accepts a set of NaNs. */
 export type NanPattern = 'nan:canonical' | 'nan:arithmetic';
@@ -34,6 +39,11 @@ export type WastExpected =
   | { type: 'ref.extern-any' }
   /** any null reference, of whatever type (`(ref.null)` without a heap type) */
   | { type: 'ref.null-any' }
+  /**
+   * a non-null reference whose type matches the abstract heap type (3.0): `(ref.any)` (also written `(ref)`),
+   * `(ref.eq)`, `(ref.i31)`, `(ref.struct)`, `(ref.array)`, `(ref.exn)`; func and extern keep their shapes above
+   */
+  | { type: 'ref.kind'; heap: RefKindPattern }
   /** `(either r1 r2 ...)`: the result matches one of the alternatives (each a whole pattern) */
   | { type: 'either'; options: WastExpected[] };
 

@@ -5,8 +5,9 @@
 import type { Instr } from './instructions.js';
 import type { Module } from './module.js';
 
+/** Instructions that nest a body under a label of their own: block, loop, if and try_table. */
 export function isBlockLike(ins: Instr): boolean {
-  return ins.op === 'block' || ins.op === 'loop' || ins.op === 'if';
+  return ins.op === 'block' || ins.op === 'loop' || ins.op === 'if' || ins.op === 'try_table';
 }
 
 /** Calls `f` on every instruction of `seq`, nested ones included, outermost first. */
@@ -32,9 +33,9 @@ export function mapTree(seq: readonly Instr[], f: (ins: Instr, depth: number) =>
   });
 }
 
-/** Every code sequence of a module: function bodies, global initialisers, element expressions and offsets, data offsets. */
+/** Every code sequence of a module: function bodies, table and global initialisers, element expressions and offsets, data offsets. */
 export function moduleCode(m: Module): Instr[][] {
-  const code: Instr[][] = [...m.funcs.map((f) => f.body), ...m.globals.map((g) => g.init)];
+  const code: Instr[][] = [...m.funcs.map((f) => f.body), ...m.tables.flatMap((t) => (t.init === undefined ? [] : [t.init])), ...m.globals.map((g) => g.init)];
   for (const e of m.elems) {
     code.push(...e.init);
     if (e.mode.kind === 'active') code.push(e.mode.offset);

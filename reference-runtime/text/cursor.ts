@@ -19,12 +19,24 @@ const GRAMMAR_KEYWORDS = new Set([
   // 3.0, part 1
   'tag', 'exnref', 'exn', 'catch', 'catch_ref', 'catch_all', 'catch_all_ref', 'definition', 'instance',
   'assert_exception', 'either',
+  // 3.0, typed function references and GC: types, heap types, and script result patterns
+  'ref', 'null', 'rec', 'sub', 'final', 'struct', 'array', 'field', 'i8', 'i16', 'any', 'eq', 'i31', 'none', 'nofunc',
+  'noextern', 'noexn', 'anyref', 'eqref', 'i31ref', 'structref', 'arrayref', 'nullref', 'nullfuncref', 'nullexternref',
+  'nullexnref', 'ref.host', 'ref.struct', 'ref.array', 'ref.exn', 'ref.any',
 ]);
 
+/** The keywords of the GC feature; `ref` and `null` came with function references, the exn ones with exceptions. */
+const GC_KEYWORDS = [
+  'rec', 'sub', 'final', 'struct', 'array', 'field', 'i8', 'i16', 'any', 'eq', 'i31', 'none', 'nofunc', 'noextern',
+  'anyref', 'eqref', 'i31ref', 'structref', 'arrayref', 'nullref', 'nullfuncref', 'nullexternref',
+];
+
 /** Grammar keywords a 3.0 feature introduced: unknown words where the feature is off. */
-const FEATURE_KEYWORDS: ReadonlyMap<string, Feature> = new Map(
-  ['tag', 'exnref', 'exn', 'catch', 'catch_ref', 'catch_all', 'catch_all_ref'].map((w) => [w, 'exceptions']),
-);
+const FEATURE_KEYWORDS: ReadonlyMap<string, Feature> = new Map<string, Feature>([
+  ...['tag', 'exnref', 'exn', 'noexn', 'nullexnref', 'catch', 'catch_ref', 'catch_all', 'catch_all_ref'].map((w) => [w, 'exceptions'] as const),
+  ...['ref', 'null'].map((w) => [w, 'function-references'] as const),
+  ...GC_KEYWORDS.map((w) => [w, 'gc'] as const),
+]);
 
 /** Whether the keyword belongs to the language at all (otherwise it is an "unknown operator"). */
 export function isKnownKeyword(word: string): boolean {
@@ -41,7 +53,7 @@ export class Cursor {
   ) {}
 
   /** Whether a keyword is part of the language with this cursor's features. */
-  private knows(word: string): boolean {
+  knows(word: string): boolean {
     const f = FEATURE_KEYWORDS.get(word) ?? opInfo(word)?.feature;
     return f === undefined || this.allows(f);
   }

@@ -6,10 +6,12 @@ import { concatBytes } from './concat-bytes.js';
 import type { Instr } from '../syntax/instructions.js';
 import type { Data, Elem, ElemMode, Module } from '../syntax/module.js';
 import type { AddrType, ExternKind, RefType, TableType, ValType } from '../syntax/types.js';
+import { heapOf } from '../syntax/types.js';
 import type { ModuleContext, Space } from './context.js';
 import { emptyFuncContext, foldedInstr, instrs } from './parse-instr.js';
 import type { FuncContext } from './parse-instr.js';
 import { addrType, globalType, isRefTypeNext, limits, memType, refType, tableType, typeUse, valType } from './parse-types.js';
+import type { Cursor } from './cursor.js';
 import type { Token } from './lexer.js';
 
 /** The state of the module being built while its fields are read in order. */
@@ -55,6 +57,10 @@ export function field(b: ModuleBuilder): void {
     case 'type':
       typeField(b);
       break;
+    case 'rec':
+      if (!c.knows('rec')) throw c.unexpected(kw);
+      recField(b);
+      break;
     case 'import':
       importField(b, kw);
       break;
@@ -94,11 +100,20 @@ export function field(b: ModuleBuilder): void {
 }
 
 function typeField(b: ModuleBuilder): void {
-  // Already read by the first pass (scan-fields.ts); only skip it here.
+  // Already read by the second pass (scan-fields.ts); only skip it here.
   const c = b.ctx.c;
   c.optId();
   c.skipItem();
   b.next.type += 1;
+}
+
+function recField(b: ModuleBuilder): void {
+  // Already read (scan-fields.ts); only skip its type definitions here.
+  const c = b.ctx.c;
+  while (c.openList('type')) {
+    typeField(b);
+    c.rparen();
+  }
 }
 
 /** Inline `(export "name")*` abbreviations of a definition with the given index. */
@@ -145,7 +160,7 @@ function importField(b: ModuleBuilder, at: Token): void {
     }
     case 'table':
       b.next.table++;
-      b.module.imports.push({ module, name: n, desc: { kind: 'table', table: tableType(c) } });
+      b.module.imports.push({ module, name: n, desc: { kind: 'table', table: tableType(b.ctx) } });
       break;
     case 'memory':
       b.next.memory++;
@@ -153,7 +168,7 @@ function importField(b: ModuleBuilder, at: Token): void {
       break;
     case 'global':
       b.next.global++;
-      b.module.imports.push({ module, name: n, desc: { kind: 'global', global: globalType(c) } });
+      b.module.imports.push({ module, name: n, desc: { kind: 'global', global: globalType(b.ctx) } });
       break;
     case 'tag':
       if (!c.allows('exceptions')) throw c.unexpected(kind);
@@ -194,10 +209,10 @@ function funcField(b: ModuleBuilder, at: Token): void {
   while (c.openList('local')) {
     if (c.is('id')) {
       declare(c.next(), localCount++);
-      locals.push(valType(c));
+      locals.push(valType(ctx));
     } else {
       while (!c.is('rparen')) {
-        locals.push(valType(c));
+        locals.push(valType(ctx));
         localCount++;
       }
     }
@@ -209,10 +224,13 @@ function funcField(b: ModuleBuilder, at: Token): void {
   b.module.funcs.push({ type: use.index, locals, body });
 }
 
-/** Records whether memory.init or data.drop occurs (they need the data count section). */
+/** Instructions with a data index: code using one needs the data count section. */
+const DATA_USES = new Set(['memory.init', 'data.drop', 'array.new_data', 'array.init_data']);
+
+/** Records whether an instruction with a data index occurs (they need the data count section). */
 function noteDataUse(b: ModuleBuilder, body: Instr[]): void {
   for (const i of body) {
-    if (i.op === 'memory.init' || i.op === 'data.drop') b.usesDataSegments = true;
+    if (DATA_USES.has(i.op)) b.usesDataSegments = true;
     if (i.body) noteDataUse(b, i.body);
     if (i.elseBody) noteDataUse(b, i.elseBody);
   }
@@ -225,14 +243,15 @@ function tableField(b: ModuleBuilder, at: Token): void {
   inlineExports(b, 'table', index);
   const imported = inlineImport(b, at);
   if (imported !== undefined) {
-    b.module.imports.push({ ...imported, desc: { kind: 'table', table: tableType(c) } });
+    b.module.imports.push({ ...imported, desc: { kind: 'table', table: tableType(b.ctx) } });
     return;
   }
   define(b, 'table');
   const addr = addrType(c);
   if (c.is('num')) {
-    const table: TableType = { limits: limits(c), elem: refType(c), ...addr };
-    if (c.is('lparen') && c.isWasm3) {
+    const table: TableType = { limits: limits(c), elem: refType(b.ctx), ...addr };
+    // The initialiser may be flat instructions too (the spec interpreter's `const_expr1`).
+    if (!c.is('rparen') && c.isWasm3) {
       const init = tableInit(b, table.elem);
       if (init !== undefined) table.init = init;
     }
@@ -240,14 +259,14 @@ function tableField(b: ModuleBuilder, at: Token): void {
     return;
   }
   // `(table addrtype? reftype (elem ...))`: a table exactly as large as its elements
-  const elem = refType(c);
+  const elem = refType(b.ctx);
   c.lparen();
   c.keyword('elem');
   const init = isElemExprNext(b) ? elemExprs(b) : funcIndices(b);
   c.rparen();
   b.module.tables.push({ limits: { min: init.length, max: init.length }, elem, ...addr });
   b.next.elem++;
-  b.module.elems.push({ type: elem, init, mode: { kind: 'active', table: index, offset: [zeroAddress(addr.addr)] } });
+  b.module.elems.push({ type: elem, init, mode: { kind: 'active', table: index, offset: [zeroAddress(addr.addr)] }, ...elemForm(c, elem) });
 }
 
 /** The offset of an inline segment: address 0 of the memory's or table's address type. */
@@ -257,13 +276,13 @@ function zeroAddress(addr: AddrType | undefined): Instr {
 
 /**
  * A table's initialiser expression (3.0): undefined for `ref.null` of the
- * table's own type, the default every table gets, which the spec's encoder
- * writes as a plain table type.
+ * table's own heap type, the default every table gets, which the spec's
+ * encoder writes as a plain table type.
  */
 function tableInit(b: ModuleBuilder, elem: RefType): Instr[] | undefined {
   const init = instrs(b.ctx, emptyFuncContext());
   const only = init.length === 1 ? init[0]! : undefined;
-  return only?.op === 'ref.null' && only.refType === elem ? undefined : init;
+  return only?.op === 'ref.null' && only.refType !== undefined && heapOf(only.refType) === heapOf(elem) ? undefined : init;
 }
 
 function memoryField(b: ModuleBuilder, at: Token): void {
@@ -313,11 +332,11 @@ function globalField(b: ModuleBuilder, at: Token): void {
   inlineExports(b, 'global', index);
   const imported = inlineImport(b, at);
   if (imported !== undefined) {
-    b.module.imports.push({ ...imported, desc: { kind: 'global', global: globalType(c) } });
+    b.module.imports.push({ ...imported, desc: { kind: 'global', global: globalType(b.ctx) } });
     return;
   }
   define(b, 'global');
-  const type = globalType(c);
+  const type = globalType(b.ctx);
   b.module.globals.push({ type, init: instrs(b.ctx, emptyFuncContext()) });
 }
 
@@ -382,19 +401,37 @@ function offsetExpr(b: ModuleBuilder): Instr[] {
   return singleFolded(b);
 }
 
+/**
+ * The type of a `func funcidx*` list: `(ref func)` in 3.0 (the spec's
+ * elemkind `func`), funcref in 2.0, which has no non-null references.
+ */
+function elemKindType(b: ModuleBuilder): RefType {
+  return b.ctx.c.allows('function-references') ? 'ref func' : 'funcref';
+}
+
+/**
+ * How the binary form should write a segment of this type that was given as
+ * expressions: the spec's encoder writes function indices (elemkind `func`)
+ * only for `(ref func)` segments, so a 3.0 funcref segment keeps the
+ * expression form, and with it its type through encode and decode.
+ */
+function elemForm(c: Cursor, type: RefType): Pick<Elem, 'form'> {
+  return type === 'funcref' && c.allows('function-references') ? { form: 'exprs' } : {};
+}
+
 /** `reftype elemexpr*`, `func funcidx*`, or (legacy, active only) bare `funcidx*`. */
-function elemList(b: ModuleBuilder, allowBare: boolean): { type: RefType; init: Instr[][] } {
+function elemList(b: ModuleBuilder, allowBare: boolean): { type: RefType; init: Instr[][]; form?: Elem['form'] } {
   const c = b.ctx.c;
   if (c.isKeyword('func')) {
     c.next();
-    return { type: 'funcref', init: funcIndices(b) };
+    return { type: elemKindType(b), init: funcIndices(b) };
   }
   if (isRefTypeNext(c)) {
-    const type = refType(c);
-    return { type, init: elemExprs(b) };
+    const type = refType(b.ctx);
+    return { type, init: elemExprs(b), ...elemForm(c, type) };
   }
   if (!allowBare) throw c.unexpected();
-  return { type: 'funcref', init: funcIndices(b) };
+  return { type: elemKindType(b), init: funcIndices(b) };
 }
 
 function elemField(b: ModuleBuilder): void {
@@ -402,7 +439,7 @@ function elemField(b: ModuleBuilder): void {
   c.optId();
   b.next.elem++;
   let mode: ElemMode;
-  let list: { type: RefType; init: Instr[][] };
+  let list: ReturnType<typeof elemList>;
   if (c.isKeyword('declare')) {
     c.next();
     mode = { kind: 'declarative' };
@@ -422,7 +459,7 @@ function elemField(b: ModuleBuilder): void {
     mode = { kind: 'active', table, offset };
     list = elemList(b, true);
   }
-  const elem: Elem = { type: list.type, init: list.init, mode };
+  const elem: Elem = { type: list.type, init: list.init, mode, ...(list.form ? { form: list.form } : {}) };
   b.module.elems.push(elem);
 }
 

@@ -7,12 +7,13 @@ import type { Catch, Instr } from '../syntax/instructions.js';
 import type { OpInfo } from '../syntax/opcodes.js';
 import { opInfo } from '../syntax/opcodes.js';
 import type { BlockType, ValType } from '../syntax/types.js';
+import { refType as makeRefType } from '../syntax/types.js';
 import type { ModuleContext } from './context.js';
 import { u32 } from './context.js';
 import type { Cursor } from './cursor.js';
 import type { Token } from './lexer.js';
 import { parseF32, parseF64, parseI32, parseI64, parseUnsigned } from './numbers.js';
-import { heapType, paramsAndResults, typeUse, valType } from './parse-types.js';
+import { heapType, paramsAndResults, refType, typeUse, valType } from './parse-types.js';
 import { v128Const } from './parse-v128.js';
 
 /** What instructions can refer to besides the module: locals and enclosing labels. */
@@ -174,7 +175,7 @@ function parseBlockType(ctx: ModuleContext): BlockType {
   const c = ctx.c;
   if (c.isList('type')) return { kind: 'type', index: typeUse(ctx, false).index };
   const save = c.pos;
-  const { params, results } = paramsAndResults(c, false);
+  const { params, results } = paramsAndResults(ctx, false);
   if (params.length === 0 && results.length === 0) return { kind: 'empty' };
   if (params.length === 0 && results.length === 1) return { kind: 'value', type: results[0]! };
   c.pos = save;
@@ -274,7 +275,36 @@ function plain(ctx: ModuleContext, f: FuncContext, info: OpInfo, at: Token): Ins
     case 'v128':
       return { op, bytes: v128Const(c) };
     case 'reftype':
-      return { op, refType: heapType(c) };
+      return { op, refType: makeRefType(true, heapType(ctx)) };
+    case 'type':
+      return { op, index: ctx.index('type') };
+    case 'type_field': {
+      const type = ctx.index('type');
+      return { op, index: type, index2: ctx.fieldIndex(type) };
+    }
+    case 'type_type': {
+      const dst = ctx.index('type');
+      return { op, index: dst, index2: ctx.index('type') };
+    }
+    case 'type_count': {
+      const type = ctx.index('type');
+      return { op, index: type, index2: u32(c) };
+    }
+    case 'type_data': {
+      const type = ctx.index('type');
+      return { op, index: type, index2: ctx.index('data') };
+    }
+    case 'type_elem': {
+      const type = ctx.index('type');
+      return { op, index: type, index2: ctx.index('elem') };
+    }
+    case 'ref_cast':
+      return { op, refType: refType(ctx) };
+    case 'br_on_cast': {
+      const index = label(ctx, f);
+      const from = refType(ctx);
+      return { op, index, refType: from, refType2: refType(ctx) };
+    }
     case 'select_t':
     case 'block':
     case 'try_table':
@@ -305,7 +335,7 @@ function selectT(ctx: ModuleContext): Instr {
   const c = ctx.c;
   const types: ValType[] = [];
   while (c.openList('result')) {
-    while (!c.is('rparen')) types.push(valType(c));
+    while (!c.is('rparen')) types.push(valType(ctx));
     c.rparen();
   }
   return { op: 'select_t', types };

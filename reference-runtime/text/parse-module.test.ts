@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ParseError } from '../errors.js';
 import { parseWat } from './parse-module.js';
 import { parseWast } from './parse-script.js';
+import { parseErrorOf } from './test-parse.js';
 
-function parseError(text: string): ParseError {
-  try {
-    parseWat(text);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParseError);
-    return e as ParseError;
-  }
-  throw new Error('expected a ParseError');
-}
+const parseError = (text: string) => parseErrorOf(text);
 
 describe('parseWat', () => {
   it('appends implicit types after explicit ones, in order of appearance', () => {

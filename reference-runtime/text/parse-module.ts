@@ -56,6 +56,8 @@ export function parseModuleFields(c: Cursor, id: string | undefined): Module {
   while (c.is('lparen')) field(b);
   if (!c.is('rparen') && !c.is('eof')) throw c.unexpected();
   module.types = ctx.types;
+  const recs = ctx.recGroups();
+  if (recs !== undefined) module.recs = recs;
   // The spec's encoder writes a data count section whenever an instruction
   // needs one, even with no data segments: a `data.drop 0` module is then
   // invalid ("unknown data segment"), not malformed (memory_init.wast).

@@ -4,7 +4,9 @@
 // purpose, and the script runner parses them when it runs the command.
 import { concatBytes } from './concat-bytes.js';
 import type { FeatureSet } from '../syntax/features.js';
-import type { Action, Command, ModuleSource, Script, WastConst, WastExpected } from '../syntax/script.js';
+import type { Action, Command, ModuleSource, RefKindPattern, Script, WastConst, WastExpected } from '../syntax/script.js';
+import { refType } from '../syntax/types.js';
+import { ModuleContext } from './context.js';
 import { Cursor } from './cursor.js';
 import { tokenize } from './lexer.js';
 import type { Token } from './lexer.js';
@@ -195,9 +197,24 @@ function isNanPattern(t: Token): boolean {
 }
 
 /** The result patterns that are also constants (exact values). */
-const CONSTANT_TYPES = new Set<string>(['i32', 'i64', 'f32', 'f64', 'v128', 'ref.null', 'ref.extern']);
+const CONSTANT_TYPES = new Set<string>(['i32', 'i64', 'f32', 'f64', 'v128', 'ref.null', 'ref.extern', 'ref.host']);
 
-/** A constant argument: `(t.const v)`, `(ref.null t)`, `(ref.extern n)`. */
+/**
+ * The `(ref.<kind>)` result patterns beyond func and extern (3.0): a non-null
+ * reference of that abstract heap type. `(ref)` is the spec interpreter's
+ * spelling of `(ref.any)`.
+ */
+const REF_KIND_PATTERNS: ReadonlyMap<string, RefKindPattern> = new Map([
+  ['ref.any', 'any'],
+  ['ref', 'any'],
+  ['ref.eq', 'eq'],
+  ['ref.i31', 'i31'],
+  ['ref.struct', 'struct'],
+  ['ref.array', 'array'],
+  ['ref.exn', 'exn'],
+] as const);
+
+/** A constant argument: `(t.const v)`, `(ref.null t)`, `(ref.extern n)`, `(ref.host n)`. */
 function constant(c: Cursor): WastConst {
   const e = result(c);
   if (!('nan' in e) && CONSTANT_TYPES.has(e.type)) return e as WastConst;
@@ -239,14 +256,15 @@ function result(c: Cursor): WastExpected {
       r = v128Expected(c);
       break;
     case 'ref.null':
-      r = c.is('rparen') ? { type: 'ref.null-any' } : { type: 'ref.null', refType: heapType(c) };
+      // A script has no types of its own: a heap type is abstract, or a bare index.
+      r = c.is('rparen') ? { type: 'ref.null-any' } : { type: 'ref.null', refType: refType(true, heapType(new ModuleContext(c))) };
       break;
     case 'ref.extern':
       if (c.is('rparen')) r = { type: 'ref.extern-any' };
-      else {
-        const t = num();
-        r = { type: 'ref.extern', value: Number(c.literal(t, () => parseUnsigned(t.text, 32))) };
-      }
+      else r = { type: 'ref.extern', value: hostRefNumber(c) };
+      break;
+    case 'ref.host':
+      r = { type: 'ref.host', value: hostRefNumber(c) };
       break;
     case 'ref.func':
       r = { type: 'ref.func' };
@@ -258,11 +276,20 @@ function result(c: Cursor): WastExpected {
       r = { type: 'either', options };
       break;
     }
-    default:
-      throw c.unexpected(kw);
+    default: {
+      const heap = kw.kind === 'keyword' && c.is('rparen') ? REF_KIND_PATTERNS.get(kw.text) : undefined;
+      if (heap === undefined || !c.knows(kw.text)) throw c.unexpected(kw);
+      r = { type: 'ref.kind', heap };
+    }
   }
   c.rparen();
   return r;
+}
+
+/** The number of `(ref.extern N)` and `(ref.host N)`: a u32. */
+function hostRefNumber(c: Cursor): number {
+  const t = c.take('num');
+  return Number(c.literal(t, () => parseUnsigned(t.text, 32)));
 }
 
 /** `v128.const shape lane*` where float lanes may be NaN patterns. */

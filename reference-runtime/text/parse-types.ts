@@ -1,37 +1,52 @@
-// Types in the text format (spec 6.4) and type uses (6.6.3), with the 3.0
-// additions of part 1: exnref, and address types on memories and tables.
-import type { AddrType, FuncType, GlobalType, Limits, MemType, RefType, TableType, ValType } from '../syntax/types.js';
+// Types in the text format (spec 6.4) and type uses (6.6.3): number, vector
+// and reference types (3.0: `(ref null? heaptype)` with abstract or concrete
+// heap types and the shorthands), function types, tables, memories and
+// globals, with the part-1 additions exnref and address types.
+import type { AbsHeapType, AddrType, FuncType, GlobalType, HeapType, Limits, MemType, RefType, TableType, ValType } from '../syntax/types.js';
+import { ABS_HEAP_TYPES, refType as makeRefType } from '../syntax/types.js';
 import type { ModuleContext } from './context.js';
 import { u32, u64 } from './context.js';
 import type { Cursor } from './cursor.js';
 import type { Token } from './lexer.js';
 
-const VAL_TYPES = new Set<string>(['i32', 'i64', 'f32', 'f64', 'v128', 'funcref', 'externref', 'exnref']);
+const NUM_VEC_TYPES = new Set<string>(['i32', 'i64', 'f32', 'f64', 'v128']);
+const ABSTRACT = new Set<string>(ABS_HEAP_TYPES);
+/** The shorthands of the nullable abstract reference types (`funcref` = `(ref null func)`), which RefType spells alike. */
+const SHORTHANDS = new Set<string>(ABS_HEAP_TYPES.map((h) => makeRefType(true, h)));
 
-export function isValTypeNext(c: Cursor): boolean {
-  const t = c.peek();
-  return t.kind === 'keyword' && VAL_TYPES.has(t.text) && (t.text !== 'exnref' || c.allows('exceptions'));
+/** A number, vector or reference type. */
+export function valType(ctx: ModuleContext): ValType {
+  const c = ctx.c;
+  if (c.is('keyword') && NUM_VEC_TYPES.has(c.peek().text)) return c.next().text as ValType;
+  return refType(ctx);
 }
 
-export function valType(c: Cursor): ValType {
-  if (!isValTypeNext(c)) throw c.unexpected();
-  return c.next().text as ValType;
-}
-
+/** Whether a reference type starts here: a shorthand or `(ref ...)`, as the cursor's features allow. */
 export function isRefTypeNext(c: Cursor): boolean {
-  return c.isKeyword('funcref') || c.isKeyword('externref') || (c.isKeyword('exnref') && c.allows('exceptions'));
+  const t = c.peek();
+  if (t.kind === 'keyword') return SHORTHANDS.has(t.text) && c.knows(t.text);
+  return c.isList('ref') && c.knows('ref');
 }
 
-export function refType(c: Cursor): RefType {
+/** `(ref null? heaptype)` or a shorthand. */
+export function refType(ctx: ModuleContext): RefType {
+  const c = ctx.c;
   if (!isRefTypeNext(c)) throw c.unexpected();
-  return c.next().text as RefType;
+  if (c.is('keyword')) return c.next().text as RefType;
+  c.pos += 2;
+  const nullable = c.isKeyword('null');
+  if (nullable) c.next();
+  const heap = heapType(ctx);
+  c.rparen();
+  return makeRefType(nullable, heap);
 }
 
-/** `func`, `extern` or `exn` after ref.null. */
-export function heapType(c: Cursor): RefType {
-  if (c.isKeyword('func')) return (c.next(), 'funcref');
-  if (c.isKeyword('extern')) return (c.next(), 'externref');
-  if (c.isKeyword('exn') && c.allows('exceptions')) return (c.next(), 'exnref');
+/** A heap type (ref.null, `(ref ...)`): an abstract one the features know, or a type index (function references). */
+export function heapType(ctx: ModuleContext): HeapType {
+  const c = ctx.c;
+  const t = c.peek();
+  if (t.kind === 'keyword' && ABSTRACT.has(t.text) && c.knows(t.text)) return c.next().text as AbsHeapType;
+  if (ctx.atIndex() && c.allows('function-references')) return ctx.index('type');
   throw c.unexpected();
 }
 
@@ -45,33 +60,31 @@ export interface Param {
  * `(param ...)* (result ...)*` as they follow a type use or open a type
  * definition. `(param $x t)` names one parameter; `(param t*)` gives several.
  */
-export function paramsAndResults(c: Cursor, named: boolean): { params: Param[]; results: ValType[] } {
+export function paramsAndResults(ctx: ModuleContext, named: boolean): { params: Param[]; results: ValType[] } {
+  const c = ctx.c;
   const params: Param[] = [];
   const results: ValType[] = [];
   while (c.openList('param')) {
     if (c.is('id')) {
       if (!named) throw c.unexpected();
       const id = c.next();
-      params.push({ type: valType(c), id });
+      params.push({ type: valType(ctx), id });
     } else {
-      while (!c.is('rparen')) params.push({ type: valType(c) });
+      while (!c.is('rparen')) params.push({ type: valType(ctx) });
     }
     c.rparen();
   }
   while (c.openList('result')) {
-    while (!c.is('rparen')) results.push(valType(c));
+    while (!c.is('rparen')) results.push(valType(ctx));
     c.rparen();
   }
   if (c.isList('param')) throw c.unexpected();
   return { params, results };
 }
 
-/** `(func (param ...)* (result ...)*)` of a type definition. */
-export function funcType(c: Cursor): FuncType {
-  c.lparen();
-  c.keyword('func');
-  const { params, results } = paramsAndResults(c, true);
-  c.rparen();
+/** The inside of `(func ...)` in a type definition: its parameters (names allowed, then dropped) and results. */
+export function funcTypeBody(ctx: ModuleContext): FuncType {
+  const { params, results } = paramsAndResults(ctx, true);
   return { params: params.map((p) => p.type), results };
 }
 
@@ -96,13 +109,14 @@ export function typeUse(ctx: ModuleContext, named: boolean): TypeUse {
     explicit = ctx.index('type');
     c.rparen();
   }
-  const inline = paramsAndResults(c, named);
+  const inline = paramsAndResults(ctx, named);
   const written: FuncType = { params: inline.params.map((p) => p.type), results: inline.results };
   const hasInline = inline.params.length > 0 || inline.results.length > 0;
   if (explicit === undefined) return { index: ctx.typeIndexOf(written), params: inline.params, type: written };
-  const declared = ctx.types[explicit];
+  const declared = ctx.funcTypeAt(explicit);
   if (declared === undefined) {
-    if (hasInline) throw c.error('unknown type', at);
+    // The spec interpreter looks the type up only to check inline declarations against it.
+    if (hasInline) throw c.error(ctx.types[explicit] === undefined ? 'unknown type' : `non-function type ${explicit}`, at);
     return { index: explicit, type: { params: [], results: [] } };
   }
   if (hasInline && !sameType(declared, written)) throw c.error('inline function type', at);
@@ -129,10 +143,10 @@ export function addrType(c: Cursor): { addr?: AddrType } {
   return c.next().text === 'i64' ? { addr: 'i64' } : {};
 }
 
-export function tableType(c: Cursor): TableType {
-  const addr = addrType(c);
-  const l = limits(c);
-  return { limits: l, elem: refType(c), ...addr };
+export function tableType(ctx: ModuleContext): TableType {
+  const addr = addrType(ctx.c);
+  const l = limits(ctx.c);
+  return { limits: l, elem: refType(ctx), ...addr };
 }
 
 export function memType(c: Cursor): MemType {
@@ -140,11 +154,11 @@ export function memType(c: Cursor): MemType {
   return { limits: limits(c), ...addr };
 }
 
-export function globalType(c: Cursor): GlobalType {
-  if (c.openList('mut')) {
-    const type = valType(c);
-    c.rparen();
+export function globalType(ctx: ModuleContext): GlobalType {
+  if (ctx.c.openList('mut')) {
+    const type = valType(ctx);
+    ctx.c.rparen();
     return { type, mutable: true };
   }
-  return { type: valType(c), mutable: false };
+  return { type: valType(ctx), mutable: false };
 }

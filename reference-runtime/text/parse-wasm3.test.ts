@@ -2,21 +2,13 @@
 // exception handling, tail calls, table initialisers, and how a 2.0 feature
 // set turns them back into errors.
 import { describe, expect, it } from 'vitest';
-import { ParseError } from '../errors.js';
 import { WASM_2_0 } from '../syntax/features.js';
 import type { FeatureSet } from '../syntax/features.js';
 import { parseWat } from './parse-module.js';
 import { parseWast } from './parse-script.js';
+import { parseErrorOf } from './test-parse.js';
 
-function parseError(text: string, features?: FeatureSet): string {
-  try {
-    parseWat(text, undefined, features);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParseError);
-    return (e as ParseError).message;
-  }
-  throw new Error('expected a ParseError');
-}
+const parseError = (text: string, features?: FeatureSet) => parseErrorOf(text, features).message;
 
 const body = (text: string) => parseWat(text).funcs[0]!.body;
 

@@ -4,10 +4,11 @@
 // types, block types) and the enclosing labels.
 import type { Instr } from '../syntax/instructions.js';
 import { opInfo, signature } from '../syntax/opcodes.js';
-import type { BlockType, FuncType } from '../syntax/types.js';
+import type { BlockType, FuncType, SubType } from '../syntax/types.js';
+import { funcTypeOf } from './print-types.js';
 
 export interface ArityContext {
-  types: readonly FuncType[];
+  types: readonly SubType[];
   /** the type of a function index (imports first), undefined when out of range */
   funcType(index: number): FuncType | undefined;
   /** the type of a tag index (imports first), undefined when out of range or not given */
@@ -45,15 +46,43 @@ const FIXED: Record<string, [number, number | undefined]> = {
   'table.size': [0, 1],
   'table.fill': [3, 0],
   throw_ref: [1, undefined],
+  // typed function references and GC
+  'ref.as_non_null': [1, 1],
+  'ref.eq': [2, 1],
+  'ref.test': [1, 1],
+  'ref.cast': [1, 1],
+  'ref.i31': [1, 1],
+  'i31.get_s': [1, 1],
+  'i31.get_u': [1, 1],
+  'any.convert_extern': [1, 1],
+  'extern.convert_any': [1, 1],
+  'struct.new_default': [0, 1],
+  'struct.get': [1, 1],
+  'struct.get_s': [1, 1],
+  'struct.get_u': [1, 1],
+  'struct.set': [2, 0],
+  'array.new': [2, 1],
+  'array.new_default': [1, 1],
+  'array.new_data': [2, 1],
+  'array.new_elem': [2, 1],
+  'array.get': [2, 1],
+  'array.get_s': [2, 1],
+  'array.get_u': [2, 1],
+  'array.set': [3, 0],
+  'array.len': [1, 1],
+  'array.fill': [4, 0],
+  'array.copy': [5, 0],
+  'array.init_data': [4, 0],
+  'array.init_elem': [4, 0],
 };
 
-export function blockParams(bt: BlockType, types: readonly FuncType[]): number | undefined {
-  return bt.kind === 'type' ? types[bt.index]?.params.length : 0;
+export function blockParams(bt: BlockType, types: readonly SubType[]): number | undefined {
+  return bt.kind === 'type' ? funcTypeOf(types, bt.index)?.params.length : 0;
 }
 
-export function blockResults(bt: BlockType, types: readonly FuncType[]): number | undefined {
+export function blockResults(bt: BlockType, types: readonly SubType[]): number | undefined {
   if (bt.kind === 'empty') return 0;
-  return bt.kind === 'value' ? 1 : types[bt.index]?.results.length;
+  return bt.kind === 'value' ? 1 : funcTypeOf(types, bt.index)?.results.length;
 }
 
 /** The arity of a non-structured instruction, or undefined when it cannot be known. */
@@ -84,8 +113,36 @@ export function arityOf(i: Instr, ctx: ArityContext): Arity | undefined {
       return ft === undefined ? undefined : { params: ft.params.length, results: ft.results.length };
     }
     case 'call_indirect': {
-      const ft = i.index === undefined ? undefined : ctx.types[i.index];
+      const ft = i.index === undefined ? undefined : funcTypeOf(ctx.types, i.index);
       return ft === undefined ? undefined : { params: ft.params.length + 1, results: ft.results.length };
+    }
+    case 'call_ref': {
+      const ft = i.index === undefined ? undefined : funcTypeOf(ctx.types, i.index);
+      return ft === undefined ? undefined : { params: ft.params.length + 1, results: ft.results.length };
+    }
+    case 'return_call_ref': {
+      const ft = i.index === undefined ? undefined : funcTypeOf(ctx.types, i.index);
+      return ft === undefined ? undefined : { params: ft.params.length + 1, results: undefined };
+    }
+    case 'struct.new': {
+      const t = i.index === undefined ? undefined : ctx.types[i.index];
+      return t?.kind === 'struct' ? { params: t.fields.length, results: 1 } : undefined;
+    }
+    case 'array.new_fixed':
+      return i.index2 === undefined ? undefined : { params: i.index2, results: 1 };
+    // On a branch the label's values stay (br_on_null: and the reference; br_on_non_null: the reference was the last).
+    case 'br_on_null': {
+      const n = label(i.index);
+      return n === undefined ? undefined : { params: n + 1, results: n + 1 };
+    }
+    case 'br_on_non_null': {
+      const n = label(i.index);
+      return n === undefined || n === 0 ? undefined : { params: n, results: n - 1 };
+    }
+    case 'br_on_cast':
+    case 'br_on_cast_fail': {
+      const n = label(i.index);
+      return n === undefined ? undefined : { params: n, results: n };
     }
     // Tail calls and throws end the block: what follows is unreachable.
     case 'return_call': {
@@ -93,7 +150,7 @@ export function arityOf(i: Instr, ctx: ArityContext): Arity | undefined {
       return ft === undefined ? undefined : { params: ft.params.length, results: undefined };
     }
     case 'return_call_indirect': {
-      const ft = i.index === undefined ? undefined : ctx.types[i.index];
+      const ft = i.index === undefined ? undefined : funcTypeOf(ctx.types, i.index);
       return ft === undefined ? undefined : { params: ft.params.length + 1, results: undefined };
     }
     case 'throw': {

@@ -118,6 +118,9 @@ describe('every instruction of the opcode table', () => {
         return { ...base, bytes: new Uint8Array(16) };
       case 'reftype':
         return { ...base, refType: 'funcref' };
+      case 'ref_cast':
+      case 'br_on_cast':
+        return { ...base, refType: 'anyref', refType2: 'ref 1' };
       case 'select_t':
         return { ...base, types: ['i32'] };
       default:

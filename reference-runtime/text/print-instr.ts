@@ -3,8 +3,10 @@
 // head here (`block (result i32)`); their bodies are laid out by the callers.
 import type { Catch, Instr } from '../syntax/instructions.js';
 import { opInfo } from '../syntax/opcodes.js';
-import type { BlockType, FuncType, RefType, ValType } from '../syntax/types.js';
+import type { BlockType, SubType } from '../syntax/types.js';
+import { heapOf } from '../syntax/types.js';
 import { formatF32, formatF64 } from './print-float.js';
+import { funcTypeOf, heapTypeText, refTypeText, typeList, valTypeText } from './print-types.js';
 import { formatI32, formatI64, formatV128 } from './print-values.js';
 
 /** How indices print: as `$names` where the module has them, else as numbers. */
@@ -12,24 +14,19 @@ export interface InstrContext {
   func(index: number): string;
   local(index: number): string;
   /** the module's types, to spell out a block type's params and results */
-  types?: readonly FuncType[];
+  types?: readonly SubType[];
 }
 
 export const NUMERIC_CONTEXT: InstrContext = { func: String, local: String };
 
-/** `(param i32 i64)`, `(result f32)`; empty when there are no types. */
-export function typeList(keyword: 'param' | 'result' | 'local', types: readonly ValType[]): string {
-  return types.length === 0 ? '' : `(${keyword} ${types.join(' ')})`;
-}
-
-export function blockTypeText(bt: BlockType, types?: readonly FuncType[]): string {
+export function blockTypeText(bt: BlockType, types?: readonly SubType[]): string {
   switch (bt.kind) {
     case 'empty':
       return '';
     case 'value':
-      return `(result ${bt.type})`;
+      return `(result ${valTypeText(bt.type)})`;
     case 'type': {
-      const ft = types?.[bt.index];
+      const ft = types === undefined ? undefined : funcTypeOf(types, bt.index);
       const spelled = ft === undefined ? [] : [typeList('param', ft.params), typeList('result', ft.results)];
       return [`(type ${bt.index})`, ...spelled].filter((s) => s !== '').join(' ');
     }
@@ -114,7 +111,19 @@ function immediates(i: Instr, kind: string, naturalAlign: number, ctx: InstrCont
     case 'v128':
       return formatV128(need(i.bytes, i));
     case 'reftype':
-      return HEAP_TYPE[need(i.refType, i)];
+      return heapTypeText(heapOf(need(i.refType, i)));
+    case 'type':
+      return String(need(i.index, i));
+    case 'type_field':
+    case 'type_type':
+    case 'type_count':
+    case 'type_data':
+    case 'type_elem':
+      return `${need(i.index, i)} ${need(i.index2, i)}`;
+    case 'ref_cast':
+      return refTypeText(need(i.refType, i));
+    case 'br_on_cast':
+      return `${need(i.index, i)} ${refTypeText(need(i.refType, i))} ${refTypeText(need(i.refType2, i))}`;
     case 'select_t': {
       // Even `(result)` with no type: without it the text would mean the untyped `select`.
       const types = need(i.types, i);
@@ -124,8 +133,6 @@ function immediates(i: Instr, kind: string, naturalAlign: number, ctx: InstrCont
       throw new Error(`cannot print immediate kind "${kind}" of ${i.op}`);
   }
 }
-
-const HEAP_TYPE: Record<RefType, string> = { funcref: 'func', externref: 'extern', exnref: 'exn' };
 
 /** A memory index immediate: printed only when it is not memory 0, so 2.0 modules print as 2.0 text. */
 function memoryIndex(index: number | undefined): string {

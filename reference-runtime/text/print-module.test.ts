@@ -82,6 +82,8 @@ describe('printModule', () => {
         { type: 'funcref', init: [ref0], mode: { kind: 'declarative' } },
         { type: 'funcref', init: [], mode: { kind: 'passive' }, form: 'indices' },
         { type: 'funcref', init: [[instr('i32.const', { i32: 0 }), instr('drop'), ...ref0]], mode: { kind: 'active', table: 0, offset: [instr('i32.const', { i32: 1 }), instr('i32.const', { i32: 2 }), instr('i32.add')] } },
+        { type: 'ref func', init: [ref0], mode: { kind: 'declarative' } },
+        { type: 'ref func', init: [ref0], mode: { kind: 'passive' }, form: 'exprs' },
       );
     });
     const elems = printModule(m).split('\n').filter((l) => l.includes('(elem'));
@@ -90,9 +92,12 @@ describe('printModule', () => {
       '  (elem (;1;) (i32.const 1) funcref (ref.func 0) (ref.null func))',
       '  (elem (;2;) (table 1) (global.get 0) externref (ref.null extern))',
       '  (elem (;3;) funcref (ref.func 0))',
-      '  (elem (;4;) declare func 0)',
+      // 3.0 text reads `func x*` as (ref func): a funcref segment the binary did not write as indices keeps its type
+      '  (elem (;4;) declare funcref (ref.func 0))',
       '  (elem (;5;) func)',
-      '  (elem (;6;) (offset i32.const 1 i32.const 2 i32.add) funcref (item i32.const 0 drop ref.func 0)))', // the module closes too
+      '  (elem (;6;) (offset i32.const 1 i32.const 2 i32.add) funcref (item i32.const 0 drop ref.func 0))',
+      '  (elem (;7;) declare func 0)',
+      '  (elem (;8;) (ref func) (ref.func 0)))', // the module closes too
     ]);
   });
 

@@ -8,7 +8,8 @@ import type { CustomSection, Data, Elem, Export, Func, Import, Module } from '..
 import type { FuncType, GlobalType, Limits, MemType, TableType, ValType } from '../syntax/types.js';
 import { flatLines } from './print-body.js';
 import { foldedLines } from './print-fold.js';
-import { formatU64, instrHead, isStructured, typeList, type InstrContext } from './print-instr.js';
+import { formatU64, instrHead, isStructured, type InstrContext } from './print-instr.js';
+import { funcTypeOf, refTypeText, typeFields, typeList, valTypeText } from './print-types.js';
 import { assignIdents, type Ident } from './print-names.js';
 import { commentString, quoteBytes, quoteString } from './print-values.js';
 
@@ -72,7 +73,7 @@ class ModulePrinter {
     const moduleName = m.names?.module;
     const nameIdent = moduleName === undefined ? undefined : assignIdents(new Map([[0, moduleName]]), this.options.quotedIds).get(0);
     this.section('top', () => {});
-    this.section('types', () => m.types.forEach((t, i) => this.field(`(type (;${i};) (func${spaced(signatureText(t))}))`)));
+    this.section('types', () => typeFields(m, this.options.quotedIds).forEach((line) => this.field(line)));
     let counts: Counts = { func: 0, table: 0, memory: 0, global: 0, tag: 0 };
     this.section('imports', () => m.imports.forEach((imp) => (counts = this.importField(imp, counts))));
     this.section('funcs', () => m.funcs.forEach((f, i) => this.funcField(f, this.importedFuncs + i)));
@@ -134,7 +135,7 @@ class ModulePrinter {
 
   private funcField(f: Func, index: number): void {
     const ctx = this.instrContext(index);
-    const ft = this.m.types[f.type];
+    const ft = funcTypeOf(this.m.types, f.type);
     const paramCount = ft?.params.length ?? 0;
     const locals = valueDecls('local', f.locals, (k) => this.localIdent(index, paramCount + k));
     const body = this.options.foldExprs
@@ -150,7 +151,7 @@ class ModulePrinter {
 
   /** `(type N) (param ...) (result ...)`, with parameters named when the name section names them. */
   private typeUse(typeIndex: number, funcIndex: number): string {
-    const ft = this.m.types[typeIndex];
+    const ft = funcTypeOf(this.m.types, typeIndex);
     if (ft === undefined) return `(type ${typeIndex})`;
     const params = valueDecls('param', ft.params, (k) => this.localIdent(funcIndex, k));
     return [`(type ${typeIndex})`, params, typeList('result', ft.results)].filter((s) => s !== '').join(' ');
@@ -189,11 +190,11 @@ class ModulePrinter {
       types: this.m.types,
       funcType: (i: number) => {
         const t = this.funcTypes[i];
-        return t === undefined ? undefined : this.m.types[t];
+        return t === undefined ? undefined : funcTypeOf(this.m.types, t);
       },
       tagType: (i: number) => {
         const t = this.tagTypes[i];
-        return t === undefined ? undefined : this.m.types[t];
+        return t === undefined ? undefined : funcTypeOf(this.m.types, t);
       },
       labels: [ft?.results.length ?? 0],
     };
@@ -225,9 +226,9 @@ class ModulePrinter {
       if (e.mode.table !== 0) parts.push(`(table ${e.mode.table})`);
       parts.push(this.wrappedExpr('offset', e.mode.offset));
     }
-    const funcIndices = e.form !== 'exprs' && e.type === 'funcref' ? refFuncIndices(e.init) : undefined;
+    const funcIndices = isElemKind(e) ? refFuncIndices(e.init) : undefined;
     if (funcIndices !== undefined) parts.push('func', ...funcIndices.map((i) => this.funcRef(i)));
-    else parts.push(e.type, ...e.init.map((item) => this.wrappedExpr('item', item)));
+    else parts.push(refTypeText(e.type), ...e.init.map((item) => this.wrappedExpr('item', item)));
     return parts.join(' ') + ')';
   }
 
@@ -250,7 +251,16 @@ class ModulePrinter {
 function valueDecls(keyword: 'param' | 'local', types: readonly ValType[], ident: (k: number) => Ident | undefined): string {
   const idents = types.map((_, k) => ident(k));
   if (idents.every((id) => id === undefined)) return typeList(keyword, types);
-  return types.map((t, k) => `(${keyword} ${idents[k] === undefined ? '' : idents[k]!.text + ' '}${t})`).join(' ');
+  return types.map((t, k) => `(${keyword} ${idents[k] === undefined ? '' : idents[k]!.text + ' '}${valTypeText(t)})`).join(' ');
+}
+
+/**
+ * Whether a segment prints as `func x*`, which 3.0 text reads as type
+ * `(ref func)` and 2.0 text as funcref: a `(ref func)` segment not written as
+ * expressions, or a funcref one that the (2.0) binary wrote as indices.
+ */
+function isElemKind(e: Elem): boolean {
+  return e.form === 'indices' ? e.type === 'ref func' || e.type === 'funcref' : e.form === undefined && e.type === 'ref func';
 }
 
 function refFuncIndices(init: readonly Instr[][]): number[] | undefined {
@@ -261,10 +271,6 @@ function refFuncIndices(init: readonly Instr[][]): number[] | undefined {
     indices.push(only.index);
   }
   return indices;
-}
-
-function signatureText(t: FuncType): string {
-  return [typeList('param', t.params), typeList('result', t.results)].filter((s) => s !== '').join(' ');
 }
 
 function spaced(s: string): string {
@@ -290,7 +296,7 @@ function addrPrefix(t: { addr?: string }): string {
 }
 
 function tableTypeText(t: TableType): string {
-  return `${addrPrefix(t)}${limitsText(t.limits)} ${t.elem}`;
+  return `${addrPrefix(t)}${limitsText(t.limits)} ${refTypeText(t.elem)}`;
 }
 
 function memTypeText(t: MemType): string {
@@ -298,7 +304,7 @@ function memTypeText(t: MemType): string {
 }
 
 function globalTypeText(g: GlobalType): string {
-  return g.mutable ? `(mut ${g.type})` : g.type;
+  return g.mutable ? `(mut ${valTypeText(g.type)})` : valTypeText(g.type);
 }
 
 /** `(;N = "orig";)` after an identifier the name section spelled differently; `(;N;)` when asked for the index only. */

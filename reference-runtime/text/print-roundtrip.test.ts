@@ -2,14 +2,15 @@
 // and read back, is the same module. Two independent readers: wabt (modules as
 // wast2json writes them, printed text reassembled by wast2json; 2.0 only) and
 // the project's own text parser (modules as parseWast reads them, compared as
-// encoded bytes; the 2.0 suite read and printed as 2.0 text, the part-1 files
-// of the 3.0 suite as 3.0 text, with quoted `$"..."` identifiers).
+// encoded bytes; the 2.0 suite read and printed as 2.0 text, the 3.0 suite,
+// part-1 files and the typed-reference and GC files, as 3.0 text, with quoted
+// `$"..."` identifiers).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { part1Files, suiteFiles } from '../../harness/testsuite.js';
+import { isPart1Script, part1Files, suiteFiles } from '../../harness/testsuite.js';
 import { decodeModule } from '../binary/decode.js';
 import { encodeModule } from '../binary/encode.js';
 import type { FeatureSet } from '../syntax/features.js';
@@ -111,6 +112,12 @@ describe.skipIf(files.length === 0)('print -> wabt round trip over the spec test
 const parseSuites: { name: string; files: string[]; features: FeatureSet; quotedIds: boolean }[] = [
   { name: 'wasm-2.0', files, features: WASM_2_0, quotedIds: false },
   { name: 'wasm-3.0 part 1', files: part1Files(), features: WASM_3_0, quotedIds: true },
+  {
+    name: 'wasm-3.0 typed references and GC',
+    files: suiteFiles('wasm-3.0').filter((f) => !isPart1Script(readFileSync(f, 'latin1'))),
+    features: WASM_3_0,
+    quotedIds: true,
+  },
 ];
 
 for (const suite of parseSuites) {

@@ -1,11 +1,13 @@
-// The first pass over a module's fields: every field may refer to names
-// defined later, so this pass records the `$names` of all index spaces and
-// the explicit type definitions (which take the first type indices) before
-// anything is parsed in full. Indices follow text order within each space,
-// which is right because imports must precede definitions.
+// The first passes over a module's fields: every field may refer to names
+// defined later, so the first pass records the `$names` of all index spaces
+// (types inside `rec` groups included), and the second reads the explicit
+// type definitions (which take the first type indices, and may refer to any
+// type name) before anything else is parsed in full. Indices follow text
+// order within each space, which is right because imports must precede
+// definitions.
 import type { ModuleContext, Space } from './context.js';
 import type { Cursor } from './cursor.js';
-import { funcType } from './parse-types.js';
+import { typeDefinitions } from './parse-typedefs.js';
 
 const SPACE_OF_FIELD: Record<string, Space> = {
   func: 'func',
@@ -20,26 +22,36 @@ const SPACE_OF_FIELD: Record<string, Space> = {
 export function scanFields(ctx: ModuleContext): void {
   const c = ctx.c;
   const start = c.pos;
+  const typeFields: number[] = [];
   while (c.is('lparen')) {
     const fieldStart = c.pos;
     c.next();
     const kw = c.peek();
     if (kw.kind === 'keyword') {
       c.next();
+      if (kw.text === 'type' || (kw.text === 'rec' && c.knows('rec'))) typeFields.push(fieldStart);
       scanField(ctx, kw.text);
     }
     c.pos = fieldStart;
     c.skipItem();
   }
+  typeDefinitions(ctx, typeFields);
   c.pos = start;
 }
 
 function scanField(ctx: ModuleContext, kind: string): void {
   const c = ctx.c;
   if (kind === 'type') {
-    const id = c.is('id') ? c.next() : undefined;
-    ctx.spaces.type.add(c, id);
-    ctx.types.push(funcType(c));
+    ctx.spaces.type.add(c, c.is('id') ? c.next() : undefined);
+    return;
+  }
+  if (kind === 'rec' && c.knows('rec')) {
+    // Only the names: a malformed group is reported when its definitions are read.
+    while (c.openList('type')) {
+      ctx.spaces.type.add(c, c.is('id') ? c.next() : undefined);
+      while (!c.is('rparen') && !c.is('eof')) c.skipItem();
+      c.next();
+    }
     return;
   }
   if (kind === 'import') {

@@ -1,12 +1,13 @@
-// The whole 2.0 testsuite and the part-1 files of the 3.0 suite through the
-// script and module parsers, each with its version's feature set: every
+// The whole 2.0 testsuite and the 3.0 suite (its part-1 files, and its typed
+// reference and GC files) through the script and module parsers, each with
+// its version's feature set: every
 // script parses, every text module in it is a parsed Module, and every quoted
 // module that a script asserts to be malformed is rejected with a ParseError
 // whose message starts with the assertion's text.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { part1Files, suiteFiles } from '../../harness/testsuite.js';
+import { isPart1Script, part1Files, suiteFiles } from '../../harness/testsuite.js';
 import { ParseError } from '../errors.js';
 import type { FeatureSet } from '../syntax/features.js';
 import { WASM_2_0, WASM_3_0 } from '../syntax/features.js';
@@ -16,6 +17,13 @@ import { parseWast } from './parse-script.js';
 const suites: { name: string; files: string[]; features: FeatureSet; textModules: number; malformed: number }[] = [
   { name: 'wasm-2.0 testsuite', files: suiteFiles('wasm-2.0'), features: WASM_2_0, textModules: 3000, malformed: 1000 },
   { name: 'wasm-3.0 testsuite, part-1 files', files: part1Files(), features: WASM_3_0, textModules: 3000, malformed: 1100 },
+  {
+    name: 'wasm-3.0 testsuite, typed-reference and GC files',
+    files: suiteFiles('wasm-3.0').filter((f) => !isPart1Script(readFileSync(f, 'latin1'))),
+    features: WASM_3_0,
+    textModules: 1000,
+    malformed: 25,
+  },
 ];
 
 for (const suite of suites) {

@@ -5,7 +5,8 @@
 import type { Instr } from '../syntax/instructions.js';
 import type { Func } from '../syntax/module.js';
 import type { ValType } from '../syntax/types.js';
-import { funcTypeAt, type Context } from './context.js';
+import { isDefaultable } from '../types/defaultable.js';
+import { closeInContext, funcTypeAt, type Context } from './context.js';
 import { typeElse, typeEnd, typeInstr, type FuncEnv } from './instr-type.js';
 import { TypeStack } from './type-stack.js';
 
@@ -13,9 +14,26 @@ const NO_INSTRS: readonly Instr[] = [];
 const NO_PARAMS: readonly ValType[] = [];
 
 export function validateFunc(ctx: Context, func: Func, stack: TypeStack = new TypeStack()): void {
+  validateExpr(funcEnv(ctx, func), func.body, stack);
+}
+
+/**
+ * The environment of a function body: its closed parameter, local and result
+ * types, and which locals start unset (non-defaultable ones, 3.0).
+ * Throws "unknown type" for a local of a missing concrete type.
+ */
+export function funcEnv(ctx: Context, func: Func): FuncEnv {
   const ft = funcTypeAt(ctx.types, func.type);
-  const env: FuncEnv = { ctx, locals: [...ft.params, ...func.locals], results: ft.results };
-  validateExpr(env, func.body, stack);
+  const locals = [...ft.params, ...func.locals];
+  let unset: Uint8Array | undefined;
+  for (let i = ft.params.length; i < locals.length; i++) {
+    const t = locals[i]!;
+    // Only `ref ...` (non-nullable or concrete) needs closing or can lack a default; the common types skip both.
+    if (t.charCodeAt(0) !== 114 /* r */) continue;
+    locals[i] = closeInContext(ctx, t);
+    if (!isDefaultable(t)) (unset ??= new Uint8Array(locals.length))[i] = 1;
+  }
+  return { ctx, locals, results: ft.results, unset };
 }
 
 /**
@@ -25,6 +43,7 @@ export function validateFunc(ctx: Context, func: Func, stack: TypeStack = new Ty
  */
 export function validateExpr(env: FuncEnv, body: readonly Instr[], stack: TypeStack = new TypeStack()): void {
   if (stack.ctrlDepth !== 0 || stack.vals.length !== 0) throw new Error('validateExpr: the type stack is not empty (a caller reused it after a failure)');
+  stack.startLocals(env.unset?.slice());
   stack.pushCtrl('func', NO_PARAMS, env.results);
   // One entry per open sequence: the instructions, the next position, and the
   // `if` that owns it while its then-branch is being walked (for the else step).

@@ -7,7 +7,7 @@
 import { ValidationError } from '../errors.js';
 import { has, type Feature, type FeatureSet } from '../syntax/features.js';
 import type { Module } from '../syntax/module.js';
-import { addrType, type TableType, type ValType } from '../syntax/types.js';
+import { addrType, heapOf, isFuncType, isNullable, type AbsHeapType, type RefType, type StorageType, type SubType, type TableType } from '../syntax/types.js';
 
 /** Throws unless `features` has `f`; `what` names the use in the message. */
 export function requireFeature(features: FeatureSet | undefined, f: Feature, what: string): void {
@@ -23,13 +23,51 @@ export function wording20(features: FeatureSet | undefined): boolean {
   return features !== undefined && features.size === 0;
 }
 
-/** exnref is the one value type beyond 2.0 in part 1 (exception handling). */
-export function checkValType(features: FeatureSet | undefined, t: ValType): void {
-  if (t === 'exnref') requireFeature(features, 'exceptions', 'exnref');
+/** The feature each abstract heap type beyond 2.0 needs (func and extern are 2.0). */
+const HEAP_FEATURE: Partial<Record<AbsHeapType, Feature>> = {
+  any: 'gc',
+  eq: 'gc',
+  i31: 'gc',
+  struct: 'gc',
+  array: 'gc',
+  none: 'gc',
+  nofunc: 'gc',
+  noextern: 'gc',
+  exn: 'exceptions',
+  noexn: 'exceptions',
+};
+
+/**
+ * A value type the feature set must have: exnref and nullexnref need
+ * exceptions; the any hierarchy and the bottom types need gc; non-nullable and
+ * concrete references need function-references. (Storage types too: i8/i16 are
+ * only in struct and array types, which are gated as a whole.)
+ */
+export function checkValType(features: FeatureSet | undefined, t: StorageType): void {
+  // Numeric, vector and packed types are the ones of at most 4 characters ('eqref' and 'ref 0' have 5).
+  if (features === undefined || t.length <= 4 || t === 'funcref' || t === 'externref') return;
+  const r = t as RefType;
+  const heap = heapOf(r);
+  if (!isNullable(r) || typeof heap === 'number') requireFeature(features, 'function-references', `type ${r}`);
+  if (typeof heap !== 'number') {
+    const f = HEAP_FEATURE[heap];
+    if (f !== undefined) requireFeature(features, f, r);
+  }
 }
 
-function checkValTypes(features: FeatureSet | undefined, ts: readonly ValType[]): void {
+function checkValTypes(features: FeatureSet | undefined, ts: readonly StorageType[]): void {
   for (const t of ts) checkValType(features, t);
+}
+
+/** A defined type: struct and array types, `sub` declarations and explicit rec groups are GC's. */
+function checkDefinedType(features: FeatureSet, t: SubType): void {
+  if (isFuncType(t)) {
+    checkValTypes(features, t.params);
+    checkValTypes(features, t.results);
+  } else {
+    requireFeature(features, 'gc', `a ${t.kind} type`);
+  }
+  if (t.sub !== undefined && (t.sub.supers.length > 0 || !t.sub.final)) requireFeature(features, 'gc', 'a sub type');
 }
 
 /**
@@ -39,10 +77,8 @@ function checkValTypes(features: FeatureSet | undefined, ts: readonly ValType[])
  */
 export function checkModuleFeatures(module: Module, features: FeatureSet | undefined): void {
   if (features === undefined) return;
-  for (const ft of module.types) {
-    checkValTypes(features, ft.params);
-    checkValTypes(features, ft.results);
-  }
+  for (const t of module.types) checkDefinedType(features, t);
+  if (module.recs?.some((r) => r.explicit)) requireFeature(features, 'gc', 'a rec group');
   for (const imp of module.imports) {
     const d = imp.desc;
     if (d.kind === 'global') checkValType(features, d.global.type);

@@ -8,10 +8,13 @@
 import { ValidationError } from '../errors.js';
 import type { Catch, Instr } from '../syntax/instructions.js';
 import { OPCODES, signature, type OpInfo } from '../syntax/opcodes.js';
-import { addrType, type AddrType, type BlockType, type FuncType, type GlobalType, type MemType, type RefType, type TableType, type ValType } from '../syntax/types.js';
-import { funcTypeAt, unknown, type Context } from './context.js';
+import { has } from '../syntax/features.js';
+import { addrType, refType, type AddrType, type BlockType, type FuncType, type GlobalType, type MemType, type RefType, type TableType, type ValType } from '../syntax/types.js';
+import { refMatches, valMatches } from '../types/subtype.js';
+import { closeInContext, funcTypeAt, unknown, type Context } from './context.js';
 import { checkValType, requireFeature, wording20 } from './feature-use.js';
-import { typeMismatch, type OperandType, type TypeStack } from './type-stack.js';
+import { checkTailResults, popRef, typeRefInstr } from './ref-instr.js';
+import { operandMatches, typeMismatch, type OperandType, type TypeStack } from './type-stack.js';
 
 /** What typing an instruction needs beyond the module context: the enclosing function. */
 export interface FuncEnv {
@@ -20,6 +23,8 @@ export interface FuncEnv {
   locals: readonly ValType[];
   /** the function's result types (what `return` pops) */
   results: readonly ValType[];
+  /** 3.0: 1 for each local that starts unset (non-defaultable); undefined or absent when none does */
+  unset?: Uint8Array | undefined;
 }
 
 interface Rule {
@@ -75,18 +80,8 @@ const RULES = new Map<string, Rule>(
 const NONE: readonly ValType[] = [];
 const NO_LABELS: readonly number[] = [];
 const NO_CATCHES: readonly Catch[] = [];
-/** One-element type lists, shared so that typing allocates nothing. */
-const ONE: Record<ValType, readonly ValType[]> = {
-  i32: ['i32'],
-  i64: ['i64'],
-  f32: ['f32'],
-  f64: ['f64'],
-  v128: ['v128'],
-  funcref: ['funcref'],
-  externref: ['externref'],
-  exnref: ['exnref'],
-};
-const EXNREF: readonly ValType[] = ONE.exnref;
+/** What catch_ref and catch_all_ref add to a handler's values: a non-null exception reference. */
+const EXN_REF: readonly ValType[] = ['ref exn'];
 
 /** The opcode table's entry for an instruction ("unknown instruction" for a name it lacks). */
 export function ruleInfo(op: string): OpInfo {
@@ -100,15 +95,17 @@ export function blockTypeOf(ctx: Context, bt: BlockType | undefined): FuncType {
   if (bt === undefined || bt.kind === 'empty') return EMPTY_FUNC;
   if (bt.kind === 'value') {
     checkValType(ctx.features, bt.type);
-    return VALUE_FUNC[bt.type];
+    const t = closeInContext(ctx, bt.type);
+    let ft = VALUE_FUNC.get(t);
+    if (ft === undefined) VALUE_FUNC.set(t, (ft = { params: NONE as ValType[], results: [t] }));
+    return ft;
   }
   return funcTypeAt(ctx.types, bt.index);
 }
 
 const EMPTY_FUNC: FuncType = { params: NONE as ValType[], results: NONE as ValType[] };
-const VALUE_FUNC = Object.fromEntries(
-  Object.entries(ONE).map(([t, one]) => [t, { params: NONE as ValType[], results: one as ValType[] }]),
-) as Record<ValType, FuncType>;
+/** The type of a block with one result, per closed value type (TypeIds are global), shared so that typing allocates nothing. */
+const VALUE_FUNC = new Map<ValType, FuncType>();
 
 /**
  * Types one instruction: pops its operands from `s` (checking their types),
@@ -174,7 +171,7 @@ export function typeInstr(env: FuncEnv, s: TypeStack, ins: Instr): void {
     case 'call_indirect': {
       const table = tableAt(ctx, ins.index2!);
       const ft = funcTypeAt(ctx.types, ins.index!);
-      if (table.elem !== 'funcref') throw typeMismatch();
+      checkFuncTable(table);
       s.popExpect(addrType(table));
       s.popVals(ft.params);
       s.pushVals(ft.results);
@@ -190,7 +187,7 @@ export function typeInstr(env: FuncEnv, s: TypeStack, ins: Instr): void {
     case 'return_call_indirect': {
       const table = tableAt(ctx, ins.index2!);
       const ft = funcTypeAt(ctx.types, ins.index!);
-      if (table.elem !== 'funcref') throw typeMismatch();
+      checkFuncTable(table);
       checkTailResults(env, ft);
       s.popExpect(addrType(table));
       s.popVals(ft.params);
@@ -215,18 +212,17 @@ export function typeInstr(env: FuncEnv, s: TypeStack, ins: Instr): void {
     }
     case 'ref.null':
       checkValType(ctx.features, ins.refType!);
-      s.pushVal(ins.refType!);
+      s.pushVal(closeInContext(ctx, ins.refType!));
       return;
-    case 'ref.is_null': {
-      const t = s.popVal();
-      if (t !== 'funcref' && t !== 'externref' && t !== 'exnref' && t !== 'unknown') throw typeMismatch();
+    case 'ref.is_null':
+      popRef(s);
       s.pushVal('i32');
       return;
-    }
     case 'ref.func':
       funcAt(ctx, ins.index!);
       if (!ctx.refs.has(ins.index!)) throw new ValidationError('undeclared function reference');
-      s.pushVal('funcref');
+      // 3.0: the exact type of the function, (ref $t); 2.0 has only funcref.
+      s.pushVal(has(ctx.features, 'function-references') ? refType(false, ctx.ids[ctx.funcTypeIndex[ins.index!]!]!) : 'funcref');
       return;
     case 'drop':
       s.popVal();
@@ -237,23 +233,28 @@ export function typeInstr(env: FuncEnv, s: TypeStack, ins: Instr): void {
     case 'select_t': {
       const types = ins.types ?? NONE;
       if (types.length !== 1) throw new ValidationError('invalid result arity');
-      const t = types[0]!;
-      checkValType(ctx.features, t);
+      checkValType(ctx.features, types[0]!);
+      const t = closeInContext(ctx, types[0]!);
       s.popExpect('i32');
       s.popExpect(t);
       s.popExpect(t);
       s.pushVal(t);
       return;
     }
-    case 'local.get':
-      s.pushVal(localAt(env, ins.index!));
+    case 'local.get': {
+      const t = localAt(env, ins.index!);
+      if (!s.localIsSet(ins.index!)) throw new ValidationError(`uninitialized local ${ins.index!}`);
+      s.pushVal(t);
       return;
+    }
     case 'local.set':
       s.popExpect(localAt(env, ins.index!));
+      s.setLocal(ins.index!);
       return;
     case 'local.tee': {
       const t = localAt(env, ins.index!);
       s.popExpect(t);
+      s.setLocal(ins.index!);
       s.pushVal(t);
       return;
     }
@@ -300,14 +301,14 @@ export function typeInstr(env: FuncEnv, s: TypeStack, ins: Instr): void {
     case 'table.copy': {
       const dst = tableAt(ctx, ins.index!);
       const src = tableAt(ctx, ins.index2!);
-      if (dst.elem !== src.elem) throw typeMismatch();
+      if (src.elem !== dst.elem && !refMatches(src.elem, dst.elem)) throw typeMismatch();
       popCopyOperands(s, addrType(dst), addrType(src));
       return;
     }
     case 'table.init': {
       const table = tableAt(ctx, ins.index2!);
       const elem = elemAt(ctx, ins.index!);
-      if (table.elem !== elem) throw typeMismatch();
+      if (elem !== table.elem && !refMatches(elem, table.elem)) throw typeMismatch();
       popInitOperands(s, addrType(table));
       return;
     }
@@ -318,7 +319,14 @@ export function typeInstr(env: FuncEnv, s: TypeStack, ins: Instr): void {
       elemAt(ctx, ins.index!);
       return;
     default:
-      throw new ValidationError(`unknown instruction ${ins.op}`);
+      typeRefInstr(env, s, ins);
+  }
+}
+
+/** call_indirect and return_call_indirect: the table holds functions (3.0: of any function type). */
+function checkFuncTable(table: TableType): void {
+  if (table.elem !== 'funcref' && !refMatches(table.elem, 'funcref')) {
+    throw new ValidationError(`type mismatch: instruction requires table of function type but table has element type ${table.elem}`);
   }
 }
 
@@ -348,7 +356,7 @@ function typeBrTable(s: TypeStack, ins: Instr): void {
     for (let j = 0; j < arity; j++) {
       const actual = s.peek(j);
       if (actual === undefined) throw typeMismatch();
-      if (actual !== ts[arity - 1 - j] && actual !== 'unknown') throw typeMismatch();
+      if (!operandMatches(actual, ts[arity - 1 - j]!)) throw typeMismatch();
     }
   }
   s.popVals(deflt);
@@ -429,23 +437,15 @@ function popInitOperands(s: TypeStack, at: AddrType): void {
   s.popExpect(at);
 }
 
-/** return_call(_indirect): the callee's results are what the caller returns (spec 3.3.8). */
-function checkTailResults(env: FuncEnv, callee: FuncType): void {
-  const rs = env.results;
-  if (callee.results.length !== rs.length || callee.results.some((t, i) => t !== rs[i])) {
-    throw new ValidationError(`type mismatch: current function requires result type [${rs.join(' ')}] but callee returns [${callee.results.join(' ')}]`);
-  }
-}
-
 /** A try_table handler (spec 3.3.8): its label (outside the try_table) takes the tag's fields, then the exnref for the _ref forms. */
 function checkCatch(ctx: Context, s: TypeStack, c: Catch): void {
   const fields = c.kind === 'catch' || c.kind === 'catch_ref' ? tagAt(ctx, c.tag!).params : NONE;
   const withRef = c.kind === 'catch_ref' || c.kind === 'catch_all_ref';
   const label = s.labelTypes(c.label);
   const n = fields.length + (withRef ? 1 : 0);
-  const matches = label.length === n && fields.every((t, i) => t === label[i]) && (!withRef || label[n - 1] === 'exnref');
+  const matches = label.length === n && fields.every((t, i) => valMatches(t, label[i]!)) && (!withRef || valMatches('ref exn', label[n - 1]!));
   if (!matches) {
-    const handler = withRef ? [...fields, ...EXNREF] : fields;
+    const handler = withRef ? [...fields, ...EXN_REF] : fields;
     throw new ValidationError(`type mismatch: label requires [${label.join(' ')}] but catch handler has [${handler.join(' ')}]`);
   }
 }

@@ -2,10 +2,30 @@
 // appendix (7.3). After `unreachable`, `br`, `br_table` and `return` the rest of
 // a block is stack-polymorphic: popping below the frame's height yields the
 // `unknown` type, which matches any expectation.
+//
+// 3.0: operands match expectations by subtyping (on closed types, so numeric
+// types still compare by `===` and only differing references reach
+// `refMatches`). A reference instruction that finds `unknown` where it needs
+// a reference types it as the interpreter's `(ref bot)`, which matches every
+// reference type and nothing else. The stack also tracks which
+// non-defaultable locals are set (local_init.wast): a `local.set` counts
+// until the end of the block it is in.
 import { ValidationError } from '../errors.js';
-import type { ValType } from '../syntax/types.js';
+import { isRefType, type ValType } from '../syntax/types.js';
+import { refMatches } from '../types/subtype.js';
 
-export type OperandType = ValType | 'unknown';
+/** The bottom reference type `(ref bot)`: a reference instruction's view of an unknown operand. */
+export const REF_BOT = 'ref bot';
+
+export type OperandType = ValType | 'unknown' | typeof REF_BOT;
+
+/** Whether an operand of type `actual` may be used where `expect` is required (both closed). */
+export function operandMatches(actual: OperandType, expect: OperandType): boolean {
+  if (actual === expect || actual === 'unknown' || expect === 'unknown') return true;
+  if (actual === REF_BOT) return expect !== REF_BOT && isRefType(expect);
+  if (expect === REF_BOT) return false;
+  return isRefType(actual) && isRefType(expect) && refMatches(actual, expect);
+}
 
 export type FrameKind = 'func' | 'block' | 'loop' | 'if' | 'else' | 'try_table';
 
@@ -16,6 +36,8 @@ export interface CtrlFrame {
   /** operand stack height when the frame was entered (after its parameters were popped) */
   height: number;
   unreachable: boolean;
+  /** length of the local-initialisation log when the frame was entered */
+  initMark: number;
 }
 
 export function typeMismatch(): ValidationError {
@@ -24,7 +46,7 @@ export function typeMismatch(): ValidationError {
 
 /** The reference interpreter's wording when an instruction's operands are not on the stack (a few tests name it in full). */
 function operandMismatch(required: readonly OperandType[], found: readonly OperandType[]): ValidationError {
-  const list = (ts: readonly OperandType[]) => `[${ts.map((t) => (t === 'unknown' ? 'bot' : t)).join(' ')}]`;
+  const list = (ts: readonly OperandType[]) => `[${ts.map((t) => (t === 'unknown' ? 'bot' : t === REF_BOT ? '(ref bot)' : t)).join(' ')}]`;
   return new ValidationError(`type mismatch: instruction requires ${list(required)} but stack has ${list(found)}`);
 }
 
@@ -33,6 +55,10 @@ export class TypeStack {
   /** Frames are pooled: `ctrls[0..depth)` are live, the rest are kept for reuse. */
   private readonly ctrls: CtrlFrame[] = [];
   private depth = 0;
+  /** per local, 1 while a non-defaultable local is unset; absent when the function has none (every 2.0 function) */
+  private unset: Uint8Array | undefined;
+  /** locals set since function entry, in order; a frame undoes its part at its end */
+  private readonly initLog: number[] = [];
 
   /** Number of live control frames (labels in scope). */
   get ctrlDepth(): number {
@@ -54,7 +80,7 @@ export class TypeStack {
 
   popExpect(expect: OperandType): OperandType {
     const actual = this.popVal();
-    if (actual !== expect && actual !== 'unknown' && expect !== 'unknown') throw typeMismatch();
+    if (actual !== expect && !operandMatches(actual, expect)) throw typeMismatch();
     return actual;
   }
 
@@ -72,7 +98,7 @@ export class TypeStack {
     for (let j = 0; j < n && j < avail; j++) {
       const actual = this.vals[this.vals.length - 1 - j]!;
       const expect = types[n - 1 - j]!;
-      if (actual !== expect && actual !== 'unknown' && expect !== 'unknown') return false;
+      if (actual !== expect && !operandMatches(actual, expect)) return false;
     }
     return true;
   }
@@ -103,7 +129,7 @@ export class TypeStack {
   pushCtrl(kind: FrameKind, start: readonly ValType[], end: readonly ValType[]): void {
     let frame = this.ctrls[this.depth];
     if (frame === undefined) {
-      frame = { kind, start, end, height: 0, unreachable: false };
+      frame = { kind, start, end, height: 0, unreachable: false, initMark: 0 };
       this.ctrls.push(frame);
     }
     frame.kind = kind;
@@ -111,6 +137,7 @@ export class TypeStack {
     frame.end = end;
     frame.height = this.vals.length;
     frame.unreachable = false;
+    frame.initMark = this.initLog.length;
     this.depth++;
     this.pushVals(start);
   }
@@ -120,8 +147,36 @@ export class TypeStack {
     const frame = this.top();
     this.popVals(frame.end);
     if (this.vals.length !== frame.height) throw typeMismatch();
+    if (this.initLog.length > frame.initMark) this.undoInits(frame.initMark);
     this.depth--;
     return frame;
+  }
+
+  /**
+   * Starts a function's local-initialisation state: `unset[x]` is 1 for each
+   * non-defaultable declared local (the array is the stack's from now on);
+   * undefined when there is none.
+   */
+  startLocals(unset: Uint8Array | undefined): void {
+    this.unset = unset;
+    if (this.initLog.length !== 0) this.initLog.length = 0;
+  }
+
+  /** Whether local `x` may be read: defaultable, or set earlier in an enclosing block. */
+  localIsSet(x: number): boolean {
+    return this.unset === undefined || this.unset[x] !== 1;
+  }
+
+  /** `local.set` / `local.tee` of `x`: set from here to the end of the current block. */
+  setLocal(x: number): void {
+    if (this.unset !== undefined && this.unset[x] === 1) {
+      this.unset[x] = 0;
+      this.initLog.push(x);
+    }
+  }
+
+  private undoInits(mark: number): void {
+    while (this.initLog.length > mark) this.unset![this.initLog.pop()!] = 1;
   }
 
   /** The types a branch to label `n` carries ("unknown label" when there is none). */
@@ -156,6 +211,9 @@ export class TypeStack {
     this.ctrls.length = 0;
     for (let i = 0; i < other.depth; i++) this.ctrls.push({ ...other.ctrls[i]! });
     this.depth = other.depth;
+    this.unset = other.unset?.slice();
+    this.initLog.length = 0;
+    this.initLog.push(...other.initLog);
     return this;
   }
 }

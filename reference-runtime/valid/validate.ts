@@ -4,12 +4,14 @@
 import { ValidationError } from '../errors.js';
 import { has, type FeatureSet } from '../syntax/features.js';
 import type { Elem, Export, Import, Module } from '../syntax/module.js';
-import { addrType } from '../syntax/types.js';
+import { addrType, isNullable, type RefType } from '../syntax/types.js';
+import { refMatches } from '../types/subtype.js';
 import { funcTypeAt, importedGlobals, moduleContext, unknown, type Context } from './context.js';
 import { validateFunc } from './code.js';
 import { validateConstExpr } from './const-expr.js';
 import { checkModuleFeatures } from './feature-use.js';
 import { validateMemType, validateTableType } from './limits.js';
+import { validateTypeSection } from './type-section.js';
 import { TypeStack } from './type-stack.js';
 
 // The pieces other components build on: the context, and the typing rule for module generators.
@@ -24,6 +26,7 @@ export { TypeStack, type OperandType } from './type-stack.js';
  */
 export function validateModule(module: Module, features?: FeatureSet): void {
   checkModuleFeatures(module, features);
+  validateTypeSection(module);
   for (const imp of module.imports) validateImport(module, imp);
   const c = moduleContext(module, features);
   // 3.0 (from the GC proposal): a global's initialiser sees the imported and
@@ -32,15 +35,19 @@ export function validateModule(module: Module, features?: FeatureSet): void {
   const sequential = has(features, 'gc');
   const inSegments = sequential ? c.globals.length : imported;
   const stack = new TypeStack();
-  module.globals.forEach((g, i) => validateConstExpr(c, g.init, g.type.type, sequential ? imported + i : imported, stack));
-  for (const t of module.tables) {
+  module.globals.forEach((g, i) => validateConstExpr(c, g.init, c.globals[imported + i]!.type, sequential ? imported + i : imported, stack));
+  const importedTables = c.tables.length - module.tables.length;
+  module.tables.forEach((t, i) => {
     validateTableType(t);
+    const elem = c.tables[importedTables + i]!.elem;
     // 3.0 table initialisers come before the globals: they see only the imported ones.
-    if (t.init !== undefined) validateConstExpr(c, t.init, t.elem, imported, stack);
-  }
+    if (t.init !== undefined) validateConstExpr(c, t.init, elem, imported, stack);
+    // Without one a table starts as nulls, which a non-nullable element type does not admit.
+    else if (!isNullable(elem)) throw new ValidationError(`type mismatch: table of non-nullable type ${elem} needs an initialiser`);
+  });
   for (const m of module.mems) validateMemType(m);
   for (const t of module.tags) validateTag(module, t.type);
-  for (const e of module.elems) validateElem(c, e, inSegments, stack);
+  module.elems.forEach((e, i) => validateElem(c, e, c.elems[i]!, inSegments, stack));
   for (const d of module.datas) {
     if (d.mode.kind !== 'active') continue;
     const mem = c.mems[d.mode.memory];
@@ -66,13 +73,16 @@ function validateTag(module: Module, type: number): void {
   if (funcTypeAt(module.types, type).results.length !== 0) throw new ValidationError('non-empty tag result type');
 }
 
-function validateElem(c: Context, e: Elem, visibleGlobals: number, stack: TypeStack): void {
-  for (const expr of e.init) validateConstExpr(c, expr, e.type, visibleGlobals, stack);
+/** An element segment, whose type `type` is closed. */
+function validateElem(c: Context, e: Elem, type: RefType, visibleGlobals: number, stack: TypeStack): void {
+  for (const expr of e.init) validateConstExpr(c, expr, type, visibleGlobals, stack);
   if (e.mode.kind !== 'active') return;
   const table = c.tables[e.mode.table];
   if (table === undefined) throw unknown('table', e.mode.table);
   validateConstExpr(c, e.mode.offset, addrType(table), visibleGlobals, stack);
-  if (table.elem !== e.type) throw new ValidationError('type mismatch');
+  if (type !== table.elem && !refMatches(type, table.elem)) {
+    throw new ValidationError(`type mismatch: element segment's type ${type} does not match table's element type ${table.elem}`);
+  }
 }
 
 function validateStart(c: Context, x: number): void {
