@@ -1,8 +1,8 @@
-// ref.test, ref.cast and br_on_cast agree with the subtyping relation on
-// generated type hierarchies: a value of defined type i matches (ref $j)
-// exactly when j is i or one of its declared ancestors, (ref null $j) also
-// matches null, and the abstract types match by kind (a struct is a struct,
-// eq and any, never an array, an i31 or none).
+// ref.test, ref.cast, br_on_cast and call_indirect agree with the subtyping
+// relation on generated type hierarchies: a value of defined type i matches
+// (ref $j) exactly when j is i or one of its declared ancestors, (ref null $j)
+// also matches null, and the abstract types match by kind (a struct is a
+// struct, eq and any, never an array, an i31 or none; a function is a func).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { instantiate, invoke, parseWat, Trap, type Value } from '../api.js';
@@ -77,6 +77,47 @@ describe('casts against generated hierarchies', () => {
         });
         expect(['any', 'eq', 'i31', 'struct', 'array', 'none'].map((h) => call(`is_${h}`, others[0]!))).toEqual([1, 1, 1, 0, 0, 0]);
         expect(['any', 'eq', 'i31', 'struct', 'array', 'none'].map((h) => call(`is_${h}`, others[1]!))).toEqual([1, 1, 0, 0, 1, 0]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+/** The same for function types: $f{i} (sub $f{parent}) (func), one function of each, called through a table. */
+function funcModuleOf(parents: number[]): string {
+  const types = parents.map((p, i) => `(type $f${i} (sub ${p < 0 ? '' : `$f${p}`} (func)))`);
+  const funcs = parents.map(
+    (_, i) => `
+    (func $g${i} (type $f${i}))
+    (func (export "fn${i}") (result funcref) (ref.func $g${i}))
+    (func (export "test${i}") (param funcref) (result i32) (ref.test (ref $f${i}) (local.get 0)))
+    (func (export "call${i}") (param i32) (call_indirect (type $f${i}) (local.get 0)))`,
+  );
+  return `(module (rec ${types.join(' ')})
+    (table ${parents.length} funcref) (elem (i32.const 0) func ${parents.map((_, i) => `$g${i}`).join(' ')})
+    ${funcs.join('\n')}
+    (func (export "is_func") (param funcref) (result i32) (ref.test (ref func) (local.get 0)))
+    (func (export "is_nofunc") (param funcref) (result i32) (ref.test (ref nofunc) (local.get 0))))`;
+}
+
+describe('function references against generated hierarchies', () => {
+  it('ref.test and call_indirect agree with declared subtyping', () => {
+    fc.assert(
+      fc.property(hierarchies, (parents) => {
+        const inst = instantiate(parseWat(funcModuleOf(parents)));
+        parents.forEach((_, i) => {
+          const f = invoke(inst, `fn${i}`, []).values[0]!;
+          const up = ancestors(parents, i);
+          expect(bit(invoke(inst, 'is_func', [f]).values)).toBe(1);
+          expect(bit(invoke(inst, 'is_nofunc', [f]).values)).toBe(0);
+          parents.forEach((__, j) => {
+            expect(bit(invoke(inst, `test${j}`, [f]).values), `function of type ${i} against ${j}`).toBe(up.has(j) ? 1 : 0);
+            // table slot i holds the function of type i
+            const call = () => invoke(inst, `call${j}`, [{ type: 'i32', value: i }]);
+            if (up.has(j)) expect(call).not.toThrow();
+            else expect(call).toThrow('indirect call type mismatch');
+          });
+        });
       }),
       { numRuns: 40 },
     );

@@ -15,15 +15,12 @@ export const enum Op {
   BrIfAdj, // [target, height, arity]
   BrTable, // [count, (target, height, arity) * (count + 1)]
   Return, // [arity]
-  // calls, then the same three as tail calls (machine.ts tells them apart by this order)
   Call, // [func index]
-  CallIndirect, // [type index, table index]
-  CallRef, // the callee is the function reference on top (typed function references)
+  CallIndirect, // [type index, table index]; table index -1: call_ref, the callee is the function reference on top
   // tail calls: the callee's frame replaces the caller's; always followed by
   // a Return [arity], which only a host callee (called, then returned from) reaches
   ReturnCall, // [func index]
-  ReturnCallIndirect, // [type index, table index]
-  ReturnCallRef,
+  ReturnCallIndirect, // [type index, table index]; table index -1: return_call_ref
   // exception handling: a thrown exception is caught through the function's
   // handler table (compiled.ts), which the loop only reads when one is thrown
   Throw, // [tag index]

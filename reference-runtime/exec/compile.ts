@@ -388,7 +388,7 @@ class Compiler {
       case 'return_call_indirect':
       case 'return_call_ref':
         if (ins.op === 'return_call') this.emit(Op.ReturnCall, ins.index!);
-        else if (ins.op === 'return_call_ref') this.emit(Op.ReturnCallRef);
+        else if (ins.op === 'return_call_ref') this.emit(Op.ReturnCallIndirect, ins.index!, -1);
         else {
           this.tableIndex(ins.index2 ?? 0);
           this.emit(Op.ReturnCallIndirect, ins.index!, ins.index2 ?? 0);
@@ -490,8 +490,9 @@ class Compiler {
         return;
       }
       case 'call_ref': {
+        // a call_indirect of no table: the callee is the reference on top (codes.ts)
         const t = this.ctx.types[ins.index!] as FuncType;
-        this.emit(Op.CallRef);
+        this.emit(Op.CallIndirect, ins.index!, -1);
         this.height -= 1 + t.params.length;
         this.push(t.results.length);
         return;

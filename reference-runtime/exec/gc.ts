@@ -2,10 +2,11 @@
 // reference instructions"; interpreter exec/eval.ml): structs, arrays, i31,
 // casts, ref.eq. machine.ts runs all of them (the branches aside) from its
 // switch's default, which calls `execute` here, so the loop's own code keeps
-// the shape it had for 2.0 and the 2.0 instructions never pass here. Like bulk.ts, each takes its
-// operands off the value stack (top at sp-1), checks every bound before
-// writing anything, and returns the new sp. Struct fields are addressed by the word offset compile-gc.ts resolved
-// from the type; elements and fields are moved as the slot words they are
+// the shape it had for 2.0 and the 2.0 instructions never pass here. Like
+// bulk.ts, each takes its operands off the value stack (top at sp-1), checks
+// every bound before writing anything, and returns the new sp. Struct fields
+// are addressed by the entry offset compile-gc.ts resolved from the type;
+// elements and fields are moved as the slot words they are
 // (runtime/aggregate.ts), so every bit survives. The traps and their order
 // are the reference interpreter's: a null operand first, then the array's
 // bounds, then the segment's.

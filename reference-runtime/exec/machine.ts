@@ -11,8 +11,9 @@
 // the frame that catches; if none does, the exception leaves as an
 // UncaughtException, which a host function between two wasm frames lets
 // through to the machine below it. Of the typed-reference and GC
-// instructions, call_ref and the branches on references have cases here; the
-// rest run from the switch's default, in gc.ts.
+// instructions, call_ref is a call_indirect of no table, the branches on
+// references have cases at the end, and the rest run from the switch's
+// default, in gc.ts.
 import { Exhaustion, Trap, UncaughtException } from '../errors.js';
 import type { FuncInstance, HostFunc, WasmFunc } from '../runtime/func.js';
 import type { ModuleInstance } from '../runtime/instance.js';
@@ -244,14 +245,18 @@ export function execute(entry: FuncInstance): void {
       }
       case Op.Call:
       case Op.CallIndirect:
-      case Op.CallRef:
       case Op.ReturnCall:
-      case Op.ReturnCallIndirect:
-      case Op.ReturnCallRef: {
+      case Op.ReturnCallIndirect: {
         const op = code[pc - 1]!;
         let f: FuncInstance;
         if (op === Op.Call || op === Op.ReturnCall) f = inst.funcs[code[pc++]!]!;
-        else if (op === Op.CallIndirect || op === Op.ReturnCallIndirect) {
+        else if (code[pc + 1]! < 0) {
+          // call_ref, return_call_ref: the callee is the reference on top, of the type validation gave it
+          pc += 2;
+          const g = REFS[--sp] as FuncInstance | null;
+          if (g === null) throw new Trap('null reference', 'null function reference');
+          f = g;
+        } else {
           const expected = inst.typeIds[code[pc]!]!;
           const table = inst.tables[code[pc + 1]!]!.elements;
           pc += 2;
@@ -261,10 +266,6 @@ export function execute(entry: FuncInstance): void {
           if (g === null) throw new Trap('uninitialized element', `uninitialized element ${i}`);
           // canonical TypeIds: equal types have equal ids; a subtype (3.0) matches through its declared supertypes
           if (g.typeId !== expected && !idMatches(g.typeId, expected)) throw new Trap('indirect call type mismatch');
-          f = g;
-        } else {
-          const g = REFS[--sp] as FuncInstance | null;
-          if (g === null) throw new Trap('null reference', 'null function reference');
           f = g;
         }
         if (f.kind === 'host') {
@@ -286,7 +287,7 @@ export function execute(entry: FuncInstance): void {
           break;
         }
         c = f.compiled ?? compiledOf(f);
-        if (op <= Op.CallRef) {
+        if (op <= Op.CallIndirect) {
           const nfp = sp - c.nparams;
           if (depth >= MAX_CALL_DEPTH || nfp + c.maxHeight > STACK_SLOTS) throw new Exhaustion();
           fCode[depth] = code;
@@ -511,25 +512,6 @@ export function execute(entry: FuncInstance): void {
         break;
       case Op.DataDrop:
         inst.datas[code[pc++]!] = new Uint8Array(0);
-        break;
-      // --- typed function references and GC: the branches here, everything else in gc.ts (see default) ---
-      case Op.JmpNonNull:
-        if (REFS[sp - 1] !== null) pc = code[pc]!;
-        else {
-          sp--;
-          pc++;
-        }
-        break;
-      case Op.JmpNull:
-        if (REFS[sp - 1] === null) {
-          sp--;
-          pc = code[pc]!;
-        } else pc++;
-        break;
-      case Op.JmpUnlessCast:
-      case Op.JmpIfCast:
-        if (gc.castMatches(REFS[sp - 1], code[pc + 1]!, code[pc + 2]!) === (code[pc - 1] === Op.JmpIfCast)) pc = code[pc]!;
-        else pc += 3;
         break;
       // Loads: the effective address is computed in doubles, so base + offset never wraps at 2^32.
       case Op.Load32: {
@@ -2085,9 +2067,29 @@ export function execute(entry: FuncInstance): void {
         // only in code compiled for an instance with a Coverage (coverage.ts)
         coverageOf(inst)!.hits[code[pc++]!]++;
         break;
+      // --- typed function references and GC: the branches here, everything else in gc.ts (see default).
+      // Last in the switch: under tsx the cases' Op values are no literals, so the switch compares
+      // them in order, and an instruction's cost grows with the cases above it.
+      case Op.JmpNonNull:
+        if (REFS[sp - 1] !== null) pc = code[pc]!;
+        else {
+          sp--;
+          pc++;
+        }
+        break;
+      case Op.JmpNull:
+        if (REFS[sp - 1] === null) {
+          sp--;
+          pc = code[pc]!;
+        } else pc++;
+        break;
+      case Op.JmpUnlessCast:
+      case Op.JmpIfCast:
+        if (gc.castMatches(REFS[sp - 1], code[pc + 1]!, code[pc + 2]!) === (code[pc - 1] === Op.JmpIfCast)) pc = code[pc]!;
+        else pc += 3;
+        break;
       default: {
-        // the GC instructions but the branches (codes.ts), run in gc.ts: as the default, not as cases,
-        // which measurably slowed the 2.0 instructions' code (bench:interp's kernels, 10-15%)
+        // the GC instructions but the branches (codes.ts), run in gc.ts
         const op = code[pc - 1]!;
         if (op < Op.RefAsNonNull || op > Op.ArrayInitElem) throw new Error(`interpreter: bad instruction ${op} at ${pc - 1}`);
         sp = gc.execute(op, code, pc, sp, inst);
