@@ -1,5 +1,6 @@
 // The one interface every runtime is driven through (see plan.ts for what a
 // plan means and what an outcome says).
+import type { Feature } from '../reference-runtime/syntax/features.js';
 import type { Plan, RunOutcome } from './plan.js';
 
 export type Availability = { ok: true; version: string } | { ok: false; reason: string; install: string };
@@ -15,9 +16,10 @@ export type FeatureName =
   | 'sign-extension'
   | 'saturating-conversions'
   | 'mutable-globals'
-  /** 3.0's relaxed SIMD and multiple memories: the generators draw from the one opcode table and the 3.0 syntax, which have them */
-  | 'relaxed-simd'
-  | 'multi-memory';
+  /** the eight features 3.0 added, named as the oracle names them (reference-runtime/syntax/features.ts) */
+  | Feature
+  /** the pre-3.0 exception form (`try`/`catch`/`rethrow`), which some engines have instead of exnref; the oracle has no such feature */
+  | 'legacy-exceptions';
 
 /** A command that reproduces a run outside wasmdiff, run in a folder holding its files. */
 export interface CommandLine {

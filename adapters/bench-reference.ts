@@ -17,7 +17,7 @@ export class ReferenceBenchEngine implements BenchEngine {
   readonly phases: readonly Phase[] = ['compile', 'instantiate', 'execute'];
 
   async available(): Promise<BenchAvailability> {
-    return { ok: true, version: 'WebAssembly 2.0 (in-tree)' };
+    return { ok: true, version: 'WebAssembly 3.0 (in-tree)' };
   }
 
   async run(program: BenchProgram, options: BenchRunOptions): Promise<BenchRun> {

@@ -9,7 +9,8 @@
 //  2. If the verdict is `ok`, the invocations run in plan order on that one
 //     instance, so state (memory, globals, tables) carries from one to the
 //     next.
-//  3. When an invocation traps or exhausts the stack, its instance is
+//  3. When an invocation traps, exhausts the stack or ends with an uncaught
+//     exception, its instance is
 //     discarded, and the following invocations run on a FRESH instance of the
 //     same module (instantiated again, start function included; nothing is
 //     replayed). This is what a command-line runtime can do: a trap ends its
@@ -22,8 +23,10 @@
 //
 // Values are exact bits: integers as unsigned bit patterns, floats as their
 // IEEE-754 bits (NaN payloads survive), v128 as 16 little-endian bytes,
-// references only as null / non-null (their identity is not observable
-// across engines).
+// references as null / non-null (their identity is not observable across
+// engines), and a reference of the any hierarchy (GC) as its projection
+// (driver/ref-projection.ts): kind by ref.test, the declared type's test, and
+// the i31 value or a structural digest of the struct or array.
 import type { TrapKind } from '../reference-runtime/errors.js';
 import type { RefType } from '../reference-runtime/syntax/types.js';
 
@@ -37,8 +40,22 @@ export type NumValue =
 /** An argument: a number or vector, or a null reference (the only reference a harness can write as a constant). */
 export type ArgValue = NumValue | { type: RefType; null: true };
 
-/** A result: as an argument, but a reference may be non-null. */
-export type ResultValue = NumValue | { type: RefType; null: boolean };
+/**
+ * A result: as an argument, but a reference may be non-null. `type` is the
+ * top of the reference's hierarchy (funcref, externref, exnref, anyref),
+ * whatever the declared result type; an anyref carries its projection.
+ */
+export type ResultValue = NumValue | { type: RefType; null: boolean; gc?: GcProjection };
+
+/** What the driver and the oracle both say about a reference of the any hierarchy (driver/ref-projection.ts defines it). */
+export interface GcProjection {
+  /** GC_KIND: 0 null, 1 i31, 2 struct, 3 array, 4 any other (an internalised host value) */
+  kind: number;
+  /** `ref.test` of the declared result type (made nullable) succeeds */
+  test: boolean;
+  /** the unsigned 64-bit structural hash (driver/ref-projection.ts) */
+  digest: bigint;
+}
 
 export interface Invocation {
   /** The name of an exported function. */
@@ -87,6 +104,8 @@ export type InvocationOutcome =
   | { kind: 'values'; values: ResultValue[] }
   | { kind: 'trap'; trap: TrapKind | 'unknown'; message: string; raw?: RawOutput }
   | { kind: 'exhaustion'; message: string; raw?: RawOutput }
+  /** A wasm exception escaped the invocation uncaught (3.0 exception handling): its own outcome, neither a trap nor exhaustion. */
+  | { kind: 'exception'; message: string; raw?: RawOutput }
   | { kind: 'timeout'; raw?: RawOutput }
   | { kind: 'crash'; message: string; raw?: RawOutput }
   /** The runtime refused to compile or run the function when it was called: it compiles or validates lazily, and says so. */

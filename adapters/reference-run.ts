@@ -11,6 +11,7 @@ import {
   invoke,
   LinkError,
   Trap,
+  UncaughtException,
   ValidationError,
   type Module,
   type ModuleInstance,
@@ -20,6 +21,8 @@ import {
 } from '../reference-runtime/api.js';
 import type { ArgValue, InvocationOutcome, ModuleVerdict, Plan, ResultValue } from './plan.js';
 import { resolveInvocation } from './resolve.js';
+import { projectAnyRef } from './driver/ref-projection.js';
+import type { ValType } from '../reference-runtime/syntax/types.js';
 
 export type Report = { type: 'verdict'; verdict: ModuleVerdict } | { type: 'outcome'; index: number; outcome: InvocationOutcome };
 
@@ -63,11 +66,14 @@ export function runReferencePlan(plan: Plan, report: (r: Report) => void): void 
     }
     let outcome: InvocationOutcome;
     try {
-      outcome = { kind: 'values', values: invoke(instance, inv.export, inv.args.map(toValue)).values.map(toResult) };
+      const declared = resolved.type.results;
+      const inst = instance;
+      outcome = { kind: 'values', values: invoke(inst, inv.export, inv.args.map(toValue)).values.map((v, k) => toResultAs(v, declared[k]!, inst)) };
     } catch (e) {
       instance = undefined; // plan rule 3: the next invocation gets a fresh instance
       if (e instanceof Trap) outcome = { kind: 'trap', trap: e.kind, message: e.message };
       else if (e instanceof Exhaustion) outcome = { kind: 'exhaustion', message: e.message };
+      else if (e instanceof UncaughtException) outcome = { kind: 'exception', message: e.message };
       else outcome = { kind: 'crash', message: `reference runtime error: ${message(e)}` };
     }
     report({ type: 'outcome', index: i, outcome });
@@ -120,6 +126,13 @@ export function toValue(a: ArgValue): Value {
   }
 }
 
+/** A result returned as declared type `declared` of `inst`'s module: an anyref with its projection (driver/ref-projection.ts). */
+export function toResultAs(v: Value, declared: ValType, inst: ModuleInstance): ResultValue {
+  if (v.type !== 'anyref' || declared === 'i32' || declared === 'i64' || declared === 'f32' || declared === 'f64' || declared === 'v128') return toResult(v);
+  return { type: 'anyref', null: v.ref === null || v.ref === undefined, gc: projectAnyRef(v, declared, inst) };
+}
+
+/** A value as a result; an anyref without its projection (toResultAs gives it). */
 export function toResult(v: Value): ResultValue {
   switch (v.type) {
     case 'i32':

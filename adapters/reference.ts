@@ -19,7 +19,7 @@ export class ReferenceAdapter implements Adapter {
   private probed: FeatureSet | undefined;
 
   async available(): Promise<Availability> {
-    return { ok: true, version: 'WebAssembly 2.0 (in-tree)' };
+    return { ok: true, version: 'WebAssembly 3.0 (in-tree)' };
   }
 
   async features(): Promise<FeatureSet> {

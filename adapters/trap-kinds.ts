@@ -4,7 +4,8 @@
 // specific substrings first. Matching ignores case.
 import type { TrapKind } from '../reference-runtime/errors.js';
 
-export type MessageClass = TrapKind | 'malformed' | 'invalid' | 'unlinkable' | 'rejected';
+/** `uncaught exception`: a wasm exception (3.0 exception handling) escaped the call: its own outcome, not a trap. */
+export type MessageClass = TrapKind | 'malformed' | 'invalid' | 'unlinkable' | 'rejected' | 'uncaught exception';
 export type MessageTable = readonly (readonly [substring: string, meaning: MessageClass])[];
 
 /**
@@ -21,11 +22,13 @@ export function classifyMessage(table: MessageTable, text: string): MessageClass
 }
 
 export function isTrapKind(c: MessageClass | undefined): c is TrapKind {
-  return c !== undefined && c !== 'malformed' && c !== 'invalid' && c !== 'unlinkable' && c !== 'rejected';
+  return c !== undefined && c !== 'malformed' && c !== 'invalid' && c !== 'unlinkable' && c !== 'rejected' && c !== 'uncaught exception';
 }
 
 /** The spec testsuite's wordings: every kind named as itself (rows any runtime table may end with). */
 export const SPEC_WORDING: MessageTable = [
+  // the reference interpreter's, and WasmEdge's "execution failed: uncaught exception, Code: 0x419"
+  ['uncaught exception', 'uncaught exception'],
   ['integer divide by zero', 'integer divide by zero'],
   ['integer overflow', 'integer overflow'],
   ['invalid conversion to integer', 'invalid conversion to integer'],
@@ -71,6 +74,8 @@ export const V8_AMBIGUOUS: readonly AmbiguousWording[] = [
 
 /** Node 20's V8 (11.3): RuntimeError / RangeError / CompileError / LinkError messages. */
 export const V8_MESSAGES: MessageTable = [
+  // a WebAssembly.Exception thrown out of _start (the V8 runner names it so: v8-runner.ts)
+  ['WebAssembly.Exception', 'uncaught exception'],
   ['Maximum call stack size exceeded', 'call stack exhausted'],
   ['divide by zero', 'integer divide by zero'],
   ['remainder by zero', 'integer divide by zero'],
@@ -84,6 +89,10 @@ export const V8_MESSAGES: MessageTable = [
   ['null function or function signature mismatch', 'indirect call type mismatch'],
   ['function signature mismatch', 'indirect call type mismatch'],
   ['dereferencing a null pointer', 'null reference'],
+  // ref.cast and br_on_cast failures (V8 12.4, 13.6: "RuntimeError: illegal cast")
+  ['illegal cast', 'cast failure'],
+  // array.get/set/fill/copy outside the array (V8 12.4, 13.6)
+  ['array element access out of bounds', 'out of bounds array access'],
   ['unreachable', 'unreachable'],
   ['LinkError', 'unlinkable'],
   ['Import #', 'unlinkable'],

@@ -17,7 +17,11 @@ export const V8_RUNNER_SOURCE = String.raw`
 function runInV8(input, write) {
   const decoder = new TextDecoder();
   const record = (end) => write('\x1e' + JSON.stringify({ end }) + '\n');
-  const failure = (e) => ({ kind: 'error', name: (e && e.constructor && e.constructor.name) || 'Error', message: String(e && e.message !== undefined ? e.message : e) });
+  const isWasmException = (e) => typeof WebAssembly.Exception === 'function' && e instanceof WebAssembly.Exception;
+  const failure = (e) =>
+    isWasmException(e)
+      ? { kind: 'error', name: 'WebAssembly.Exception', message: 'uncaught wasm exception' }
+      : { kind: 'error', name: (e && e.constructor && e.constructor.name) || 'Error', message: String(e && e.message !== undefined ? e.message : e) };
   if (input.kind === 'module') {
     try {
       new WebAssembly.Instance(new WebAssembly.Module(input.module), {});
@@ -74,9 +78,9 @@ function runInV8(input, write) {
       return;
     } catch (e) {
       record(failure(e));
-      // continue only after a trap or stack overflow inside an invocation
+      // continue only after a trap, stack overflow or uncaught wasm exception inside an invocation
       const marker = /@([0-9a-f]{8})\n$/.exec(last);
-      if (marker === null || !(e instanceof WebAssembly.RuntimeError || e instanceof RangeError)) return;
+      if (marker === null || !(e instanceof WebAssembly.RuntimeError || e instanceof RangeError || isWasmException(e))) return;
       from = parseInt(marker[1], 16) + 1;
     }
   }

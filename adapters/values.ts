@@ -1,10 +1,17 @@
 // Exact-bits values as text and back: the hex form the driver module writes
 // (see driver/emit.ts) and the form outcomes are compared and shown in.
 // i32/f32: 8 hex digits, i64/f64: 16, v128: 32 (the 128-bit little-endian
-// number, most significant byte first), references: 0 = null, 1 = non-null.
+// number, most significant byte first), references: 0 = null, 1 = non-null,
+// except an anyref (any reference of the any hierarchy): its projection
+// (driver/ref-projection.ts) as the kind digit, the test digit, then the
+// 16-digit digest.
 import type { ValType } from '../reference-runtime/syntax/types.js';
 import { instr, type Instr } from '../reference-runtime/syntax/instructions.js';
 import type { ArgValue, ResultValue } from './plan.js';
+import { GC_KIND_NAMES } from './driver/ref-projection.js';
+
+/** Hex digits of an anyref's projection: kind, test, digest. */
+const ANYREF_DIGITS = 18;
 
 export function hexDigits(t: ValType): number {
   switch (t) {
@@ -16,6 +23,8 @@ export function hexDigits(t: ValType): number {
       return 16;
     case 'v128':
       return 32;
+    case 'anyref':
+      return ANYREF_DIGITS;
     default: // a reference type
       return 1;
   }
@@ -36,6 +45,11 @@ export function parseHexValue(t: ValType, text: string): ResultValue | undefined
       for (let i = 0; i < 16; i++) bytes[i] = parseInt(text.slice(30 - 2 * i, 32 - 2 * i), 16);
       return { type: 'v128', bytes };
     }
+    case 'anyref': {
+      const kind = parseInt(text[0]!, 16);
+      if (kind >= GC_KIND_NAMES.length || (text[1] !== '0' && text[1] !== '1')) return undefined;
+      return { type: t, null: kind === 0, gc: { kind, test: text[1] === '1', digest: BigInt('0x' + text.slice(2)) } };
+    }
     default: // a reference type
       return text === '0' || text === '1' ? { type: t, null: text === '0' } : undefined;
   }
@@ -53,6 +67,9 @@ export function showResult(v: ResultValue | ArgValue): string {
     case 'v128':
       return `v128:${[...v.bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ')}`;
     default: // a reference type
+      if ('gc' in v && v.gc !== undefined) {
+        return `${v.type}:${GC_KIND_NAMES[v.gc.kind] ?? v.gc.kind}${v.gc.test ? '' : ' (fails ref.test of its declared type)'} #${v.gc.digest.toString(16).padStart(16, '0')}`;
+      }
       return `${v.type}:${v.null ? 'null' : 'non-null'}`;
   }
 }

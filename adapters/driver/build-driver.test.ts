@@ -4,7 +4,7 @@ import { encodeModule } from '../../reference-runtime/binary/encode.js';
 import { parseWat } from '../../reference-runtime/text/parse-module.js';
 import { resolveInvocation } from '../resolve.js';
 import { i32 } from '../values.js';
-import { buildDriver, driverImage, DriverUnsupported } from './build-driver.js';
+import { buildDriver, driverImage, driverModule, DriverUnsupported } from './build-driver.js';
 
 const source = parseWat(`(module (memory 1) (table 2 funcref) (elem (i32.const 0) $a $b) (global funcref (ref.func $b))
   (func $a (export "a") (param i32) (result i32) local.get 0 call $b)
@@ -29,6 +29,17 @@ describe('buildDriver', () => {
   it('refuses a memory with no pages rather than change it', () => {
     const m = decode(encodeModule(parseWat('(module (memory 0))')));
     expect(() => buildDriver(m, [])).toThrow(DriverUnsupported);
+  });
+  it('refuses a 64-bit memory 0 (its output goes through 32-bit fd_write), and keeps a rec-grouped type section whole', () => {
+    const inv = { export: 'f', args: [] };
+    const m64 = parseWat('(module (memory i64 1) (func (export "f")))');
+    expect(() => buildDriver(m64, [{ resolved: resolveInvocation(m64, inv), args: [] }])).toThrow(DriverUnsupported);
+    const gc = parseWat('(module (rec (type $s (struct (field i32))) (type $t (func (result i32)))) (memory 1) (func (export "f") (type $t) (struct.get $s 0 (struct.new $s (i32.const 5)))))');
+    const driver = decode(buildDriver(gc, [{ resolved: resolveInvocation(gc, inv), args: [] }]));
+    expect(() => validate(driver)).not.toThrow();
+    // the types the driver adds come after the module's rec group, each a group of its own
+    const built = driverModule(gc, [{ resolved: resolveInvocation(gc, inv), args: [] }]);
+    expect(built.recs!.reduce((n, g) => n + g.size, 0)).toBe(built.types.length);
   });
   it('patches the starting index into one built image: the same module as a driver built for that index', () => {
     const invs = [0, 1, 2].map((n) => ({ export: 'a', args: [i32(n)] }));

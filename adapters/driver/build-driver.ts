@@ -16,17 +16,22 @@
 // LLVM) linear in the number of invocations.
 //
 // Only what the invocations need is added: SIMD instructions appear only when
-// an argument or result is a v128, so a driver runs on engines without SIMD.
+// an argument or result is a v128, so a driver runs on engines without SIMD;
+// the GC projection functions (ref-projection.ts) only when a result is a
+// reference of the any hierarchy, which is then written as its projection:
+// ` KT` and 16 hex digits (kind, declared type's test, digest).
 import { encodeModule } from '../../reference-runtime/binary/encode.js';
 import { encodeSigned, readUnsigned } from '../../reference-runtime/binary/leb128.js';
 import { instr, type Instr } from '../../reference-runtime/syntax/instructions.js';
-import type { Func, Module } from '../../reference-runtime/syntax/module.js';
-import type { FuncType, ValType } from '../../reference-runtime/syntax/types.js';
+import { appendType, type Func, type Module } from '../../reference-runtime/syntax/module.js';
+import type { FuncType, RefType, ValType } from '../../reference-runtime/syntax/types.js';
 import type { ArgValue } from '../plan.js';
 import type { Resolved } from '../resolve.js';
 import { constInstr, hexDigits } from '../values.js';
 import { EMIT_TYPE, emitFunc, FD_WRITE_TYPE, PROC_EXIT_TYPE } from './emit.js';
 import { renumberSpace } from '../../reference-runtime/syntax/renumber.js';
+import { DEPTH, hierarchyOf, projectionCode, type ProjectionFuncs } from './ref-projection.js';
+import { isRefType, withNullable } from '../../reference-runtime/syntax/types.js';
 
 export const WASI = 'wasi_snapshot_preview1';
 export const FROM_GLOBAL = 'wasmdiff_from';
@@ -90,6 +95,8 @@ function placeholderOffset(bytes: Uint8Array): number | undefined {
 /** Why no driver can be built for the module, or undefined when one can. */
 export function whyNoDriver(module: Module): string | undefined {
   const importedMem = module.imports.some((i) => i.desc.kind === 'memory');
+  const mem0 = module.imports.flatMap((i) => (i.desc.kind === 'memory' ? [i.desc.memory] : []))[0] ?? module.mems[0];
+  if (mem0?.addr === 'i64') return 'memory 0 is 64-bit: the WASI fd_write the driver prints through takes 32-bit addresses';
   if (!importedMem && module.mems.length > 0 && module.mems[0]!.limits.min === 0) {
     return 'the memory has 0 initial pages: no scratch space for fd_write without changing the memory';
   }
@@ -107,7 +114,7 @@ export function driverModule(original: Module, invocations: readonly DriverInvoc
 
   // memory for fd_write: the module's own (scratch saved and restored), or a new one
   if (!m.imports.some((i) => i.desc.kind === 'memory') && m.mems.length === 0) m.mems.push({ limits: { min: 1 } });
-  const typeIndex = (t: FuncType): number => m.types.push(t) - 1;
+  const typeIndex = (t: FuncType): number => appendType(m, t);
   m.imports.push({ module: WASI, name: 'fd_write', desc: { kind: 'func', type: typeIndex(FD_WRITE_TYPE) } });
   m.imports.push({ module: WASI, name: 'proc_exit', desc: { kind: 'func', type: typeIndex(PROC_EXIT_TYPE) } });
   const fdWrite = importedFuncs;
@@ -117,13 +124,19 @@ export function driverModule(original: Module, invocations: readonly DriverInvoc
   const atGlobal = importedGlobals + m.globals.push({ type: { type: 'i32', mutable: true }, init: [instr('i32.const', { i32: -1 })] }) - 1;
   const addFunc = (f: Func): number => importedFuncs + 2 + m.funcs.push(f) - 1;
   const emit = addFunc(emitFunc(typeIndex(EMIT_TYPE), fdWrite));
+  // the GC projection, added once when a result needs it
+  let projection: ProjectionFuncs | undefined;
+  const project = (): ProjectionFuncs =>
+    (projection ??= projectionCode(original.types, { typeIndex, addFunc, nextFuncIndex: () => importedFuncs + 2 + m.funcs.length }));
+  const results: ResultWriter = (t, local, emitWith) =>
+    isRefType(t) && hierarchyOf(original, t) === 'any' ? anyRefResult(t, local, project(), emitWith) : emitResult(t, local, emitWith);
 
   // one wrapper per function invoked: `_start` itself is only constants and calls
   const wrappers = new Map<number, number>();
   const wrapperOf = (func: number, type: FuncType): number => {
     let w = wrappers.get(func);
     if (w === undefined) {
-      w = addFunc({ type: typeIndex({ params: ['i32', ...type.params], results: [] }), ...wrapperBody(shifted(func), type, emit, fromGlobal, atGlobal) });
+      w = addFunc({ type: typeIndex({ params: ['i32', ...type.params], results: [] }), ...wrapperBody(shifted(func), type, emit, fromGlobal, atGlobal, results) });
       wrappers.set(func, w);
     }
     return w;
@@ -172,7 +185,7 @@ const emitCall = (emit: number, prefix: number, value: Instr[], digits: number, 
  * `wrapper(index, params...)`: unless `index` comes before `from`, writes the
  * marker, calls `func` with the params, and writes its results.
  */
-function wrapperBody(func: number, type: FuncType, emit: number, fromGlobal: number, atGlobal: number): { locals: ValType[]; body: Instr[] } {
+function wrapperBody(func: number, type: FuncType, emit: number, fromGlobal: number, atGlobal: number, writeResult: ResultWriter): { locals: ValType[]; body: Instr[] } {
   const get = (i: number): Instr => instr('local.get', { index: i });
   const params = type.params.length + 1;
   const results = type.results.map((_, k) => params + k);
@@ -186,13 +199,24 @@ function wrapperBody(func: number, type: FuncType, emit: number, fromGlobal: num
     instr('call', { index: func }),
     ...results.map((r) => instr('local.set', { index: r })).reverse(),
     ...emitWith(EQ, [instr('i64.const', { i64: 0n })], 0, 0),
-    ...type.results.flatMap((t, k) => emitResult(t, results[k]!, emitWith)),
+    ...type.results.flatMap((t, k) => writeResult(t, results[k]!, emitWith)),
     ...emitWith(0, [instr('i64.const', { i64: 0n })], 0, NL),
   ];
   return { locals: [...type.results], body };
 }
 
 type EmitCall = (prefix: number, value: Instr[], digits: number, suffix: number) => Instr[];
+type ResultWriter = (t: ValType, local: number, emitCall: EmitCall) => Instr[];
+
+/** A reference of the any hierarchy: its projection (ref-projection.ts), ` KT` then the 16-digit digest. */
+function anyRefResult(t: RefType, local: number, p: ProjectionFuncs, emitCall: EmitCall): Instr[] {
+  const get = instr('local.get', { index: local });
+  return [
+    ...emitCall(SPACE, [get, instr('call', { index: p.kind }), instr('i64.extend_i32_u')], 1, 0),
+    ...emitCall(0, [get, instr('ref.test', { refType: withNullable(t, true) }), instr('i64.extend_i32_u')], 1, 0),
+    ...emitCall(0, [get, instr('i32.const', { i32: DEPTH }), instr('call', { index: p.digest })], 16, 0),
+  ];
+}
 
 /** Invocations per `_start` chunk: small functions keep a JIT's compile time linear in the plan. */
 const CHUNK = 64;

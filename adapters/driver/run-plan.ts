@@ -13,6 +13,7 @@ import { driverImage, whyNoDriver } from './build-driver.js';
 import { ValidationError } from '../../reference-runtime/errors.js';
 import { validateModule } from '../../reference-runtime/valid/validate.js';
 import { readDriverOutput } from './read-output.js';
+import { channelType } from './ref-projection.js';
 
 /** One run of a driver (or of the bare module): what it printed and how it ended. */
 export interface Segment {
@@ -93,7 +94,7 @@ function bareRoute(module: Module): string | undefined {
 type Prepared =
   | { kind: 'undecodable'; reason: string }
   | { kind: 'bare'; reason: string }
-  | { kind: 'driver'; resolved: Resolved[]; driverFor: (from: number) => Uint8Array };
+  | { kind: 'driver'; module: Module; resolved: Resolved[]; driverFor: (from: number) => Uint8Array };
 
 /** By module bytes, for the invocations they were prepared with (a spec unit runs on every runtime with the same two arrays). */
 const preparedPlans = new WeakMap<Uint8Array, { invocations: readonly Invocation[]; prepared: Prepared }>();
@@ -122,7 +123,7 @@ function prepareAnew(plan: Plan): Prepared {
   const bare = bareRoute(module);
   if (bare !== undefined) return { kind: 'bare', reason: `driver: ${bare}; the module was judged on its bare bytes` };
   const resolved = plan.invocations.map((inv) => resolveInvocation(module, inv));
-  return { kind: 'driver', resolved, driverFor: driverImage(module, plan.invocations.map((inv, i) => ({ resolved: resolved[i]!, args: inv.args }))) };
+  return { kind: 'driver', module, resolved, driverFor: driverImage(module, plan.invocations.map((inv, i) => ({ resolved: resolved[i]!, args: inv.args }))) };
 }
 
 export async function runDriverPlan(plan: Plan, runner: DriverRunner, timeoutMs: number): Promise<RunOutcome> {
@@ -141,11 +142,12 @@ async function runPlan(plan: Plan, runner: DriverRunner, timeoutMs: number): Pro
     const verdict = failed(seg) ? moduleVerdict(seg, runner.messages) : ({ kind: 'ok' } as const);
     return { adapter: runner.id, verdict, invocations: notRun(n, prepared.reason), processes: 1 };
   }
-  const { resolved, driverFor } = prepared;
+  const { resolved, driverFor, module } = prepared;
   const outcomes: (InvocationOutcome | undefined)[] = resolved.map((r) => (r.ok ? undefined : { kind: 'not-run', reason: r.reason }));
   const resultTypes = (i: number) => {
     const r = resolved[i];
-    return r?.ok ? r.type.results : undefined;
+    // a reference is read back as the top of its hierarchy (an anyref as its projection)
+    return r?.ok ? r.type.results.map((t) => channelType(module, t)) : undefined;
   };
   const fill = (from: number, reason: string): void => {
     for (let i = from; i < n; i++) outcomes[i] ??= { kind: 'not-run', reason };
@@ -235,7 +237,7 @@ export function abnormalEnd(seg: Segment, message: string): string | undefined {
 }
 
 /** What an in-process engine throws for a module or a call (TypeError: an import object V8 cannot use); anything else is the engine failing. */
-const IN_PROCESS_ERRORS = new Set(['CompileError', 'LinkError', 'RuntimeError', 'RangeError', 'TypeError']);
+const IN_PROCESS_ERRORS = new Set(['CompileError', 'LinkError', 'RuntimeError', 'RangeError', 'TypeError', 'WebAssembly.Exception']);
 
 /** Why the module never ran an invocation. */
 export function moduleVerdict(seg: Segment, table: MessageTable): ModuleVerdict {
@@ -247,6 +249,8 @@ export function moduleVerdict(seg: Segment, table: MessageTable): ModuleVerdict 
   const c = classifyMessage(table, message);
   if (c === 'malformed' || c === 'invalid' || c === 'unlinkable' || c === 'rejected') return { kind: c, message };
   if (isTrapKind(c)) return { kind: 'uninstantiable', message, trap: c };
+  // the start function threw an exception no one caught
+  if (c === 'uncaught exception') return { kind: 'uninstantiable', message };
   if (seg.end.kind === 'error' && seg.end.name === 'RuntimeError') return { kind: 'uninstantiable', message };
   if (seg.end.kind === 'exit' && seg.end.code === 0) return { kind: 'crash', message: 'the driver wrote nothing', raw: seg.raw };
   // an error exit with no message is not a runtime saying it rejects the module
@@ -264,6 +268,7 @@ function stoppedOutcome(seg: Segment, other: readonly string[], table: MessageTa
   if (betweenCalls) return { kind: 'crash', message: `the driver's output ended early${message ? `: ${message}` : ''}`, raw: seg.raw };
   const c = classifyMessage(table, message);
   if (c === 'call stack exhausted') return { kind: 'exhaustion', message, raw: seg.raw };
+  if (c === 'uncaught exception') return { kind: 'exception', message, raw: seg.raw };
   if (isTrapKind(c)) return { kind: 'trap', trap: c, message, raw: seg.raw };
   // a runtime that compiles or validates a function when it is first called, and refuses it
   if (c === 'malformed' || c === 'invalid' || c === 'rejected') return { kind: 'rejected', message, raw: seg.raw };

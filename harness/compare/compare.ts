@@ -283,7 +283,7 @@ function nanRuleOf(o: InvocationOutcome, allowed: readonly { kind: string }[] | 
 }
 
 function resets(o: InvocationOutcome): boolean {
-  return o.kind === 'trap' || o.kind === 'exhaustion';
+  return o.kind === 'trap' || o.kind === 'exhaustion' || o.kind === 'exception';
 }
 
 function sameTypes(a: readonly ResultValue[], b: readonly ResultValue[]): boolean {
@@ -294,7 +294,7 @@ function sameBits(a: readonly ResultValue[], b: readonly ResultValue[]): boolean
   return a.length === b.length && a.every((v, k) => showResult(v) === showResult(b[k]!));
 }
 
-/** A value's observable bits as bytes: numbers little-endian, a reference as its null-ness. */
+/** A value's observable bits as bytes: numbers little-endian, a reference as its null-ness, an anyref as its projection. */
 function bitsOf(v: ResultValue): Uint8Array {
   switch (v.type) {
     case 'i32':
@@ -311,8 +311,15 @@ function bitsOf(v: ResultValue): Uint8Array {
     }
     case 'v128':
       return v.bytes;
-    default:
-      return Uint8Array.of('null' in v && v.null ? 1 : 0);
+    default: {
+      if (!('gc' in v) || v.gc === undefined) return Uint8Array.of('null' in v && v.null ? 1 : 0);
+      // an anyref: its projection (kind, test, digest)
+      const b = new Uint8Array(10);
+      b[0] = v.gc.kind;
+      b[1] = v.gc.test ? 1 : 0;
+      new DataView(b.buffer).setBigUint64(2, v.gc.digest, true);
+      return b;
+    }
   }
 }
 
@@ -342,6 +349,8 @@ export function showOutcome(o: InvocationOutcome): string {
       return `rejected when called: ${firstLine(o.message)}`;
     case 'exhaustion':
       return 'call stack exhausted';
+    case 'exception':
+      return 'uncaught exception';
     default:
       return o.kind;
   }

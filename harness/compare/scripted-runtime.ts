@@ -17,6 +17,13 @@ const ALL: FeatureSet = {
   'mutable-globals': true,
   'relaxed-simd': true,
   'multi-memory': true,
+  'tail-call': true,
+  exceptions: true,
+  'legacy-exceptions': true,
+  memory64: true,
+  'extended-const': true,
+  'function-references': true,
+  gc: true,
 };
 
 export function wasm(wat: string): Uint8Array {

@@ -42,7 +42,7 @@ describe('wasmdiff spec --runtimes, findings, show', () => {
     const r = wasmdiff('spec', '--runtimes', 'reference,v8', '--db', db, '--json', wast);
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.totals).toEqual({ reference: { passed: 3, failed: 0, unsupported: 1 }, v8: { passed: 3, failed: 0, unsupported: 1 } });
+    expect(doc.totals).toEqual({ reference: { passed: 3, failed: 0, unsupported: 1, superseded: 0 }, v8: { passed: 3, failed: 0, unsupported: 1, superseded: 0 } });
     expect(doc.files[1]).toMatchObject({ file: wast, runtime: 'v8', reasons: ['text-format assertion, no binary to run (1)'] });
     expect(r.stderr).toContain(`[1/1] ${wast}: v8`);
     const listed = wasmdiff('findings', '--db', db, '--json');

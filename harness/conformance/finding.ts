@@ -83,11 +83,11 @@ export function pendingFinding(x: FindingInput): PendingFinding {
   return { finding, occurrences: [at] };
 }
 
-/** The first invocation of the instance that invocation `i` runs on: the one after the oracle's last trap or exhaustion before it. */
+/** The first invocation of the instance that invocation `i` runs on: the one after the oracle's last trap, exhaustion or uncaught exception before it. */
 export function freshFrom(outcomes: readonly InvocationOutcome[], i: number): number {
   for (let k = i - 1; k >= 0; k--) {
     const o = outcomes[k];
-    if (o?.kind === 'trap' || o?.kind === 'exhaustion') return k + 1;
+    if (o?.kind === 'trap' || o?.kind === 'exhaustion' || o?.kind === 'exception') return k + 1;
   }
   return 0;
 }

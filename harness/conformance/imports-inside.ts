@@ -13,7 +13,7 @@
 // the runtime's linker: a module with any other import, or one whose imports
 // do not match, is left alone (the translator says why).
 import { funcTypeAt } from '../../reference-runtime/valid/context.js';
-import type { Func, Global, Module } from '../../reference-runtime/syntax/module.js';
+import { appendType, type Func, type Global, type Module } from '../../reference-runtime/syntax/module.js';
 import type { Instr } from '../../reference-runtime/syntax/instructions.js';
 import { funcTypeEquals } from '../../reference-runtime/syntax/types.js';
 import { spectest } from '../../reference-runtime/host/spectest.js';
@@ -78,6 +78,15 @@ export function importsInside(module: Module, registered: ReadonlyMap<string, Mo
   m.globals = [...globals, ...m.globals];
   m.tables = [...tables, ...m.tables];
   m.mems = [...mems, ...m.mems];
+  // a definition does not always stand where the import stood: a table
+  // initialiser sees imported globals only (3.0), so `global.get` of a global
+  // now defined is invalid; such a module is not expressible this way
+  try {
+    validateModule(m);
+  } catch (e) {
+    if (e instanceof ValidationError) return undefined;
+    throw e;
+  }
   return m;
 }
 
@@ -92,7 +101,7 @@ function copyExport(from: Module, name: string, desc: Module['imports'][number][
     if (!funcTypeEquals(funcTypeAt(from.types, f.type), funcTypeAt(into.types, desc.type)) || !selfContained(f.body)) return undefined;
     // block types name the exporter's types: give them indices in the importer
     const body = mapTree(f.body, (i) =>
-      i.blockType?.kind === 'type' ? { ...i, blockType: { kind: 'type', index: into.types.push(from.types[i.blockType.index]!) - 1 } } : i,
+      i.blockType?.kind === 'type' ? { ...i, blockType: { kind: 'type', index: appendType(into, from.types[i.blockType.index]!) } } : i,
     );
     return { type: desc.type, locals: [...f.locals], body };
   }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { InvocationOutcome, ModuleVerdict } from '../../adapters/plan.js';
 import { judgeInvocation, judgeModule } from './judge.js';
 import type { Expectation } from './translate.js';
+import type { WastExpected } from '../../reference-runtime/syntax/script.js';
 
 const OK: ModuleVerdict = { kind: 'ok' };
 const f32 = (bits: number): InvocationOutcome => ({ kind: 'values', values: [{ type: 'f32', bits }] });
@@ -76,5 +77,40 @@ describe('judgeModule', () => {
     expect(judgeModule(invalid, OK)).toMatchObject({ status: 'failed', kind: 'accepts-invalid', expectedClass: 'invalid: type mismatch', actualClass: 'ok' });
     expect(judgeModule({ kind: 'instantiates' }, { kind: 'crash', message: 'killed by SIGSEGV' })).toMatchObject({ status: 'failed', kind: 'crash' });
     expect(judgeModule({ kind: 'verdict', verdict: 'uninstantiable', message: 'unreachable' }, { kind: 'uninstantiable', message: 'x', trap: 'unreachable' }).status).toBe('passed');
+  });
+
+  it('judges reference patterns through the projection: kind by ref.test, hierarchy for nulls, and the declared type test', () => {
+    const any = (kind: number, test = true): InvocationOutcome => ({ kind: 'values', values: [{ type: 'anyref', null: kind === 0, gc: { kind, test, digest: 1n } }] });
+    const ref = (type: 'funcref' | 'externref' | 'exnref', isNull: boolean): InvocationOutcome => ({ kind: 'values', values: [{ type, null: isNull }] });
+    const pattern = (e: WastExpected): Expectation => ({ kind: 'values', expected: [e] });
+    const kind = (heap: 'any' | 'eq' | 'i31' | 'struct' | 'array' | 'exn') => pattern({ type: 'ref.kind', heap });
+    // null 0, i31 1, struct 2, array 3, other (a host value) 4
+    const accepted = (e: Expectation) => [0, 1, 2, 3, 4].filter((k) => status(e, any(k)) === 'passed');
+    expect(accepted(kind('struct'))).toEqual([2]);
+    expect(accepted(kind('array'))).toEqual([3]);
+    expect(accepted(kind('i31'))).toEqual([1]);
+    expect(accepted(kind('eq'))).toEqual([1, 2, 3]);
+    expect(accepted(kind('any'))).toEqual([1, 2, 3, 4]);
+    expect(accepted(pattern({ type: 'ref.null', refType: 'nullref' }))).toEqual([0]);
+    expect(accepted(pattern({ type: 'ref.null', refType: 'structref' }))).toEqual([0]); // any null of the hierarchy
+    expect(accepted(pattern({ type: 'ref.null', refType: 'funcref' }))).toEqual([]); // another hierarchy
+    expect(status(kind('struct'), any(2, false))).toBe('wrong-result:values(ref.kind)->values'); // not of its declared type
+    expect(status(pattern({ type: 'ref.null', refType: 'nullfuncref' }), ref('funcref', true))).toBe('passed');
+    expect(status(pattern({ type: 'ref.func' }), ref('funcref', false))).toBe('passed');
+    expect(status(pattern({ type: 'ref.func' }), ref('funcref', true))).toBe('wrong-result:values(ref.func)->values');
+    expect(status(kind('exn'), ref('exnref', false))).toBe('passed');
+    expect(status(kind('exn'), ref('exnref', true))).toBe('wrong-result:values(ref.kind)->values');
+    expect(status(pattern({ type: 'ref.null', refType: 'nullexnref' }), ref('exnref', true))).toBe('passed');
+  });
+
+  it('judges an uncaught exception as its own outcome', () => {
+    const exception: InvocationOutcome = { kind: 'exception', message: 'uncaught exception' };
+    const assertException: Expectation = { kind: 'exception' };
+    expect(status(assertException, exception)).toBe('passed');
+    expect(status(assertException, i32(1))).toBe('missing-trap:exception->values');
+    expect(status(assertException, trap('unreachable'))).toBe('wrong-trap:exception->trap:unreachable');
+    expect(status(assertException, trap('unknown'))).toBe('unclassified-trap:exception->trap:unknown');
+    expect(status({ kind: 'returns' }, exception)).toBe('unexpected-trap:returns->exception');
+    expect(status({ kind: 'trap', message: 'unreachable' }, exception)).toBe('wrong-trap:trap:unreachable->exception');
   });
 });

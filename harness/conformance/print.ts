@@ -6,9 +6,9 @@ import type { SuiteResult, Tally } from './run-suite.js';
 export function printSuiteText(r: SuiteResult, versions: Record<string, string>, write: (s: string) => void): void {
   const rows = Object.entries(r.totals).map(([id, t]) => {
     const c = r.cost[id];
-    return [id, versions[id] ?? '', String(t.passed), String(t.failed), String(t.unsupported), rate(t), c ? `${c.seconds.toFixed(1)} s` : '', c ? String(c.processes) : ''];
+    return [id, versions[id] ?? '', String(t.passed), String(t.failed), String(t.unsupported), String(t.superseded), rate(t), c ? `${c.seconds.toFixed(1)} s` : '', c ? String(c.processes) : ''];
   });
-  write(table(['runtime', 'version', 'passed', 'failed', 'unsupported', 'pass rate', 'time', 'processes'], rows));
+  write(table(['runtime', 'version', 'passed', 'failed', 'unsupported', 'superseded', 'pass rate', 'time', 'processes'], rows));
   const causes = r.findings.filter((f) => !f.note);
   const fresh = causes.filter((f) => f.isNew || f.reopened);
   const notes = r.findings.length - causes.length;
@@ -22,7 +22,7 @@ export function printSuiteText(r: SuiteResult, versions: Record<string, string>,
 
 export function suiteJson(r: SuiteResult): unknown {
   return {
-    files: r.files.map((f) => ({ file: f.file, runtime: f.runtime, passed: f.passed, failed: f.failed, unsupported: f.unsupported, reasons: f.reasons })),
+    files: r.files.map((f) => ({ file: f.file, runtime: f.runtime, passed: f.passed, failed: f.failed, unsupported: f.unsupported, superseded: f.superseded, reasons: f.reasons })),
     totals: r.totals,
     cost: r.cost,
     findings: r.findings,

@@ -81,7 +81,7 @@ describe('runSuite on reference and V8', () => {
     const r = await runSuite({ files, runtimes: [reference, v8], oracle, store, timeoutMs: 20_000 });
     store.close();
     expect(r.findings).toEqual([]);
-    expect(r.totals).toEqual({ reference: { passed: 9, failed: 0, unsupported: 3 }, v8: { passed: 9, failed: 0, unsupported: 3 } });
+    expect(r.totals).toEqual({ reference: { passed: 9, failed: 0, unsupported: 3, superseded: 0 }, v8: { passed: 9, failed: 0, unsupported: 3, superseded: 0 } });
     const stateful = r.files.find((f) => f.file === files[0] && f.runtime === 'v8')!;
     // after the trap the plan's instance is fresh: inc gives 1 again, the script expects 2
     expect(stateful).toMatchObject({ passed: 6, failed: 0, unsupported: 1 });
@@ -99,7 +99,7 @@ describe('runSuite on reference and V8', () => {
     let store = openStore(db);
     const first = await runSuite({ files, runtimes: [faulty], oracle, store, timeoutMs: 20_000 });
     store.close();
-    expect(first.totals['v8-faulty']).toEqual({ passed: 8, failed: 1, unsupported: 3 });
+    expect(first.totals['v8-faulty']).toEqual({ passed: 8, failed: 1, unsupported: 3, superseded: 0 });
     expect(first.findings).toHaveLength(1);
     expect(first.findings[0]).toMatchObject({ isNew: true, count: 1, kind: 'wrong-result', runtimes: ['v8-faulty'], family: 'v8-faulty', occurrences: 1 });
 

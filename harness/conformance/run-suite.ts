@@ -10,7 +10,7 @@
 // family, kind, culprit and operand class), stored file by file with its
 // WAT, details and repro commands.
 import { readFileSync } from 'node:fs';
-import type { Adapter, FeatureSet } from '../../adapters/adapter.js';
+import type { Adapter, FeatureName, FeatureSet } from '../../adapters/adapter.js';
 import type { InvocationOutcome, ModuleVerdict, RunOutcome } from '../../adapters/plan.js';
 import { showOutcome } from '../compare/compare.js';
 import { ReferenceAdapter } from '../../adapters/reference.js';
@@ -20,6 +20,7 @@ import { specVersionOf } from '../../reference-runtime/script/run-script.js';
 import { UserError } from '../../adapters/project.js';
 import type { FindingSeen } from '../findings/contract.js';
 import { recordProbeFailures } from '../findings/probe-findings.js';
+import { FEATURES_3_0 } from '../../adapters/features.js';
 import { isNote } from '../findings/contract.js';
 import type { Store } from '../store/store.js';
 import { displayName } from './display-name.js';
@@ -32,6 +33,8 @@ export interface Tally {
   passed: number;
   failed: number;
   unsupported: number;
+  /** Checks of a 2.0 script whose answer 3.0 changed, answered the 3.0 way by a runtime probed to have the features that answer needs (the store counts them as passed). */
+  superseded: number;
 }
 
 export interface FileResult extends Tally {
@@ -128,7 +131,7 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
     o.progress?.(`[${n + 1}/${plans.length}] ${plan.file}: ${info.adapter.id}`);
     const judged = await measured(cost[info.adapter.id]!, () => runRuntime(plan, info, timeoutMs, oracle));
     const file = perFile[n]!;
-    file.results.push(tally(plan, info.adapter.id, judged.judgements));
+    file.results.push(tally(plan, info.adapter.id, judged.judgements, judged.superseded));
     judged.judgements.forEach((j, check) => {
       if (o.watch !== undefined) {
         const key = `${info.adapter.id}\0${displayName(plan.file)}:${plan.checks[check]!.line}`;
@@ -207,6 +210,8 @@ async function runOracle(plan: ScriptPlan, oracle: Adapter, timeoutMs: number, e
     const died = [out.verdict, ...out.invocations].find((o) => o.kind === 'crash' && o.message.startsWith('worker died'));
     if (died !== undefined) throw new UserError(`spec: the oracle (reference interpreter worker) failed: ${(died as { message: string }).message}`);
     const now = version === '2.0' ? await oracle.run({ module: unit.bytes, invocations: unit.invocations, spec: '3.0' }, { timeoutMs }) : undefined;
+    // the features the module needs (translate.ts reads them from its 3.0 syntax, binary modules' too)
+    const needs = unit.features.filter((f) => FEATURES_3_0.includes(f));
     const rewritten = unit.importsDefinedInside === true && now !== undefined && out.verdict.kind === 'invalid' && now.verdict.kind !== 'invalid' && now.verdict.kind !== 'malformed';
     outcomes.push(out);
     if (rewritten) {
@@ -232,9 +237,9 @@ async function runOracle(plan: ScriptPlan, oracle: Adapter, timeoutMs: number, e
     unit.invocationChecks.forEach((check, i) => mark(check, judgeInvocation(plan.checks[check]!.expect, out.verdict, out.invocations[i]), i));
     if (now !== undefined) {
       // a check whose answer 3.0 changed is superseded: a runtime with the 3.0 feature may give the 3.0 answer
-      if (judgeModule(plan.checks[unit.moduleCheck]!.expect, now.verdict).status === 'failed') later.set(unit.moduleCheck, { verdict: now.verdict });
+      if (judgeModule(plan.checks[unit.moduleCheck]!.expect, now.verdict).status === 'failed') later.set(unit.moduleCheck, { verdict: now.verdict, needs });
       unit.invocationChecks.forEach((check, i) => {
-        if (judgeInvocation(plan.checks[check]!.expect, now.verdict, now.invocations[i]).status === 'failed') later.set(check, { verdict: now.verdict, outcome: now.invocations[i] });
+        if (judgeInvocation(plan.checks[check]!.expect, now.verdict, now.invocations[i]).status === 'failed') later.set(check, { verdict: now.verdict, outcome: now.invocations[i], needs });
       });
     }
   }
@@ -245,17 +250,24 @@ async function runOracle(plan: ScriptPlan, oracle: Adapter, timeoutMs: number, e
 interface Superseded {
   verdict: ModuleVerdict;
   outcome?: InvocationOutcome;
+  /** The 3.0 features the module needs by 3.0 rules: a runtime probed without one is judged by 2.0 rules. */
+  needs: readonly FeatureName[];
 }
+
 
 const superseded = new WeakMap<ScriptPlan, Map<number, Superseded>>();
 
-/** A failure that is the 3.0 answer to a check 3.0 changed: superseded, so passed. */
-function supersededPass(plan: ScriptPlan, check: number, j: Judgement, verdict: ModuleVerdict, outcome: InvocationOutcome | undefined): Judgement {
+/**
+ * Whether a failed check is the 3.0 answer to a check 3.0 changed, given by
+ * a runtime probed to have every feature that answer needs: superseded (not
+ * a failure, not a finding). A runtime without them is judged by 2.0 rules.
+ */
+function isSuperseded(plan: ScriptPlan, check: number, j: Judgement, verdict: ModuleVerdict, outcome: InvocationOutcome | undefined, features: FeatureSet): boolean {
   const now = superseded.get(plan)?.get(check);
-  if (j.status !== 'failed' || now === undefined) return j;
+  if (j.status !== 'failed' || now === undefined || now.needs.some((f) => !features[f])) return false;
   const sameVerdict = verdictKind(now.verdict) === verdictKind(verdict);
-  if (plan.checks[check]!.invocation === undefined) return sameVerdict ? { status: 'passed' } : j;
-  return sameVerdict && now.outcome !== undefined && outcome !== undefined && showOutcome(now.outcome) === showOutcome(outcome) ? { status: 'passed' } : j;
+  if (plan.checks[check]!.invocation === undefined) return sameVerdict;
+  return sameVerdict && now.outcome !== undefined && outcome !== undefined && showOutcome(now.outcome) === showOutcome(outcome);
 }
 
 function verdictKind(v: ModuleVerdict): string {
@@ -288,7 +300,7 @@ export function copiedSince(plan: ScriptPlan, unit: Unit, check: number): boolea
 export function afterExpectedReset(plan: ScriptPlan, unit: Unit, i: number): boolean {
   return unit.invocationChecks.slice(0, i).some((c) => {
     const kind = plan.checks[c]!.expect.kind;
-    return kind === 'trap' || kind === 'exhaustion';
+    return kind === 'trap' || kind === 'exhaustion' || kind === 'exception';
   });
 }
 
@@ -301,28 +313,36 @@ async function runRuntime(
   info: RuntimeInfo,
   timeoutMs: number,
   oracle: readonly (RunOutcome | undefined)[],
-): Promise<{ judgements: Judgement[]; outcomes: (RunOutcome | undefined)[] }> {
+): Promise<{ judgements: Judgement[]; outcomes: (RunOutcome | undefined)[]; superseded: Set<number> }> {
   const judgements: Judgement[] = plan.checks.map((c) => (c.unsupported !== undefined ? { status: 'unsupported', reason: c.unsupported } : { status: 'passed' }));
   const outcomes: (RunOutcome | undefined)[] = [];
+  const later = new Set<number>();
+  const v30 = specVersionOf(plan.file) === '3.0';
   for (const [u, unit] of plan.units.entries()) {
     const checks = [unit.moduleCheck, ...unit.invocationChecks];
     const runnable = checks.filter((c) => plan.checks[c]!.unsupported === undefined);
-    const missing = unit.features.filter((f) => !info.features[f]);
+    // by 3.0 rules every feature the module needs counts; a 2.0 script's checks are 2.0's, on which a runtime without a 3.0 feature is judged
+    const needs = v30 ? unit.features : unit.features.filter((f) => !FEATURES_3_0.includes(f));
+    const missing = needs.filter((f) => !info.features[f]);
     if (runnable.length === 0 || missing.length > 0) {
-      const reason = `${missing.join(', ')} not supported (probed)`;
+      const reason = `unsupported (feature ${missing.join(', ')}, as probed)`;
       for (const c of runnable) judgements[c] = { status: 'unsupported', reason };
       outcomes.push(undefined);
       continue;
     }
     const out = await runUnit(info.adapter, unit, timeoutMs, oracle[u]);
     outcomes.push(out);
-    const own = (c: number, j: Judgement): void => {
-      if (plan.checks[c]!.unsupported === undefined) judgements[c] = j;
+    const judge = (c: number, j: Judgement, outcome: InvocationOutcome | undefined): void => {
+      if (plan.checks[c]!.unsupported !== undefined) return;
+      if (isSuperseded(plan, c, j, out.verdict, outcome, info.features)) {
+        later.add(c);
+        judgements[c] = { status: 'passed' };
+      } else judgements[c] = j;
     };
-    own(unit.moduleCheck, supersededPass(plan, unit.moduleCheck, judgeModule(plan.checks[unit.moduleCheck]!.expect, out.verdict), out.verdict, undefined));
-    unit.invocationChecks.forEach((c, i) => own(c, supersededPass(plan, c, judgeInvocation(plan.checks[c]!.expect, out.verdict, out.invocations[i]), out.verdict, out.invocations[i])));
+    judge(unit.moduleCheck, judgeModule(plan.checks[unit.moduleCheck]!.expect, out.verdict), undefined);
+    unit.invocationChecks.forEach((c, i) => judge(c, judgeInvocation(plan.checks[c]!.expect, out.verdict, out.invocations[i]), out.invocations[i]));
   }
-  return { judgements, outcomes };
+  return { judgements, outcomes, superseded: later };
 }
 
 /**
@@ -344,11 +364,12 @@ function timedOut(o: RunOutcome): boolean {
   return o.verdict.kind === 'timeout' || o.invocations.some((i) => i.kind === 'timeout');
 }
 
-function tally(plan: ScriptPlan, runtime: string, judgements: Judgement[]): FileResult {
-  const r: FileResult = { file: plan.file, runtime, passed: 0, failed: 0, unsupported: 0, reasons: [] };
+function tally(plan: ScriptPlan, runtime: string, judgements: Judgement[], superseded: ReadonlySet<number>): FileResult {
+  const r: FileResult = { file: plan.file, runtime, passed: 0, failed: 0, unsupported: 0, superseded: 0, reasons: [] };
   const reasons = new Map<string, number>();
-  for (const j of judgements) {
-    r[j.status]++;
+  for (const [c, j] of judgements.entries()) {
+    if (superseded.has(c)) r.superseded++;
+    else r[j.status]++;
     if (j.status === 'unsupported') reasons.set(j.reason, (reasons.get(j.reason) ?? 0) + 1);
   }
   r.reasons = [...reasons].map(([reason, n]) => `${reason} (${n})`);
@@ -356,12 +377,13 @@ function tally(plan: ScriptPlan, runtime: string, judgements: Judgement[]): File
 }
 
 export function totalsOf(files: readonly FileResult[], runtimes: readonly string[]): Record<string, Tally> {
-  const totals: Record<string, Tally> = Object.fromEntries(runtimes.map((id) => [id, { passed: 0, failed: 0, unsupported: 0 }]));
+  const totals: Record<string, Tally> = Object.fromEntries(runtimes.map((id) => [id, { passed: 0, failed: 0, unsupported: 0, superseded: 0 }]));
   for (const f of files) {
-    const t = (totals[f.runtime] ??= { passed: 0, failed: 0, unsupported: 0 });
+    const t = (totals[f.runtime] ??= { passed: 0, failed: 0, unsupported: 0, superseded: 0 });
     t.passed += f.passed;
     t.failed += f.failed;
     t.unsupported += f.unsupported;
+    t.superseded += f.superseded ?? 0;
   }
   return totals;
 }
@@ -372,7 +394,8 @@ function storeFile(store: Store, runId: number, infos: RuntimeInfo[], files: Fil
   store.transaction(() => {
     store.putSpecResults(
       runId,
-      files.map((f) => ({ runtimeId: ids.get(f.runtime)!, file: displayName(f.file), passed: f.passed, failed: f.failed, unsupported: f.unsupported, reasons: f.reasons })),
+      // the store has no superseded column: superseded checks are stored as passed
+      files.map((f) => ({ runtimeId: ids.get(f.runtime)!, file: displayName(f.file), passed: f.passed + f.superseded, failed: f.failed, unsupported: f.unsupported, reasons: f.reasons })),
     );
     for (const p of pending) {
       p.finding.details = { ...(p.finding.details as object), seenAt: p.occurrences.slice(0, 10) };

@@ -12,21 +12,37 @@ function translate(text: string) {
 }
 
 describe('translateScript', () => {
-  it('leaves invocations with typed or GC references unsupported, naming why, and keeps their modules for verdicts', () => {
+  it('runs invocations with typed or GC reference results and null arguments; only non-null reference parameters stay unsupported', () => {
     const p = translate(`
       (module
         (type $s (struct (field i32)))
+        (tag $t)
         (func (export "new") (result (ref $s)) (struct.new $s (i32.const 1)))
         (func (export "null") (result structref) (ref.null struct))
         (func (export "id") (param anyref) (result i32) (i32.const 0))
+        (func (export "strict") (param (ref any)) (result i32) (i32.const 0))
+        (func (export "throw") (throw $t))
         (func (export "plain") (param funcref) (result i32) (i32.const 7)))
       (assert_return (invoke "new") (ref.struct))
       (assert_return (invoke "null") (ref.null struct))
       (assert_return (invoke "id" (ref.host 1)) (i32.const 0))
+      (assert_return (invoke "id" (ref.null any)) (i32.const 0))
+      (assert_return (invoke "strict" (ref.host 1)) (i32.const 0))
+      (assert_exception (invoke "throw"))
       (assert_return (invoke "plain" (ref.null func)) (i32.const 7))
       (invoke "new")`);
-    expect(p.checks.map((c) => c.unsupported ?? c.command)).toEqual(['module', REASON_GC_REF, REASON_GC_REF, REASON_HOST_REF, 'assert_return', REASON_GC_REF]);
-    expect(p.units[0]!.invocations).toEqual([{ export: 'plain', args: [{ type: 'funcref', null: true }] }]);
+    expect(p.checks.map((c) => c.unsupported ?? c.command)).toEqual([
+      'module', 'assert_return', 'assert_return', REASON_HOST_REF, 'assert_return', REASON_HOST_REF, 'assert_exception', 'assert_return', 'action',
+    ]);
+    expect(p.checks[6]!.expect).toEqual({ kind: 'exception' });
+    expect(p.units[0]!.invocations.map((i) => i.export)).toEqual(['new', 'null', 'id', 'throw', 'plain', 'new']);
+    expect(p.units[0]!.invocations[2]!.args).toEqual([{ type: 'anyref', null: true }]);
+  });
+
+  it('keeps a non-nullable reference parameter unsupported: a plan passes references only as null constants', () => {
+    const p = translate(`(module (func (export "strict") (param (ref null any) (ref eq)) (result i32) (i32.const 0)))
+      (invoke "strict" (ref.null any) (ref.null eq))`);
+    expect(p.checks.map((c) => c.unsupported ?? c.command)).toEqual(['module', REASON_GC_REF]);
   });
 
   it('batches every assertion on a module into one plan, in script order, named modules included', () => {

@@ -14,7 +14,7 @@ import { parseWat } from '../../reference-runtime/text/parse-module.js';
 import type { FeatureName } from '../../adapters/adapter.js';
 import type { ArgValue, Invocation } from '../../adapters/plan.js';
 import { funcType } from '../../adapters/resolve.js';
-import { isRefType, type ValType } from '../../reference-runtime/syntax/types.js';
+import { heapOf, isNullable, isRefType, type RefType, type ValType } from '../../reference-runtime/syntax/types.js';
 import { featuresUsed } from './features.js';
 import { importsInside } from './imports-inside.js';
 
@@ -27,6 +27,8 @@ export type Expectation =
   | { kind: 'values'; expected: WastExpected[] }
   | { kind: 'trap'; message: string }
   | { kind: 'exhaustion'; message: string }
+  /** a wasm exception escapes the invocation (assert_exception) */
+  | { kind: 'exception' }
   | { kind: 'verdict'; verdict: 'malformed' | 'invalid' | 'unlinkable' | 'uninstantiable'; message: string };
 
 export interface Check {
@@ -71,12 +73,16 @@ export const REASON_QUOTE = 'text-format assertion, no binary to run';
 export const REASON_REGISTER = 'register: cross-module linking is not expressible as a plan';
 export const REASON_GET = 'global read (get): not expressible as a plan invocation';
 export const REASON_HOST_REF = 'host reference (ref.extern N, ref.host N): not expressible as a plan argument or result';
-/** References the plan driver prints only as null or non-null of funcref/externref/exnref: GC values need their own projection. */
-export const REASON_GC_REF = 'GC or typed reference value (struct, array, i31, any/eq, or a null of such a type): not yet observable through the plan driver';
+/**
+ * What the plan cannot pass: it passes a reference only as a null constant
+ * (results of every reference type are observed, through the driver's
+ * projection: driver/ref-projection.ts).
+ */
+export const REASON_GC_REF = 'a parameter of a non-nullable reference type, or a null of a concrete type index: the plan passes references only as null constants of abstract heap types';
 export const REASON_IMPORTS =
   'imports what cannot be defined inside it (a shared memory, table or mutable global, a function reaching outside itself, or what its provider lacks): not linkable by the plan runner (no imports are provided)';
 /** 3.0 script forms the differential run does not express as plans yet: unsupported, never silently dropped. */
-export const REASON_30_SCRIPT = '3.0 script form (module definition/instance, assert_exception): not yet run across runtimes';
+export const REASON_30_SCRIPT = '3.0 script form (module definition/instance): not yet run across runtimes';
 export const REASON_UNLINKABLE = 'assert_unlinkable: a linking test, and the plan runner provides no imports';
 
 export function translateScript(script: Script): ScriptPlan {
@@ -124,7 +130,7 @@ class Translator {
       case 'action':
         return this.invocation(cmd, cmd.action, { kind: 'returns' });
       case 'assert_return':
-        return this.invocation(cmd, cmd.action, { kind: 'values', expected: cmd.expected }, cmd.expected.some((e) => e.type === 'ref.extern' || e.type === 'ref.host'), cmd.expected.some(isGcExpected));
+        return this.invocation(cmd, cmd.action, { kind: 'values', expected: cmd.expected }, cmd.expected.some(isHostExpected), cmd.expected.some(isGcExpected));
       case 'assert_trap':
         return this.invocation(cmd, cmd.action, { kind: 'trap', message: cmd.message });
       case 'assert_exhaustion':
@@ -147,8 +153,7 @@ class Translator {
         return;
       }
       case 'assert_exception':
-        this.addCheck(cmd, { kind: 'returns' }, `assert_exception ${describeAction(cmd.action)}`, REASON_30_SCRIPT);
-        return;
+        return this.invocation(cmd, cmd.action, { kind: 'exception' });
       case 'assert_malformed':
         if (cmd.source.kind === 'quote') {
           this.addCheck(cmd, { kind: 'verdict', verdict: 'malformed', message: cmd.message }, `assert_malformed (module quote) "${cmd.message}"`, REASON_QUOTE);
@@ -170,7 +175,7 @@ class Translator {
             ? REASON_GET
             : hostRefResult || action.args.some((a) => a.type === 'ref.extern' || a.type === 'ref.host')
               ? REASON_HOST_REF
-              : gcResult || action.args.some((a) => a.type === 'ref.null' && !PLAN_REF_TYPES.has(a.refType))
+              : gcResult || action.args.some((a) => a.type === 'ref.null' && isConcreteNull(a.refType))
                 ? REASON_GC_REF
                 : undefined);
     if (reason !== undefined || target?.unit === undefined || action.kind !== 'invoke') {
@@ -259,21 +264,33 @@ function tryDecode(bytes: Uint8Array): Module | undefined {
   }
 }
 
-/** The reference types a plan's driver can pass and print (as null or not). */
-const PLAN_REF_TYPES: ReadonlySet<string> = new Set(['funcref', 'externref', 'exnref']);
+/** A `(ref.null N)` of a type index: it names no type outside a module. */
+function isConcreteNull(t: RefType): boolean {
+  return typeof heapOf(t) === 'number';
+}
 
-/** Whether the driver can pass the parameters and print the results of an exported function: no typed or GC references. */
+/**
+ * Whether the driver can pass the parameters of an exported function: a
+ * plan passes references only as null constants, so not a non-nullable
+ * reference. Every result is observable (references through the projection).
+ */
 function planObservable(module: Module, name: string): boolean {
   const exp = module.exports.find((e) => e.kind === 'func' && e.name === name);
   const type = exp === undefined ? undefined : funcType(module, exp.index);
-  const ok = (t: ValType): boolean => !isRefType(t) || PLAN_REF_TYPES.has(t);
-  return type === undefined || (type.params.every(ok) && type.results.every(ok));
+  const ok = (t: ValType): boolean => !isRefType(t) || isNullable(t);
+  return type === undefined || type.params.every(ok);
 }
 
-/** An expected result the plan driver cannot observe: a GC reference, or a null of a type beyond func/extern/exn. */
+/** An expected result that names a host reference's identity. */
+function isHostExpected(e: WastExpected): boolean {
+  if (e.type === 'either') return e.options.some(isHostExpected);
+  return e.type === 'ref.extern' || e.type === 'ref.host';
+}
+
+/** An expected result the projection cannot judge: a null of a type index. */
 function isGcExpected(e: WastExpected): boolean {
   if (e.type === 'either') return e.options.some(isGcExpected);
-  return e.type === 'ref.kind' || (e.type === 'ref.null' && !PLAN_REF_TYPES.has(e.refType));
+  return e.type === 'ref.null' && isConcreteNull(e.refType);
 }
 
 /** A script constant as a plan argument (host references excluded by the caller). */

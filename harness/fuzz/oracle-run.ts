@@ -8,11 +8,11 @@
 // and whether the plan made a choice the spec leaves open (a NaN, a grow), so
 // that the comparison knows to run the oracle's other worlds (variants.ts).
 // Runs synchronously; oracle.ts runs it in a worker behind a timeout.
-import { Coverage, decode, instantiate, invoke, Exhaustion, Trap, type Allowed, type Module, type ModuleInstance } from '../../reference-runtime/api.js';
+import { Coverage, decode, instantiate, invoke, Exhaustion, Trap, UncaughtException, type Allowed, type Module, type ModuleInstance, type Value } from '../../reference-runtime/api.js';
 import { COUNTED, counterIndex } from '../../reference-runtime/exec/coverage.js';
 import { nondeterminism } from '../../reference-runtime/exec/numerics/nan.js';
 import { growth } from '../../reference-runtime/runtime/growth.js';
-import { message, toResult, toValue, verdictOf } from '../../adapters/reference-run.js';
+import { message, toResultAs, toValue, verdictOf } from '../../adapters/reference-run.js';
 import type { InvocationOutcome, ModuleVerdict, Plan, ResultValue } from '../../adapters/plan.js';
 import { resolveInvocation } from '../../adapters/resolve.js';
 import { DIGEST_EXPORT, digestOfInstance } from './digest.js';
@@ -110,16 +110,19 @@ function runPlan(plan: Plan, report: (r: OracleReport) => void, coverage: Covera
     const t0 = performance.now();
     try {
       const r = invoke(instance, inv.export, inv.args.map(toValue));
-      outcome = { kind: 'values', values: r.values.map(toResult) };
+      const inst = instance;
+      const asResults = (vs: readonly Value[]): ResultValue[] => vs.map((v, k) => toResultAs(v, resolved.type.results[k]!, inst));
+      outcome = { kind: 'values', values: asResults(r.values) };
       note.allowed = r.allowed;
       note.reasons = [...r.reasons];
-      if (r.reasons.includes('relaxed') && r.alternatives !== undefined) note.alternatives = r.alternatives.map((vs) => vs.map(toResult));
+      if (r.reasons.includes('relaxed') && r.alternatives !== undefined) note.alternatives = r.alternatives.map(asResults);
       note.footprint = footprint(instance);
       if (resetAfter.has(i)) instance = undefined;
     } catch (e) {
       instance = undefined; // plan rule 3: a fresh instance for the next invocation
       if (e instanceof Trap) outcome = { kind: 'trap', trap: e.kind, message: e.message };
       else if (e instanceof Exhaustion) outcome = { kind: 'exhaustion', message: e.message };
+      else if (e instanceof UncaughtException) outcome = { kind: 'exception', message: e.message };
       else outcome = { kind: 'crash', message: `reference runtime error: ${message(e)}` };
     }
     note.ms = performance.now() - t0;

@@ -9,7 +9,7 @@
 // (elements, ref.func, funcref globals), while only functions below it use
 // call_indirect.
 import { instr, type Instr } from '../../reference-runtime/syntax/instructions.js';
-import { emptyModule, type Module } from '../../reference-runtime/syntax/module.js';
+import { appendType, emptyModule, type Module } from '../../reference-runtime/syntax/module.js';
 import { funcTypeEquals, isRefType, type FuncType, type RefType, type ValType } from '../../reference-runtime/syntax/types.js';
 import { constInstr } from '../../adapters/values.js';
 import { chooseValue } from './boundary.js';
@@ -53,8 +53,7 @@ export function chooseValType(c: Choices): ValType {
 export function typeIndex(m: Module, ft: FuncType): number {
   const i = m.types.findIndex((t) => funcTypeEquals(t, ft));
   if (i >= 0) return i;
-  m.types.push(ft);
-  return m.types.length - 1;
+  return appendType(m, ft);
 }
 
 export function chooseShape(c: Choices, opts: GenOptions = {}): Shape {

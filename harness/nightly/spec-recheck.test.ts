@@ -13,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function suite(runId: number, status: 'passed' | 'failed'): SuiteResult {
   return {
-    files: [{ file: 'f.wast', runtime: 'x', passed: status === 'passed' ? 1 : 0, failed: status === 'failed' ? 1 : 0, unsupported: 0, reasons: [] }],
+    files: [{ file: 'f.wast', runtime: 'x', passed: status === 'passed' ? 1 : 0, failed: status === 'failed' ? 1 : 0, unsupported: 0, superseded: 0, reasons: [] }],
     totals: {}, cost: {}, findings: [], oracleErrors: [], watched: new Map([['x\0f.wast:3', status]]), runId, seconds: 1,
   } as SuiteResult;
 }

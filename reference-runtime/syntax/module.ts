@@ -132,6 +132,12 @@ export interface Module {
   names?: NameSection;
 }
 
+/** Appends a defined type as a rec group of its own (keeping `recs`, when present, covering every type); returns its index. */
+export function appendType(m: Module, t: SubType): number {
+  m.recs?.push({ size: 1, explicit: false });
+  return m.types.push(t) - 1;
+}
+
 export function emptyModule(): Module {
   return { types: [], imports: [], funcs: [], tables: [], mems: [], tags: [], globals: [], exports: [], elems: [], datas: [], customs: [] };
 }

@@ -78,9 +78,10 @@ function renumberInstr(ins: Instr, space: Space, remap: (i: number) => number): 
 type IndexField = 'index' | 'index2';
 
 const INDEX_FIELDS: Record<Space, Record<string, IndexField[]>> = {
-  func: { call: ['index'], 'ref.func': ['index'] },
+  func: { call: ['index'], return_call: ['index'], 'ref.func': ['index'] },
   table: {
     call_indirect: ['index2'],
+    return_call_indirect: ['index2'],
     'table.get': ['index'],
     'table.set': ['index'],
     'table.size': ['index'],
@@ -93,5 +94,5 @@ const INDEX_FIELDS: Record<Space, Record<string, IndexField[]>> = {
   global: { 'global.get': ['index'], 'global.set': ['index'] },
   elem: { 'table.init': ['index'], 'elem.drop': ['index'] },
   data: { 'memory.init': ['index'], 'data.drop': ['index'] },
-  type: { call_indirect: ['index'] },
+  type: { call_indirect: ['index'], return_call_indirect: ['index'], call_ref: ['index'], return_call_ref: ['index'] },
 };
