@@ -7,6 +7,8 @@
 // a row whose module does not decode is signed from its stored opcodes.
 import type Database from 'better-sqlite3';
 import type { FindingRow } from './findings.js';
+import { fromJson } from './json.js';
+import type { MemberRecord } from './types.js';
 import { decodeModule } from '../../reference-runtime/binary/decode.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
 import { benchCause, causeOf, causeSignature, type Cause } from '../findings/cause.js';
@@ -108,12 +110,9 @@ export function resignFindings(db: Database.Database): void {
   }
 }
 
-function storedMembers(row: Row): Record<string, { first: string; last: string; count: number }> {
-  try {
-    return (JSON.parse(row.members || "{}") ?? {}) as Record<string, { first: string; last: string; count: number }>;
-  } catch {
-    return {};
-  }
+/** A cause's members as findings.ts reads them (a row from before causes has none). */
+function storedMembers(row: Row): Record<string, MemberRecord> {
+  return fromJson<Record<string, MemberRecord> | null>(row.members || '{}') ?? {};
 }
 
 /** The cause a finding stored before migration 2 stands for. */
