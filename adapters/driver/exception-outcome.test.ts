@@ -41,7 +41,7 @@ describe('the uncaught-exception outcome', () => {
         const a = await adapter?.available();
         if (adapter === undefined || a === undefined || !a.ok) return ctx.skip(`${id} is not available${a && !a.ok ? `: ${a.reason}` : ''}`);
         const out = await adapter.run(PLAN);
-        if (out.verdict.kind !== 'ok') return ctx.skip(`${id} rejects exception handling: ${'message' in out.verdict ? out.verdict.message.split('\n').pop() : out.verdict.kind}`);
+        if (out.verdict.kind !== 'ok') return ctx.skip(`${id} rejects exception handling: ${'message' in out.verdict ? out.verdict.message.split('\n').pop() : JSON.stringify(out.verdict)}`);
         expect(out.invocations.map(summary)).toEqual(EXPECTED);
       }, 60_000);
     });

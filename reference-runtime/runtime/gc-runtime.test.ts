@@ -189,7 +189,7 @@ describe('host functions of typed references', () => {
       (import "m" "h" (func $h (type $h)))
       (func (export "run") (param i32) (result i32)
         (struct.get $s 0 (ref.as_non_null (call $h (struct.new $s (local.get 0)))))))`);
-    let back: Value = { type: 'anyref', ref: null };
+    let back: Extract<Value, { type: 'anyref' }> = { type: 'anyref', ref: null };
     const h = hostFunction(closedFuncType(m, 1), ([arg]) => {
       expect(describeRef(arg!)).toMatchObject({ kind: 'struct' });
       return [back.ref === null ? arg! : back];
