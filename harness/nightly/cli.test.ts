@@ -33,6 +33,7 @@ describe('wasmdiff nightly', () => {
     [['--budget', 'soon'], /^wasmdiff: nightly: --budget must be a duration such as 5m, 30m or 2h, got soon\n$/],
     [['--runtimes', 'nosuch'], /^wasmdiff: nightly: unknown runtime nosuch in --runtimes; known: .*\n$/],
     [['--baseline', 'missing.json'], /^wasmdiff: cannot read missing\.json: no such file or directory\n$/],
+    [['--suite', '1.0'], /^wasmdiff: nightly: --suite takes 3\.0, 2\.0 or both \(3\.0,2\.0\), got 1\.0\n$/],
     [['--report-only', '--db', 'none.db'], /^wasmdiff: nightly: no database at none\.db; .*\n$/],
   ])('%j is one line and exit 2', (args, message) => {
     const r = wasmdiff('nightly', ...args);

@@ -22,6 +22,7 @@ import { parseShard } from '../../nightly/shard.js';
 import { writeReports } from '../../nightly/write-reports.js';
 import { openStore } from '../../store/store.js';
 import { suiteFiles } from '../../testsuite.js';
+import { DEFAULT_SUITES, suiteVersions } from '../../nightly/suite-versions.js';
 import { UserError } from '../run.js';
 import { expandPaths } from './spec.js';
 
@@ -33,6 +34,7 @@ interface NightlyCliOptions {
   baseline?: string;
   runtimes: string;
   spec?: string;
+  suite: string;
   seed?: string;
   fuzzCases?: string;
   bench: boolean;
@@ -52,7 +54,8 @@ export function registerNightly(program: Command): void {
     .option('--shard <i/n>', 'run shard i of n (1-based): spec files and bench programs by index mod n, fuzz chunks by stride', '1/1')
     .option('--baseline <file>', 'known findings: {"findings":[{"signature","reason"}]} (default: ./wasmdiff-baseline.json if present)')
     .option('--runtimes <list>', `comma-separated adapter ids, or all (${ADAPTER_IDS.join(', ')})`, 'all')
-    .option('--spec <paths>', 'comma-separated .wast files or folders, all run (default: the 2.0 testsuite, as much as the budget fits)')
+    .option('--suite <versions>', 'which official testsuites the spec stage rotates through, as much as the budget fits each night: 3.0, 2.0, or 3.0,2.0 (both, in that order)', DEFAULT_SUITES)
+    .option('--spec <paths>', 'comma-separated .wast files or folders, all run (instead of --suite)')
     .option('--seed <n>', 'fuzz seed (default: the UTC day number, a new one each night, the same for every shard)')
     .option('--fuzz-cases <n>', 'fuzz this many cases in all (shards split them) instead of for the time left: deterministic')
     .option('--no-bench', 'leave out the benchmark stage')
@@ -71,7 +74,7 @@ export function registerNightly(program: Command): void {
         shard: parseShard(opts.shard),
         baseline,
         runtimes: pickRuntimes(opts.runtimes),
-        spec: opts.spec === undefined ? { files: suiteFiles('wasm-2.0'), explicit: false } : { files: expandPaths(list(opts.spec)), explicit: true },
+        spec: opts.spec === undefined ? { files: suiteVersions(opts.suite).flatMap((v) => suiteFiles(v)), explicit: false } : { files: expandPaths(list(opts.spec)), explicit: true },
         fuzz: { seed: opts.seed === undefined ? utcDay() : integer(opts.seed, '--seed', 0), ...(opts.fuzzCases === undefined ? {} : { cases: integer(opts.fuzzCases, '--fuzz-cases', 0) }) },
         bench: opts.bench ? (opts.benchPrograms === undefined ? {} : { programs: list(opts.benchPrograms) }) : false,
         session: sessionName(opts.session, process.env, `local-${new Date().toISOString()}`),
