@@ -114,10 +114,10 @@ export function featuresUsed(m: Module): FeatureName[] {
       if (i.refType2 !== undefined) valType(i.refType2);
       i.types?.forEach(valType);
       if (constant && EXTENDED_CONST.has(i.op)) used.add('extended-const');
-      // 3.0 lets a constant expression read the module's own (defined) globals. The spec took the rule from GC, but
-      // engines ship it with extended constants: Wasmtime 42 (in wizer) has extended-const and no GC and accepts it,
-      // Node 20 and WAMR 1.1.2 have neither and reject it. Judged under extended-const, as the engines implement it.
-      if (constant && i.op === 'global.get' && (i.index ?? 0) >= importedGlobals) used.add('extended-const');
+      // 3.0 lets a constant expression read the module's own (defined) globals: a rule of the GC proposal, and
+      // engines tie it to GC: Wasmtime 42 in wizer (extended-const on, GC off) refuses it ("constant expression
+      // required: global.get of locally defined global"), as do Node 20 and WAMR 1.1.2, which lack both.
+      if (constant && i.op === 'global.get' && (i.index ?? 0) >= importedGlobals) used.add('gc');
     }
   }
   return [...used].sort();
