@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { decodeModule } from '../reference-runtime/binary/decode.js';
 import { encodeModule } from '../reference-runtime/binary/encode.js';
 import { parseWat } from '../reference-runtime/text/parse-module.js';
-import { ARGV_MODULE, withArgvShim } from './bench-argv-shim.js';
+import { ARGV_MODULE, withArgvShim } from './wasmtime/bench-argv-shim.js';
 import { benchEngine } from './bench-engines.js';
 import { benchRunOf, runTimed, timedUnavailable } from './bench-timed.js';
 

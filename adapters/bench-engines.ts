@@ -1,24 +1,21 @@
 // Every engine `wasmdiff bench` can time, by id (the adapter ids, plus
-// wasmedge-aot and the native baseline).
-import { IwasmBenchEngine, WasmEdgeAotBenchEngine, WasmEdgeBenchEngine } from './bench-cli.js';
-import { NativeBenchEngine } from './bench-native.js';
-import { ReferenceBenchEngine } from './bench-reference.js';
+// wasmedge-aot and the native baseline): each runtime's folder names its own
+// (<runtime>/bench-engine.ts), joined here.
 import type { BenchEngine } from './bench-runner.js';
-import { V8BenchEngine } from './bench-v8.js';
-import { WasmtimeBenchEngine } from './bench-wasmtime.js';
+import { NATIVE_BENCH_ENGINES } from './native/bench-engine.js';
+import { REFERENCE_BENCH_ENGINES } from './reference/bench-engine.js';
+import { V8_BENCH_ENGINES } from './v8/bench-engine.js';
+import { WAMR_BENCH_ENGINES } from './wamr/bench-engine.js';
+import { WASMEDGE_BENCH_ENGINES } from './wasmedge/bench-engine.js';
+import { WASMTIME_BENCH_ENGINES } from './wasmtime/bench-engine.js';
 
 const factories: Record<string, () => BenchEngine> = {
-  native: () => new NativeBenchEngine(),
-  v8: () => new V8BenchEngine('v8'),
-  'v8-node22': () => new V8BenchEngine('v8-node22', 'v8-node22'),
-  'v8-node24': () => new V8BenchEngine('v8-node24', 'v8-node24'),
-  wasmtime: () => new WasmtimeBenchEngine(),
-  'wamr-fast': () => new IwasmBenchEngine('wamr-fast'),
-  'wamr-classic': () => new IwasmBenchEngine('wamr-classic'),
-  wasmedge: () => new WasmEdgeBenchEngine('wasmedge'),
-  'wasmedge-jit': () => new WasmEdgeBenchEngine('wasmedge-jit'),
-  'wasmedge-aot': () => new WasmEdgeAotBenchEngine(),
-  reference: () => new ReferenceBenchEngine(),
+  ...NATIVE_BENCH_ENGINES,
+  ...V8_BENCH_ENGINES,
+  ...WASMTIME_BENCH_ENGINES,
+  ...WAMR_BENCH_ENGINES,
+  ...WASMEDGE_BENCH_ENGINES,
+  ...REFERENCE_BENCH_ENGINES,
 };
 
 export const BENCH_ENGINE_IDS = Object.keys(factories);

@@ -1,13 +1,15 @@
 // How `wasmdiff bench` runs a WASI command program on an engine and times it.
 // Every engine is timed as a whole process (wall time and peak RSS through
 // GNU time: bench-timed.ts); engines that let us see inside also report the
-// compile, instantiate and execute phases. One file per kind of engine:
-//   bench-v8.ts         V8 in a child node (this node, or v8-node22/24): all three phases
-//   bench-wasmtime.ts   Wasmtime inside wizer: whole process only
-//   bench-cli.ts        WAMR iwasm (fast, classic), WasmEdge interpreter and JIT: whole process;
-//                       WasmEdge AOT: `wasmedge compile` is the compile phase
-//   bench-reference.ts  the reference interpreter in a child node: all three phases
-//   bench-native.ts     the native build of the same C source: the baseline
+// compile, instantiate and execute phases. Each engine is its runtime's
+// bench-engine.ts:
+//   v8/         V8 in a child node (this node, or v8-node22/24): all three phases
+//   wasmtime/   Wasmtime inside wizer: whole process only
+//   wamr/       WAMR iwasm (fast, classic): whole process (bench-cli.ts)
+//   wasmedge/   WasmEdge interpreter and JIT: whole process (bench-cli.ts);
+//               WasmEdge AOT: `wasmedge compile` is the compile phase
+//   reference/  the reference interpreter in a child node: all three phases
+//   native/     the native build of the same C source: the baseline
 export type Phase = 'compile' | 'instantiate' | 'execute';
 
 /** One program to run: a WASI command and the arguments after argv[0]. */

@@ -94,7 +94,7 @@ function lastLine(text: string): string {
 /** The line a child that times its own phases writes last on stderr, before the phases as JSON. */
 export const PHASES_MARK = 'wasmdiff-phases ';
 
-/** A timed run of a child that reports its phases (bench-v8.ts, bench-reference-child.ts): a good run without them is a failure. */
+/** A timed run of a child that reports its phases (v8/bench-engine.ts, reference/bench-child.ts): a good run without them is a failure. */
 export function benchRunWithPhases(r: TimedProcess, timeoutMs: number, who: string): BenchRun {
   const line = r.stderr.split('\n').reverse().find((l) => l.startsWith(PHASES_MARK));
   const run = benchRunOf(r, timeoutMs, line === undefined ? {} : (JSON.parse(line.slice(PHASES_MARK.length)) as Record<Phase, number>));

@@ -2,8 +2,9 @@
 // through provisioning (provision/status.ts), writing the driver (or the bare
 // module) to a temp file, running it (a request to the runtime's server when
 // it has one, serve.ts; else one process per driver run), and handing the
-// rest to runDriverPlan. Each runtime file (wasmtime.ts, wamr.ts, ...) says
-// only how its command line looks and how its messages read.
+// rest to runDriverPlan. Each runtime's adapter (wasmtime/wasmtime.ts,
+// wamr/wamr.ts, ...) says only how its command line looks and how its
+// messages read.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -3,9 +3,11 @@
 // classic, WasmEdge 0.17.1 interpreter and JIT), and their special readings.
 import { describe, expect, it } from 'vitest';
 import { SPEC_WORDING, classifyMessage, type MessageTable } from './trap-kinds.js';
-import { readWamr, WAMR_MESSAGES } from './wamr.js';
-import { readWasmEdge, WASMEDGE_MESSAGES } from './wasmedge.js';
-import { WASMTIME_MESSAGES } from './wasmtime.js';
+import { WAMR_MESSAGES } from './wamr/messages.js';
+import { readWamr } from './wamr/wamr.js';
+import { WASMEDGE_MESSAGES } from './wasmedge/messages.js';
+import { readWasmEdge } from './wasmedge/wasmedge.js';
+import { WASMTIME_MESSAGES } from './wasmtime/messages.js';
 import type { ProcessResult } from './process.js';
 
 const check = (table: MessageTable, rows: [string, string][]) =>

@@ -12,7 +12,7 @@ import type { Func, Module } from '../reference-runtime/syntax/module.js';
 import type { ValType } from '../reference-runtime/syntax/types.js';
 import type { Adapter, Availability, FeatureSet, RunOptions } from './adapter.js';
 import { notRun, type Plan, type RunOutcome } from './plan.js';
-import { ReferenceAdapter } from './reference.js';
+import { ReferenceAdapter } from './reference/reference.js';
 
 export const FAULTS = ['rem-sign', 'f32-min-zero', 'fill-no-trap', 'accept-type-mismatch'] as const;
 export type Fault = (typeof FAULTS)[number];

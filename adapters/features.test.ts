@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Adapter } from './adapter.js';
 import { PROBES, ProbeTimeout, probeFailures, probeFeatures } from './features.js';
-import { ReferenceAdapter } from './reference.js';
+import { ReferenceAdapter } from './reference/reference.js';
 import type { InvocationOutcome, ModuleVerdict, RunOutcome } from './plan.js';
 
 function answering(verdict: ModuleVerdict, first: InvocationOutcome): Adapter {

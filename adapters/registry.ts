@@ -1,32 +1,18 @@
-// Every adapter wasmdiff knows, by id. Command-line runtime adapters register
-// here as they are written.
+// Every adapter wasmdiff knows, by id: each runtime's folder names its own
+// (<runtime>/<runtime>.ts), joined here.
 import type { Adapter } from './adapter.js';
-import { ReferenceAdapter } from './reference.js';
-import { V8NodeAdapter } from './v8-node.js';
-import { V8Adapter } from './v8.js';
-import { WamrAdapter } from './wamr.js';
-import { Wasm3Adapter } from './wasm3.js';
-import { WasmEdgeAdapter } from './wasmedge.js';
-import { WasmtimeAdapter } from './wasmtime.js';
+import { REFERENCE_ADAPTERS } from './reference/reference.js';
+import { V8_ADAPTERS } from './v8/v8.js';
+import { WAMR_ADAPTERS } from './wamr/wamr.js';
+import { WASM3_ADAPTERS } from './wasm3/wasm3.js';
+import { WASMEDGE_ADAPTERS } from './wasmedge/wasmedge.js';
+import { WASMTIME_ADAPTERS } from './wasmtime/wasmtime.js';
 
-export const ADAPTER_IDS = [
-  'reference', 'v8', 'v8-node22', 'v8-node24',
-  'wasmtime', 'wamr-fast', 'wamr-classic', 'wasmedge', 'wasmedge-jit', 'wasm3',
-] as const;
-export type AdapterId = (typeof ADAPTER_IDS)[number];
+// in the order `wasmdiff runtimes` lists them
+const factories = { ...REFERENCE_ADAPTERS, ...V8_ADAPTERS, ...WASMTIME_ADAPTERS, ...WAMR_ADAPTERS, ...WASMEDGE_ADAPTERS, ...WASM3_ADAPTERS };
 
-const factories: Record<AdapterId, () => Adapter> = {
-  reference: () => new ReferenceAdapter(),
-  v8: () => new V8Adapter(),
-  'v8-node22': () => new V8NodeAdapter('v8-node22', 'v8-node22'),
-  'v8-node24': () => new V8NodeAdapter('v8-node24', 'v8-node24'),
-  wasmtime: () => new WasmtimeAdapter(),
-  'wamr-fast': () => new WamrAdapter('wamr-fast'),
-  'wamr-classic': () => new WamrAdapter('wamr-classic'),
-  wasmedge: () => new WasmEdgeAdapter('wasmedge'),
-  'wasmedge-jit': () => new WasmEdgeAdapter('wasmedge-jit'),
-  wasm3: () => new Wasm3Adapter(),
-};
+export type AdapterId = keyof typeof factories;
+export const ADAPTER_IDS = Object.keys(factories) as readonly AdapterId[];
 
 /** A new adapter instance (adapters hold workers: close() them when done). */
 export function createAdapter(id: string): Adapter | undefined {

@@ -5,8 +5,9 @@
 // overflow and an invalid conversion alike, but that excuses neither for the
 // other when its message says which it was.
 import type { TrapKind } from '../reference-runtime/errors.js';
-import { V8_AMBIGUOUS, type AmbiguousWording } from './trap-kinds.js';
-import { WASMTIME_AMBIGUOUS } from './wasmtime.js';
+import type { AmbiguousWording } from './trap-kinds.js';
+import { V8_AMBIGUOUS } from './v8/messages.js';
+import { WASMTIME_AMBIGUOUS } from './wasmtime/messages.js';
 
 export const AMBIGUOUS_WORDINGS: readonly AmbiguousWording[] = [...V8_AMBIGUOUS, ...WASMTIME_AMBIGUOUS];
 

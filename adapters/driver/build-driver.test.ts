@@ -30,10 +30,24 @@ describe('buildDriver', () => {
     const m = decode(encodeModule(parseWat('(module (memory 0))')));
     expect(() => buildDriver(m, [])).toThrow(DriverUnsupported);
   });
-  it('refuses a 64-bit memory 0 (its output goes through 32-bit fd_write), and keeps a rec-grouped type section whole', () => {
+  it('writes through a 32-bit memory 0 of its own when the module\'s memory 0 is 64-bit; refuses an imported one', () => {
     const inv = { export: 'f', args: [] };
-    const m64 = parseWat('(module (memory i64 1) (func (export "f")))');
-    expect(() => buildDriver(m64, [{ resolved: resolveInvocation(m64, inv), args: [] }])).toThrow(DriverUnsupported);
+    const m64 = parseWat(`(module (memory i64 1) (memory $b 1) (data (memory $b) (i32.const 0) "x") (export "memory" (memory 0))
+      (func (export "f") (i64.store (i64.const 8) (i64.load (i64.const 0))) (memory.copy 0 1 (i64.const 0) (i32.const 0) (i32.const 1))))`);
+    const built = decode(buildDriver(m64, [{ resolved: resolveInvocation(m64, inv), args: [] }]));
+    expect(() => validate(built)).not.toThrow();
+    expect(built.mems.map((m) => m.addr ?? 'i32')).toEqual(['i32', 'i64', 'i32']);
+    expect(built.exports.filter((e) => e.kind === 'memory')).toEqual([{ name: 'memory$orig', kind: 'memory', index: 1 }, { name: 'memory', kind: 'memory', index: 0 }]);
+    // the module's memory instructions and data segments follow their memories up by one
+    const f = built.funcs[0]!.body;
+    expect(f.filter((i) => i.op === 'i64.store' || i.op === 'i64.load').map((i) => i.index)).toEqual([1, 1]);
+    expect(f.find((i) => i.op === 'memory.copy')).toMatchObject({ index: 1, index2: 2 });
+    expect(built.datas[0]!.mode).toMatchObject({ memory: 2 });
+    const imported = parseWat('(module (import "m" "mem" (memory i64 1)) (func (export "f")))');
+    expect(() => buildDriver(imported, [{ resolved: resolveInvocation(imported, inv), args: [] }])).toThrow(DriverUnsupported);
+  });
+  it('keeps a rec-grouped type section whole', () => {
+    const inv = { export: 'f', args: [] };
     const gc = parseWat('(module (rec (type $s (struct (field i32))) (type $t (func (result i32)))) (memory 1) (func (export "f") (type $t) (struct.get $s 0 (struct.new $s (i32.const 5)))))');
     const driver = decode(buildDriver(gc, [{ resolved: resolveInvocation(gc, inv), args: [] }]));
     expect(() => validate(driver)).not.toThrow();

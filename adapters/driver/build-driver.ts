@@ -94,13 +94,24 @@ function placeholderOffset(bytes: Uint8Array): number | undefined {
 
 /** Why no driver can be built for the module, or undefined when one can. */
 export function whyNoDriver(module: Module): string | undefined {
-  const importedMem = module.imports.some((i) => i.desc.kind === 'memory');
-  const mem0 = module.imports.flatMap((i) => (i.desc.kind === 'memory' ? [i.desc.memory] : []))[0] ?? module.mems[0];
-  if (mem0?.addr === 'i64') return 'memory 0 is 64-bit: the WASI fd_write the driver prints through takes 32-bit addresses';
-  if (!importedMem && module.mems.length > 0 && module.mems[0]!.limits.min === 0) {
+  const imported = module.imports.flatMap((i) => (i.desc.kind === 'memory' ? [i.desc.memory] : []));
+  if (imported[0]?.addr === 'i64') return 'memory 0 is an imported 64-bit memory: the WASI fd_write the driver prints through takes 32-bit addresses';
+  if (imported.length === 0 && !ownMemory(module) && module.mems.length > 0 && module.mems[0]!.limits.min === 0) {
     return 'the memory has 0 initial pages: no scratch space for fd_write without changing the memory';
   }
   return undefined;
+}
+
+/**
+ * Whether the driver writes through a memory of its own instead of borrowing
+ * the module's memory 0: WASI's fd_write takes 32-bit addresses, so a 64-bit
+ * memory 0 cannot carry its iovec. The own memory goes first, as memory 0,
+ * and the module's move up by one: WASI finds it as the export "memory", and
+ * WasmEdge's WASI as memory 0 of the caller. Two memories need multi-memory,
+ * which every engine with memory64 has.
+ */
+function ownMemory(module: Module): boolean {
+  return module.mems[0]?.addr === 'i64';
 }
 
 export function driverModule(original: Module, invocations: readonly DriverInvocation[], from = 0): Module {
@@ -110,10 +121,12 @@ export function driverModule(original: Module, invocations: readonly DriverInvoc
   const importedGlobals = original.imports.filter((i) => i.desc.kind === 'global').length;
   // two function imports appended after the existing ones: defined functions move up by 2
   const shifted = (f: number): number => (f >= importedFuncs ? f + 2 : f);
-  const m = renumberSpace(structuredClone(original), 'func', shifted);
+  let m = renumberSpace(structuredClone(original), 'func', shifted);
 
-  // memory for fd_write: the module's own (scratch saved and restored), or a new one
-  if (!m.imports.some((i) => i.desc.kind === 'memory') && m.mems.length === 0) m.mems.push({ limits: { min: 1 } });
+  // memory for fd_write: the module's memory 0 (scratch saved and restored), or one of the driver's own
+  const borrowed = !ownMemory(m);
+  if (!borrowed) m = renumberSpace(m, 'memory', (i) => i + 1);
+  if (!borrowed || (!m.imports.some((i) => i.desc.kind === 'memory') && m.mems.length === 0)) m.mems.unshift({ limits: { min: 1 } });
   const typeIndex = (t: FuncType): number => appendType(m, t);
   m.imports.push({ module: WASI, name: 'fd_write', desc: { kind: 'func', type: typeIndex(FD_WRITE_TYPE) } });
   m.imports.push({ module: WASI, name: 'proc_exit', desc: { kind: 'func', type: typeIndex(PROC_EXIT_TYPE) } });
@@ -123,7 +136,7 @@ export function driverModule(original: Module, invocations: readonly DriverInvoc
   // the invocation running, for a host that goes on after a trap by itself (wasmedge-serve)
   const atGlobal = importedGlobals + m.globals.push({ type: { type: 'i32', mutable: true }, init: [instr('i32.const', { i32: -1 })] }) - 1;
   const addFunc = (f: Func): number => importedFuncs + 2 + m.funcs.push(f) - 1;
-  const emit = addFunc(emitFunc(typeIndex(EMIT_TYPE), fdWrite));
+  const emit = addFunc(emitFunc(typeIndex(EMIT_TYPE), fdWrite, borrowed));
   // the GC projection, added once when a result needs it
   let projection: ProjectionFuncs | undefined;
   const project = (): ProjectionFuncs =>

@@ -2,9 +2,10 @@
 //   emit(prefix i32, value i64, ndigits i32, suffix i32)
 // writes the byte `prefix` (unless 0), the low `ndigits` hex digits of `value`
 // (most significant first, lowercase), then the byte `suffix` (unless 0), to
-// stdout with WASI fd_write. It borrows the first SCRATCH_BYTES of memory 0
-// for the iovec and the text, and puts back what was there, so the module's
-// memory is unchanged by the instrumentation.
+// stdout with WASI fd_write. It borrows the first SCRATCH_BYTES of the
+// module's memory 0 for the iovec and the text, and puts back what was there,
+// so the module's memory is unchanged by the instrumentation; or, where it
+// cannot borrow (a 64-bit memory), through a memory 0 of the driver's own.
 import { instr, type Instr } from '../../reference-runtime/syntax/instructions.js';
 import type { Func } from '../../reference-runtime/syntax/module.js';
 import type { FuncType } from '../../reference-runtime/syntax/types.js';
@@ -25,16 +26,16 @@ const c32 = (n: number): Instr => instr('i32.const', { i32: n });
 const get = (i: number): Instr => instr('local.get', { index: i });
 const set = (i: number): Instr => instr('local.set', { index: i });
 const mem = (op: string, offset: number, align: number): Instr => instr(op, { offset, align });
-
 /** `mem[p] = byte; p++` for the byte on top of the stack held in local `byteLocal`. */
 function putByte(byteLocal: number): Instr[] {
   return [get(P), get(byteLocal), mem('i32.store8', 0, 0), get(P), c32(1), instr('i32.add'), set(P)];
 }
 
-export function emitFunc(typeIndex: number, fdWrite: number): Func {
+/** `borrowed`: memory 0 is the module's, so the scratch bytes are saved and put back. */
+export function emitFunc(typeIndex: number, fdWrite: number, borrowed = true): Func {
   const save: Instr[] = [];
   const restore: Instr[] = [];
-  for (let k = 0; k < SAVED; k++) {
+  for (let k = 0; borrowed && k < SAVED; k++) {
     save.push(c32(0), mem('i64.load', 8 * k, 3), set(SAVE0 + k));
     restore.push(c32(0), get(SAVE0 + k), mem('i64.store', 8 * k, 3));
   }

@@ -8,8 +8,9 @@ import { encodeModule } from '../../reference-runtime/binary/encode.js';
 import { parseWat } from '../../reference-runtime/text/parse-module.js';
 import type { InvocationOutcome, Plan } from '../plan.js';
 import { createAdapter } from '../registry.js';
-import { classifyMessage, SPEC_WORDING, V8_MESSAGES } from '../trap-kinds.js';
-import { WASMEDGE_MESSAGES } from '../wasmedge.js';
+import { classifyMessage, SPEC_WORDING } from '../trap-kinds.js';
+import { V8_MESSAGES } from '../v8/messages.js';
+import { WASMEDGE_MESSAGES } from '../wasmedge/messages.js';
 import { showResult } from '../values.js';
 
 const PLAN: Plan = {

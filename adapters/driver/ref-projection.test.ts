@@ -9,7 +9,7 @@ import { closedFuncType, decode, getMemory, hostFunction, instantiate, invoke, t
 import { encodeModule } from '../../reference-runtime/binary/encode.js';
 import { parseWat } from '../../reference-runtime/text/parse-module.js';
 import type { Plan, ResultValue } from '../plan.js';
-import { runReferencePlan } from '../reference-run.js';
+import { runReferencePlan } from '../reference/reference-run.js';
 import { createAdapter } from '../registry.js';
 import { resolveInvocation } from '../resolve.js';
 import { showResult } from '../values.js';

@@ -183,6 +183,13 @@ export const KIT: KitCase[] = [
     expect: ['not-run'],
   },
   {
+    // no driver for a memory of 0 pages: the runtime judges the bare module (Wasmtime in wizer would not snapshot data.drop)
+    name: 'a valid module judged on its bare bytes (memory of 0 pages, data.drop)',
+    plan: { module: wat(`(module (memory 0) (data "x") (func (export "f") data.drop 0))`), invocations: [call('f')] },
+    verdict: 'ok',
+    expect: ['not-run'],
+  },
+  {
     name: 'an unlinkable module (it imports something)',
     plan: { module: wat(`(module (import "env" "f" (func)) (func (export "f")))`), invocations: [call('f')] },
     verdict: 'unlinkable',

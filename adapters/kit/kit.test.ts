@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Adapter, Availability, FeatureSet } from '../adapter.js';
 import { allAdapters } from '../registry.js';
 import { KIT, verdictAllowed } from './cases.js';
+import { KIT_3_0 } from './cases-3.0.js';
 import { describeOutcome } from './describe.js';
 import { deviation } from './deviations.js';
 
@@ -22,7 +23,7 @@ for (const adapter of adapters) {
   const a = availability.get(adapter.id)!;
   const label = a.ok ? `${adapter.id} (${adapter.engine} ${a.version})` : `${adapter.id} UNAVAILABLE: ${a.reason} — install: ${a.install}`;
   describe(label, () => {
-    for (const kase of KIT) {
+    for (const kase of [...KIT, ...KIT_3_0]) {
       it.skipIf(!a.ok)(kase.name, async (ctx) => {
         if (kase.requires !== undefined && !(await features(adapter))[kase.requires]) {
           ctx.skip(`${adapter.id} does not support ${kase.requires} (as probed)`);

@@ -1,7 +1,7 @@
 // The native build of a benchmark's C source: the baseline every engine's
 // time is also divided by. One process per run, timed like the engines.
-import type { BenchAvailability, BenchEngine, BenchProgram, BenchRun, BenchRunOptions, Phase } from './bench-runner.js';
-import { benchRunOf, runTimed } from './bench-timed.js';
+import type { BenchAvailability, BenchEngine, BenchProgram, BenchRun, BenchRunOptions, Phase } from '../bench-runner.js';
+import { benchRunOf, runTimed } from '../bench-timed.js';
 
 export const NATIVE_ID = 'native';
 
@@ -23,3 +23,8 @@ export class NativeBenchEngine implements BenchEngine {
     return benchRunOf(await runTimed([program.nativePath, ...program.args], options), options.timeoutMs);
   }
 }
+
+/** The native baseline, by id (bench-engines.ts joins it with every runtime's engines). */
+export const NATIVE_BENCH_ENGINES = {
+  [NATIVE_ID]: () => new NativeBenchEngine(),
+} satisfies Record<string, () => BenchEngine>;

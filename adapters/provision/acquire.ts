@@ -1,10 +1,11 @@
 // The one entry point from install.ts to the acquisition methods, one file
-// each: npm-package.ts, wamr-build.ts, debian-extract.ts.
+// each: npm-package.ts, debian-extract.ts, and WAMR's own build
+// (adapters/wamr/wamr-build.ts).
 import { debianExtract } from './debian-extract.js';
 import type { AcquisitionMethod, CliDialect, ServeRecord } from './manifest.js';
 import { npmInstallPackage } from './npm-package.js';
 import type { Acquisition } from './registry.js';
-import { buildWamr } from './wamr-build.js';
+import { buildWamr } from '../wamr/wamr-build.js';
 
 export interface InstallContext {
   /** The runtime's own folder; empty when acquisition starts. */

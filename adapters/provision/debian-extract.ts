@@ -6,7 +6,7 @@
 // prefix's own dynamic loader, because the packages need a newer glibc than
 // the host's (RUNTIMES.md: sid's wasmedge needs libc6 >= 2.43). A runtime
 // with a request server (registry.ts `server`, WasmEdge) also gets its -dev
-// package, and the server is compiled against the prefix (wasmedge/build-serve.ts);
+// package, and the server is compiled against the prefix (adapters/wasmedge/build-serve.ts);
 // either missing leaves the runtime installed without it.
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
@@ -14,7 +14,7 @@ import type { Acquired, InstallContext } from './acquire.js';
 import { runChecked, runCommand } from './exec.js';
 import { findOnPath } from './locate.js';
 import type { Acquisition } from './registry.js';
-import { buildServe, SERVE_NAME } from './wasmedge/build-serve.js';
+import { buildServe, SERVE_NAME } from '../wasmedge/build-serve.js';
 
 const MIRROR = 'http://deb.debian.org/debian';
 const KEYRING = '/usr/share/keyrings/debian-archive-keyring.gpg';
@@ -80,7 +80,7 @@ export async function debianExtract(ctx: InstallContext, acquisition: Extract<Ac
   rmSync(apt, { recursive: true, force: true });
   rmSync(debs, { recursive: true, force: true });
 
-  const served = serve === undefined ? '' : `; ${acquisition.server!.devPackage} too, and wasmdiff's server ${serve.binary} compiled with gcc against it (adapters/provision/wasmedge/serve.c)`;
+  const served = serve === undefined ? '' : `; ${acquisition.server!.devPackage} too, and wasmdiff's server ${serve.binary} compiled with gcc against it (adapters/wasmedge/serve.c)`;
   return {
     method: 'debian-extract',
     binary: join('root', binary),

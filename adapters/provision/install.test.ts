@@ -9,7 +9,7 @@ import { runtimeSpec } from './registry.js';
 import { projectRoot } from '../../harness/testsuite.js';
 import { readManifest, writeManifest } from './manifest.js';
 import { runtimeStatus } from './status.js';
-import { wamrSourceHash } from './wamr-build.js';
+import { wamrSourceHash } from '../wamr/wamr-build.js';
 
 const realInstalls = process.env.WASMDIFF_TEST_INSTALL === '1';
 const root = mkdtempSync(join(tmpdir(), 'wasmdiff-install-'));

@@ -11,8 +11,8 @@ import { manifestCommand, writeManifest, type Manifest } from './manifest.js';
 import { probeVersion } from './probe.js';
 import type { RuntimeSpec } from './registry.js';
 import { runtimeStatus } from './status.js';
-import { rebuildStaleServe } from './wasmedge/build-serve.js';
-import { wamrSourceHash } from './wamr-build.js';
+import { rebuildStaleServe } from '../wasmedge/build-serve.js';
+import { wamrSourceHash } from '../wamr/wamr-build.js';
 
 export type InstallStatus = 'installed' | 'already-installed' | 'available' | 'not-installable' | 'failed';
 
@@ -60,7 +60,7 @@ export async function installRuntime(spec: RuntimeSpec, opts: InstallOptions): P
     const status = await runtimeStatus(spec, opts);
     let found = status.found;
     if (found?.source === 'install' && found.manifest !== undefined && staleBuild(spec, found.manifest)) {
-      log('built from older wasmdiff sources (adapters/provision/wamr/main.c): rebuilding');
+      log('built from older wasmdiff sources (adapters/wamr/iwasm/main.c): rebuilding');
       found = undefined;
     }
     if (found !== undefined) {

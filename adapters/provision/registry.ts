@@ -1,7 +1,13 @@
 // The runtimes wasmdiff knows, and for each: where a user's own copy may be
 // found and how `wasmdiff runtimes install` obtains one when there is none.
 // Facts behind each entry: /work/shared/RUNTIMES.md (network here reaches only
-// the npm registry and Debian's archive).
+// the npm registry and Debian's archive). Each runtime's entries live in its
+// folder (<runtime>/provision.ts); RUNTIMES joins them in the order listed.
+import { V8_RUNTIMES } from '../v8/provision.js';
+import { WAMR_RUNTIMES } from '../wamr/provision.js';
+import { WASM3_RUNTIMES } from '../wasm3/provision.js';
+import { WASMEDGE_RUNTIMES } from '../wasmedge/provision.js';
+import { WASMTIME_RUNTIMES } from '../wasmtime/provision.js';
 
 export type RuntimeName = 'v8-node22' | 'v8-node24' | 'wasmtime' | 'wamr-fast' | 'wamr-classic' | 'wasmedge' | 'wasm3';
 
@@ -15,7 +21,7 @@ export type Acquisition =
 
 /**
  * A request server built at install time against the unpacked library (the
- * WasmEdge C-API host, wasmedge/serve.c): its -dev package comes from the
+ * WasmEdge C-API host, adapters/wasmedge/serve.c): its -dev package comes from the
  * same archive; without it (or without gcc) the runtime installs serverless.
  */
 export interface DebianServer {
@@ -35,63 +41,7 @@ export interface RuntimeSpec {
   howToInstall: string;
 }
 
-const wizerBinary = `node_modules/@bytecodealliance/wizer-${process.platform}-${process.arch}/wizer`;
-
-export const RUNTIMES: readonly RuntimeSpec[] = [
-  {
-    name: 'v8-node22',
-    family: 'v8',
-    pathCommands: ['node'],
-    nodeMajor: 22,
-    acquisition: { method: 'npm-package', spec: 'node@22', binary: 'node_modules/node/bin/node' },
-    howToInstall: 'wasmdiff runtimes install v8-node22 (npm i node@22), or set WASMDIFF_V8_NODE22 to a Node 22 binary',
-  },
-  {
-    name: 'v8-node24',
-    family: 'v8',
-    pathCommands: ['node'],
-    nodeMajor: 24,
-    acquisition: { method: 'npm-package', spec: 'node@24', binary: 'node_modules/node/bin/node' },
-    howToInstall: 'wasmdiff runtimes install v8-node24 (npm i node@24), or set WASMDIFF_V8_NODE24 to a Node 24 binary',
-  },
-  {
-    name: 'wasmtime',
-    family: 'wasmtime',
-    pathCommands: ['wasmtime'],
-    acquisition: { method: 'npm-package', spec: '@bytecodealliance/wizer', binary: wizerBinary },
-    howToInstall:
-      'put `wasmtime` on PATH or set WASMDIFF_WASMTIME; otherwise wasmdiff runtimes install wasmtime (Wasmtime embedded in npm @bytecodealliance/wizer)',
-  },
-  {
-    name: 'wamr-fast',
-    family: 'wamr',
-    // upstream iwasm builds the fast interpreter by default
-    pathCommands: ['iwasm'],
-    acquisition: { method: 'wamr-build', pkg: '@grain/libiwasm@1.1.2', fastInterp: true },
-    howToInstall: 'put `iwasm` on PATH or set WASMDIFF_WAMR_FAST; otherwise wasmdiff runtimes install wamr-fast (builds WAMR 1.1.2 with cmake and gcc)',
-  },
-  {
-    name: 'wamr-classic',
-    family: 'wamr',
-    // an iwasm on PATH does not say which interpreter it has: only the env var
-    pathCommands: [],
-    acquisition: { method: 'wamr-build', pkg: '@grain/libiwasm@1.1.2', fastInterp: false },
-    howToInstall: 'set WASMDIFF_WAMR_CLASSIC to a classic-interpreter iwasm; otherwise wasmdiff runtimes install wamr-classic (builds WAMR 1.1.2 with cmake and gcc)',
-  },
-  {
-    name: 'wasmedge',
-    family: 'wasmedge',
-    pathCommands: ['wasmedge'],
-    acquisition: { method: 'debian-extract', pkg: 'wasmedge', suite: 'sid', binary: 'usr/bin/wasmedge', server: { devPackage: 'libwasmedge-dev' } },
-    howToInstall: 'put `wasmedge` on PATH or set WASMDIFF_WASMEDGE; otherwise wasmdiff runtimes install wasmedge (Debian sid package, unpacked privately)',
-  },
-  {
-    name: 'wasm3',
-    family: 'wasm3',
-    pathCommands: ['wasm3'],
-    howToInstall: 'not installable here (neither npm nor Debian ship it): build or download Wasm3 yourself, then put `wasm3` on PATH or set WASMDIFF_WASM3',
-  },
-];
+export const RUNTIMES: readonly RuntimeSpec[] = [...V8_RUNTIMES, ...WASMTIME_RUNTIMES, ...WAMR_RUNTIMES, ...WASMEDGE_RUNTIMES, ...WASM3_RUNTIMES];
 
 export function runtimeSpec(name: string): RuntimeSpec | undefined {
   return RUNTIMES.find((r) => r.name === name);

@@ -2,9 +2,10 @@
 // first candidate (locate.ts order) that runs and reports an acceptable version.
 import type { Manifest } from './manifest.js';
 import { findCandidates, installDir, type CandidateSource, type LocateContext } from './locate.js';
-import { nodeMajor, probeVersion, type Probe } from './probe.js';
+import { nodeMajor } from '../v8/provision.js';
+import { probeVersion, type Probe } from './probe.js';
 import { envVarName, RUNTIMES, type RuntimeName, type RuntimeSpec } from './registry.js';
-import { installedServe } from './wasmedge/build-serve.js';
+import { installedServe } from '../wasmedge/build-serve.js';
 
 export interface FoundRuntime {
   source: CandidateSource;

@@ -1,10 +1,10 @@
 // The child process of the reference interpreter's bench runs:
-//   node bench-reference-child.js FILE ARGV0 ARGS...
+//   node bench-child.js FILE ARGV0 ARGS...
 // Times decode + validate (compile), instantiate and `_start` (execute) apart,
 // writes the program's output as it comes, and the phases on the last stderr line.
 import { readFileSync, writeSync } from 'node:fs';
-import { decode, instantiate, invoke, validate } from '../reference-runtime/api.js';
-import { PHASES_MARK } from './bench-timed.js';
+import { decode, instantiate, invoke, validate } from '../../reference-runtime/api.js';
+import { PHASES_MARK } from '../bench-timed.js';
 import { WasiExit, wasiHost } from './bench-wasi.js';
 
 const [file, argv0, ...args] = process.argv.slice(2);

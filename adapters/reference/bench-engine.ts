@@ -1,15 +1,15 @@
 // The reference interpreter for `wasmdiff bench`: a child node process per run
-// (bench-reference-child.ts) so that its RSS is measured and a run that takes
+// (bench-child.ts) so that its RSS is measured and a run that takes
 // too long is killed. It is an interpreter written for exactness, not speed:
 // full-size programs mostly end as "too slow" at the per-run limit.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { BenchAvailability, BenchEngine, BenchProgram, BenchRun, BenchRunOptions, Phase } from './bench-runner.js';
-import { benchRunWithPhases, runTimed } from './bench-timed.js';
+import type { BenchAvailability, BenchEngine, BenchProgram, BenchRun, BenchRunOptions, Phase } from '../bench-runner.js';
+import { benchRunWithPhases, runTimed } from '../bench-timed.js';
 
 const here = import.meta.url;
 const underTs = here.endsWith('.ts');
-const child = fileURLToPath(new URL(underTs ? './bench-reference-child.ts' : './bench-reference-child.js', here));
+const child = fileURLToPath(new URL(underTs ? './bench-child.ts' : './bench-child.js', here));
 
 export class ReferenceBenchEngine implements BenchEngine {
   readonly id = 'reference';
@@ -27,3 +27,8 @@ export class ReferenceBenchEngine implements BenchEngine {
     return benchRunWithPhases(r, options.timeoutMs, 'the reference child');
   }
 }
+
+/** This runtime's bench engines, by id (bench-engines.ts joins every runtime's). */
+export const REFERENCE_BENCH_ENGINES = {
+  reference: () => new ReferenceBenchEngine(),
+} satisfies Record<string, () => BenchEngine>;

@@ -3,9 +3,9 @@
 // environment, writes to stdout and stderr, clocks, exit. Anything else a
 // program imports from WASI answers ENOSYS, so it links and fails loudly
 // only if it is called.
-import { funcTypeAt } from '../reference-runtime/valid/context.js';
-import { getMemory, hostFunction, type ExternVal, type Module, type ModuleInstance, type Value } from '../reference-runtime/api.js';
-import { WASI } from './driver/build-driver.js';
+import { funcTypeAt } from '../../reference-runtime/valid/context.js';
+import { getMemory, hostFunction, type ExternVal, type Module, type ModuleInstance, type Value } from '../../reference-runtime/api.js';
+import { WASI } from '../driver/build-driver.js';
 
 const ESUCCESS = 0;
 const EBADF = 8;

@@ -18,11 +18,11 @@ import {
   type Value,
   WASM_2_0,
   WASM_3_0,
-} from '../reference-runtime/api.js';
-import type { ArgValue, InvocationOutcome, ModuleVerdict, Plan, ResultValue } from './plan.js';
-import { resolveInvocation } from './resolve.js';
-import { projectAnyRef } from './driver/ref-projection.js';
-import type { ValType } from '../reference-runtime/syntax/types.js';
+} from '../../reference-runtime/api.js';
+import type { ArgValue, InvocationOutcome, ModuleVerdict, Plan, ResultValue } from '../plan.js';
+import { resolveInvocation } from '../resolve.js';
+import { projectAnyRef } from '../driver/ref-projection.js';
+import type { ValType } from '../../reference-runtime/syntax/types.js';
 
 export type Report = { type: 'verdict'; verdict: ModuleVerdict } | { type: 'outcome'; index: number; outcome: InvocationOutcome };
 

@@ -3,12 +3,12 @@
 // stopped by the timeout instead of hanging the harness. The worker is kept
 // between plans and replaced after a timeout.
 import type { Worker } from 'node:worker_threads';
-import type { Adapter, Availability, FeatureSet, RunOptions } from './adapter.js';
-import { DEFAULT_TIMEOUT_MS } from './adapter.js';
-import { probeFeatures } from './features.js';
-import type { InvocationOutcome, ModuleVerdict, Plan, RunOutcome } from './plan.js';
+import type { Adapter, Availability, FeatureSet, RunOptions } from '../adapter.js';
+import { DEFAULT_TIMEOUT_MS } from '../adapter.js';
+import { probeFeatures } from '../features.js';
+import type { InvocationOutcome, ModuleVerdict, Plan, RunOutcome } from '../plan.js';
 import type { Report } from './reference-run.js';
-import { awaitWorker, cutShort, startWorker } from './worker-run.js';
+import { awaitWorker, cutShort, startWorker } from '../worker-run.js';
 
 const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './reference-worker.ts' : './reference-worker.js', import.meta.url);
 
@@ -48,3 +48,8 @@ export class ReferenceAdapter implements Adapter {
     if (w !== undefined) await w.terminate();
   }
 }
+
+/** This runtime's adapters, by id (registry.ts joins every runtime's). */
+export const REFERENCE_ADAPTERS = {
+  reference: () => new ReferenceAdapter(),
+} satisfies Record<string, () => Adapter>;

@@ -4,10 +4,10 @@
 // are timed apart: WebAssembly.compile, WebAssembly.instantiate against
 // node:wasi's imports, and wasi.start. The child reports them on its last
 // stderr line; the program's stdout is left alone (it holds the checksum).
-import { availability, locateRuntime, type LocatedRuntime } from './bench-locate.js';
-import type { BenchAvailability, BenchEngine, BenchProgram, BenchRun, BenchRunOptions, Phase } from './bench-runner.js';
-import { benchRunWithPhases, PHASES_MARK, runTimed } from './bench-timed.js';
-import type { RuntimeName } from './provision/registry.js';
+import { availability, locateRuntime, type LocatedRuntime } from '../bench-locate.js';
+import type { BenchAvailability, BenchEngine, BenchProgram, BenchRun, BenchRunOptions, Phase } from '../bench-runner.js';
+import { benchRunWithPhases, PHASES_MARK, runTimed } from '../bench-timed.js';
+import type { RuntimeName } from '../provision/registry.js';
 import { v8Version } from './v8-runner.js';
 
 /** Runs in the child (CommonJS, any Node >= 20): argv = [node, file, argv0, ...args]. */
@@ -58,3 +58,10 @@ export class V8BenchEngine implements BenchEngine {
       : locateRuntime(this.runtime));
   }
 }
+
+/** This runtime's bench engines, by id (bench-engines.ts joins every runtime's). */
+export const V8_BENCH_ENGINES = {
+  v8: () => new V8BenchEngine('v8'),
+  'v8-node22': () => new V8BenchEngine('v8-node22', 'v8-node22'),
+  'v8-node24': () => new V8BenchEngine('v8-node24', 'v8-node24'),
+} satisfies Record<string, () => BenchEngine>;

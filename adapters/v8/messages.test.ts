@@ -1,7 +1,8 @@
 // V8's wordings of 3.0 outcomes, as recorded from V8 12.4 (Node 22) and 13.6
 // (Node 24) on the wasm-3.0 spec suite: each classified into the taxonomy.
 import { describe, expect, it } from 'vitest';
-import { classifyMessage, SPEC_WORDING, V8_MESSAGES } from './trap-kinds.js';
+import { classifyMessage, SPEC_WORDING } from '../trap-kinds.js';
+import { V8_MESSAGES } from './messages.js';
 
 const recorded: [string, string][] = [
   ['RuntimeError: illegal cast', 'cast failure'],

@@ -3,17 +3,18 @@
 // runs (serve.ts protocol), each request a line of JSON with the driver,
 // which SERVER_SOURCE runs with V8_RUNNER_SOURCE, streaming its output
 // (v8-runner.ts). A hung or crashed run costs a new node, not the plan.
-import type { Adapter, Availability, CommandLine, FeatureSet, RunOptions } from './adapter.js';
-import { DEFAULT_TIMEOUT_MS } from './adapter.js';
-import { limitEnd, runDriverPlan, type DriverRunner, type Segment } from './driver/run-plan.js';
-import { probeFeatures } from './features.js';
-import type { Plan, RunOutcome } from './plan.js';
-import { runProcess, RUNTIME_MEMORY_LIMIT_BYTES } from './process.js';
-import { ServedProcess } from './serve.js';
-import { defaultLocateContext } from './provision/locate.js';
-import { runtimeSpec, type RuntimeName } from './provision/registry.js';
-import { runtimeStatus } from './provision/status.js';
-import { SPEC_WORDING, V8_MESSAGES } from './trap-kinds.js';
+import type { Adapter, Availability, CommandLine, FeatureSet, RunOptions } from '../adapter.js';
+import { DEFAULT_TIMEOUT_MS } from '../adapter.js';
+import { limitEnd, runDriverPlan, type DriverRunner, type Segment } from '../driver/run-plan.js';
+import { probeFeatures } from '../features.js';
+import type { Plan, RunOutcome } from '../plan.js';
+import { runProcess, RUNTIME_MEMORY_LIMIT_BYTES } from '../process.js';
+import { ServedProcess } from '../serve.js';
+import { defaultLocateContext } from '../provision/locate.js';
+import { runtimeSpec, type RuntimeName } from '../provision/registry.js';
+import { runtimeStatus } from '../provision/status.js';
+import { SPEC_WORDING } from '../trap-kinds.js';
+import { V8_MESSAGES } from './messages.js';
 import { RECORD, segmentsFromStream, v8CommandLine, v8Version, V8_RUNNER_SOURCE } from './v8-runner.js';
 import type { V8Input } from './v8-worker.js';
 

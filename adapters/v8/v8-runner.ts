@@ -1,5 +1,5 @@
 // The code that runs a driver module inside a V8: in a worker thread of this
-// process (adapters/v8.ts) or in another node binary (adapters/v8-node.ts).
+// process (v8.ts) or in another node binary (v8-node.ts).
 // It is plain JavaScript in a string, so that any node can run it with no
 // build step and no imports. It writes one stream: the driver's own output as
 // it is produced, and after each run of `_start` a record line
@@ -7,8 +7,8 @@
 // so that a run killed midway (timeout) still shows how far it got. After a
 // trap it instantiates the driver again and continues after the trapped
 // invocation, by setting the exported global `wasmdiff_from` (plan.ts rule 3).
-import type { CommandLine } from './adapter.js';
-import type { Segment } from './driver/run-plan.js';
+import type { CommandLine } from '../adapter.js';
+import type { Segment } from '../driver/run-plan.js';
 
 export const RECORD = '\x1e';
 

@@ -2,7 +2,7 @@
 // infinite loop can be stopped (worker.terminate) without stopping the
 // harness. Output goes through a shared buffer, readable even after a kill.
 import { Worker } from 'node:worker_threads';
-import type { Segment } from './driver/run-plan.js';
+import type { Segment } from '../driver/run-plan.js';
 import { segmentsFromStream, V8_RUNNER_SOURCE } from './v8-runner.js';
 
 const CAPACITY = 16 << 20;

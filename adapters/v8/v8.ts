@@ -3,12 +3,14 @@
 // needs BigInt, v128 cannot cross at all), so values never cross into JS:
 // the driver writes their bits with a JS-implemented fd_write. It runs in a
 // worker thread so that a hung module is stopped by a timeout.
-import type { Adapter, Availability, CommandLine, FeatureSet, RunOptions } from './adapter.js';
-import { DEFAULT_TIMEOUT_MS } from './adapter.js';
-import { runDriverPlan, type DriverRunner } from './driver/run-plan.js';
-import { probeFeatures } from './features.js';
-import type { Plan, RunOutcome } from './plan.js';
-import { SPEC_WORDING, V8_MESSAGES } from './trap-kinds.js';
+import type { Adapter, Availability, CommandLine, FeatureSet, RunOptions } from '../adapter.js';
+import { DEFAULT_TIMEOUT_MS } from '../adapter.js';
+import { runDriverPlan, type DriverRunner } from '../driver/run-plan.js';
+import { probeFeatures } from '../features.js';
+import type { Plan, RunOutcome } from '../plan.js';
+import { SPEC_WORDING } from '../trap-kinds.js';
+import { V8_MESSAGES } from './messages.js';
+import { V8NodeAdapter } from './v8-node.js';
 import { v8CommandLine, v8Version } from './v8-runner.js';
 import { V8Worker } from './v8-worker.js';
 
@@ -45,3 +47,10 @@ export class V8Adapter implements Adapter {
     return this.worker.stop();
   }
 }
+
+/** This runtime's adapters, by id (registry.ts joins every runtime's). */
+export const V8_ADAPTERS = {
+  v8: () => new V8Adapter(),
+  'v8-node22': () => new V8NodeAdapter('v8-node22', 'v8-node22'),
+  'v8-node24': () => new V8NodeAdapter('v8-node24', 'v8-node24'),
+} satisfies Record<string, () => Adapter>;

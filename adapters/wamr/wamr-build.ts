@@ -1,23 +1,23 @@
 // WAMR from source: npm @grain/libiwasm vendors the WAMR VM sources (no
 // iwasm command line), so wasmdiff packs it (never installs it: its
 // dependencies are not on npm), unpacks it, and builds its own iwasm-compatible
-// driver, wamr/main.c, with cmake and gcc: one binary per interpreter mode.
+// driver, iwasm/main.c, with cmake and gcc: one binary per interpreter mode.
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../project.js';
-import type { Acquired, InstallContext } from './acquire.js';
-import { runChecked } from './exec.js';
-import { findOnPath } from './locate.js';
-import { npmPack } from './npm-package.js';
+import type { Acquired, InstallContext } from '../provision/acquire.js';
+import { runChecked } from '../provision/exec.js';
+import { findOnPath } from '../provision/locate.js';
+import { npmPack } from '../provision/npm-package.js';
 
 const CONFIGURE_TIMEOUT_MS = 5 * 60_000;
 const BUILD_TIMEOUT_MS = 20 * 60_000;
 
 /** The folder holding main.c and CMakeLists.txt (sources, also when running from dist/). */
 export function wamrDriverDir(): string {
-  return join(projectRoot(), 'adapters', 'provision', 'wamr');
+  return join(projectRoot(), 'adapters', 'wamr', 'iwasm');
 }
 
 /** sha256 of the driver sources (main.c, CMakeLists.txt) a build compiles: recorded in the manifest, compared on install. */
@@ -73,7 +73,7 @@ export async function buildWamr(ctx: InstallContext, pkg: string, fastInterp: bo
     method: 'wamr-build',
     binary: 'bin/iwasm',
     dialect: 'iwasm',
-    obtainedBy: `npm pack ${pkg}; cmake ${flags.join(' ')} (driver: adapters/provision/wamr/main.c); cmake --build`,
+    obtainedBy: `npm pack ${pkg}; cmake ${flags.join(' ')} (driver: adapters/wamr/iwasm/main.c); cmake --build`,
     builtFrom: wamrSourceHash(),
     components: [`${packed.id} ${packed.integrity}`.trim(), `WAMR ${wamrVersion} ${mode}${hasWasi ? ' with libc-wasi' : ' without WASI'}`],
   };

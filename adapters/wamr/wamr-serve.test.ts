@@ -1,16 +1,16 @@
-// iwasm --serve (provision/wamr/main.c) through the real WAMR adapters: plans
+// iwasm --serve (iwasm/main.c) through the real WAMR adapters: plans
 // run back to back on one adapter give the reference's outcomes from one
 // server process, and a request that kills the server costs only that
 // request. Skipped visibly when a WAMR runtime is not installed
 // (`wasmdiff runtimes install wamr-fast wamr-classic`).
 import { afterAll, describe, expect, it } from 'vitest';
-import { encodeModule } from '../reference-runtime/binary/encode.js';
-import { parseWat } from '../reference-runtime/text/parse-module.js';
-import type { Adapter } from './adapter.js';
-import { describeOutcome } from './kit/describe.js';
-import type { Plan, RunOutcome } from './plan.js';
-import { createAdapter } from './registry.js';
-import { f32bits, f64bits, i32, i64, nullRef } from './values.js';
+import { encodeModule } from '../../reference-runtime/binary/encode.js';
+import { parseWat } from '../../reference-runtime/text/parse-module.js';
+import type { Adapter } from '../adapter.js';
+import { describeOutcome } from '../kit/describe.js';
+import type { Plan, RunOutcome } from '../plan.js';
+import { createAdapter } from '../registry.js';
+import { f32bits, f64bits, i32, i64, nullRef } from '../values.js';
 import { servesRequests } from './wamr.js';
 
 const TIMEOUT_MS = 20_000;
@@ -36,7 +36,7 @@ const VALUES: Plan = {
     (func (export "none")))`),
   invocations: [call('multi', i32(-7), i64(-3n), f32bits(0x7fc00001), f64bits(0x8000000000000001n)), call('none')],
 };
-/** WAMR 1.1.2's fast interpreter dies with SIGSEGV returning these (adapters/kit/deviations.ts). */
+/** WAMR 1.1.2's fast interpreter dies with SIGSEGV returning these (deviations.ts). */
 const CRASHES_FAST: Plan = {
   module: wat(`(module
     (func (export "one") (result i32) i32.const 1)

@@ -13,27 +13,16 @@
 // That line is WAMR saying the link failed: the run is read as a link
 // failure (the driver's own lines are set aside), as plan.ts rule 1 asks.
 //
-// Our iwasm (provision/wamr/main.c) also serves: `iwasm --serve` takes the
+// Our iwasm (iwasm/main.c) also serves: `iwasm --serve` takes the
 // same arguments, one request per stdin line (serve.ts protocol), so a plan
 // costs no process start and a trap ends only its request. A build from
 // before --serve prints its usage and exits 1: then one process per run.
-import { CliAdapter, type CliDialectSpec } from './cli-adapter.js';
-import { segmentFromProcess, type Segment } from './driver/run-plan.js';
-import { runProcess, type ProcessResult } from './process.js';
-import { SPEC_WORDING, type MessageTable } from './trap-kinds.js';
-
-/** iwasm's own wording, recorded from WAMR 1.1.2 (fast and classic interpreters) on the kit's cases. */
-export const WAMR_MESSAGES: MessageTable = [
-  // "Exception: wasm operand stack overflow"
-  ['wasm operand stack overflow', 'call stack exhausted'],
-  ['failed to link import', 'unlinkable'],
-  // "WASM module load failed: magic header not detected"
-  ['magic header not detected', 'malformed'],
-  // "WASM module load failed: type mismatch: stack size does not match block type"
-  ['load failed: type mismatch', 'invalid'],
-  // the loader decodes and validates in one pass: other load failures are not told apart
-  ['WASM module load failed', 'rejected'],
-];
+import type { Adapter } from '../adapter.js';
+import { CliAdapter, type CliDialectSpec } from '../cli-adapter.js';
+import { segmentFromProcess, type Segment } from '../driver/run-plan.js';
+import { runProcess, type ProcessResult } from '../process.js';
+import { SPEC_WORDING } from '../trap-kinds.js';
+import { WAMR_MESSAGES } from './messages.js';
 
 const LINK_FAILURE = /warning: failed to link import/;
 /** What iwasm says after instantiating a module that has no `_start` (WAMR 1.1.2). */
@@ -97,3 +86,9 @@ export function readWamr(r: ProcessResult, kind: 'driver' | 'module'): Segment {
   if (kind === 'module' && r.exitCode === 1 && r.stdout.trim() === NO_ENTRY) return { ...seg, stdout: '', end: { kind: 'exit', code: 0 } };
   return seg;
 }
+
+/** This runtime's adapters, by id (registry.ts joins every runtime's). */
+export const WAMR_ADAPTERS = {
+  'wamr-fast': () => new WamrAdapter('wamr-fast'),
+  'wamr-classic': () => new WamrAdapter('wamr-classic'),
+} satisfies Record<string, () => Adapter>;

@@ -5,14 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { encodeModule } from '../reference-runtime/binary/encode.js';
-import { parseWat } from '../reference-runtime/text/parse-module.js';
-import { describeOutcome } from './kit/describe.js';
-import { runProcess } from './process.js';
-import { findOnPath } from './provision/locate.js';
-import { classifyMessage } from './trap-kinds.js';
-import { i32 } from './values.js';
-import { Wasm3Adapter, WASM3_MESSAGES } from './wasm3.js';
+import { encodeModule } from '../../reference-runtime/binary/encode.js';
+import { parseWat } from '../../reference-runtime/text/parse-module.js';
+import { describeOutcome } from '../kit/describe.js';
+import { runProcess } from '../process.js';
+import { findOnPath } from '../provision/locate.js';
+import { classifyMessage } from '../trap-kinds.js';
+import { i32 } from '../values.js';
+import { WASM3_MESSAGES } from './messages.js';
+import { Wasm3Adapter } from './wasm3.js';
 
 const DIR = join(import.meta.dirname, 'wasm3-standin');
 const STANDIN = join(DIR, 'wasm3.cjs');
@@ -54,7 +55,7 @@ for (const [label, binary] of binaries) {
     });
     it.skipIf(binary === undefined)('runs the recorded WASI command: its output, then the trap', async () => {
       const wat = /### A WASI command[^\n]*\n```wat\n([\s\S]*?)```/.exec(RECORD)![1]!;
-      const file = join(DIR, '..', '..', 'node_modules', '.wasm3-wasi-command.wasm');
+      const file = join(DIR, '..', '..', '..', 'node_modules', '.wasm3-wasi-command.wasm');
       const { writeFileSync, rmSync } = await import('node:fs');
       writeFileSync(file, encodeModule(parseWat(wat)));
       const r = await runProcess([binary!, file], { timeoutMs: 10_000 });

@@ -5,24 +5,12 @@
 // recorded behaviour of Wasm3 v0.9.0 (wasm3-standin/TRANSCRIPTS.md): errors on
 // stderr as `Error: [trap] <what>`, exit 1; a malformed binary as
 // `Error: [Fatal] repl_load: malformed Wasm binary`.
-import { CliAdapter, type CliDialectSpec } from './cli-adapter.js';
-import { segmentFromProcess, type Segment } from './driver/run-plan.js';
-import type { ProcessResult } from './process.js';
-import { SPEC_WORDING, type MessageTable } from './trap-kinds.js';
-
-/** Wasm3's own wording, as recorded (TRANSCRIPTS.md). */
-export const WASM3_MESSAGES: MessageTable = [
-  ['[trap] unreachable executed', 'unreachable'],
-  ['[trap] stack overflow', 'call stack exhausted'],
-  ['[trap] integer divide by zero', 'integer divide by zero'],
-  ['[trap] integer overflow', 'integer overflow'],
-  ['[trap] invalid conversion to integer', 'invalid conversion to integer'],
-  ['[trap] out of bounds memory access', 'out of bounds memory access'],
-  ['[trap] uninitialized element', 'uninitialized element'],
-  // recorded for call_indirect with an index past the table's end
-  ['[trap] undefined element', 'undefined element'],
-  ['malformed Wasm binary', 'malformed'],
-];
+import type { Adapter } from '../adapter.js';
+import { CliAdapter, type CliDialectSpec } from '../cli-adapter.js';
+import { segmentFromProcess, type Segment } from '../driver/run-plan.js';
+import type { ProcessResult } from '../process.js';
+import { SPEC_WORDING } from '../trap-kinds.js';
+import { WASM3_MESSAGES } from './messages.js';
 
 /** A function name no module under test is expected to export. */
 const ABSENT = 'wasmdiff validate only';
@@ -53,3 +41,8 @@ export function readWasm3(r: ProcessResult, kind: 'driver' | 'module'): Segment 
   }
   return seg;
 }
+
+/** This runtime's adapters, by id (registry.ts joins every runtime's). */
+export const WASM3_ADAPTERS = {
+  wasm3: () => new Wasm3Adapter(),
+} satisfies Record<string, () => Adapter>;

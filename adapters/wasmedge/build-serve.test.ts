@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findOnPath } from '../locate.js';
-import { readManifest, writeManifest, type Manifest } from '../manifest.js';
+import { findOnPath } from '../provision/locate.js';
+import { readManifest, writeManifest, type Manifest } from '../provision/manifest.js';
 import { buildServe, installedServe, SERVE_BINARY, serveSourceHash } from './build-serve.js';
 
 let dir: string;

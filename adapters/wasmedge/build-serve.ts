@@ -9,11 +9,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { projectRoot } from '../../project.js';
-import type { InstallContext } from '../acquire.js';
-import { runChecked } from '../exec.js';
-import { findOnPath } from '../locate.js';
-import { manifestCommand, writeManifest, type Manifest, type ServeRecord } from '../manifest.js';
+import { projectRoot } from '../project.js';
+import type { InstallContext } from '../provision/acquire.js';
+import { runChecked } from '../provision/exec.js';
+import { findOnPath } from '../provision/locate.js';
+import { manifestCommand, writeManifest, type Manifest, type ServeRecord } from '../provision/manifest.js';
 
 /** The server executable, relative to the install folder (bin/ has its launcher script, for running it by hand). */
 export const SERVE_BINARY = 'libexec/wasmedge-serve';
@@ -25,7 +25,7 @@ type Loader = NonNullable<Manifest['loader']>;
 
 /** serve.c among the sources (also when running from dist/). */
 export function serveSource(): string {
-  return join(projectRoot(), 'adapters', 'provision', 'wasmedge', 'serve.c');
+  return join(projectRoot(), 'adapters', 'wasmedge', 'serve.c');
 }
 
 /** sha256 of the current serve.c, or undefined when the sources are not there. */
@@ -56,7 +56,7 @@ export async function buildServe(ctx: InstallContext, loader: Loader): Promise<S
 
   const output = join(ctx.dir, SERVE_BINARY);
   mkdirSync(dirname(output), { recursive: true });
-  ctx.log(`gcc: compiling ${SERVE_NAME} (adapters/provision/wasmedge/serve.c) against the unpacked libwasmedge`);
+  ctx.log(`gcc: compiling ${SERVE_NAME} (adapters/wasmedge/serve.c) against the unpacked libwasmedge`);
   try {
     await runChecked(
       gcc,

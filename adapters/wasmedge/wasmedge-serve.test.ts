@@ -1,19 +1,19 @@
-// The WasmEdge adapters through wasmdiff's server (provision/wasmedge/serve.c),
+// The WasmEdge adapters through wasmdiff's server (serve.c),
 // as the harness uses them (createAdapter): plans run back to back — a trap in
 // the middle, an invalid module, a malformed one, a start function that traps,
 // an unknown import, values — give the reference adapter's outcomes, and all
 // of them take ONE process per adapter. Unbounded recursion ends contained
 // and the next plan runs. Skips visibly when the install has no server.
 import { afterAll, describe, expect, it } from 'vitest';
-import { encodeModule } from '../reference-runtime/binary/encode.js';
-import { parseWat } from '../reference-runtime/text/parse-module.js';
-import { describeOutcome } from './kit/describe.js';
-import type { Plan, RunOutcome } from './plan.js';
-import { defaultLocateContext } from './provision/locate.js';
-import { runtimeSpec } from './provision/registry.js';
-import { runtimeStatus } from './provision/status.js';
-import { createAdapter } from './registry.js';
-import { f32bits, f64bits, i32, i64 } from './values.js';
+import { encodeModule } from '../../reference-runtime/binary/encode.js';
+import { parseWat } from '../../reference-runtime/text/parse-module.js';
+import { describeOutcome } from '../kit/describe.js';
+import type { Plan, RunOutcome } from '../plan.js';
+import { defaultLocateContext } from '../provision/locate.js';
+import { runtimeSpec } from '../provision/registry.js';
+import { runtimeStatus } from '../provision/status.js';
+import { createAdapter } from '../registry.js';
+import { f32bits, f64bits, i32, i64 } from '../values.js';
 
 const wat = (text: string): Uint8Array => encodeModule(parseWat(text));
 const call = (name: string, ...args: Plan['invocations'][number]['args']) => ({ export: name, args });

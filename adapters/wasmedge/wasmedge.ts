@@ -10,23 +10,16 @@
 // as a `resource` outcome rather than a machine out of memory. Linear
 // memories are reserved PROT_NONE and do not count until used.
 //
-// When the install has wasmdiff's server (provision/wasmedge/serve.c, on the
+// When the install has wasmdiff's server (serve.c beside this file, on the
 // C API), runs are requests to one `wasmedge-serve --serve` process per
 // adapter, which prints what the CLI prints. The one-shot commands stay the
 // repro commands users are shown: a maintainer runs the real `wasmedge`.
-import { CliAdapter, type CliDialectSpec, type Located } from './cli-adapter.js';
-import { segmentFromProcess, type Segment } from './driver/run-plan.js';
-import type { ProcessResult } from './process.js';
-import { SPEC_WORDING, type MessageTable } from './trap-kinds.js';
-
-/** WasmEdge's own wording, recorded from WasmEdge 0.17.1 (interpreter and JIT) on the kit's cases. */
-export const WASMEDGE_MESSAGES: MessageTable = [
-  // "[error] instantiation failed: unknown import, Code: 0x302"
-  ['instantiation failed: unknown import', 'unlinkable'],
-  // WasmEdge's loader decodes, its validator validates: the phase is in the message
-  ['loading failed:', 'malformed'],
-  ['validation failed:', 'invalid'],
-];
+import type { Adapter } from '../adapter.js';
+import { CliAdapter, type CliDialectSpec, type Located } from '../cli-adapter.js';
+import { segmentFromProcess, type Segment } from '../driver/run-plan.js';
+import type { ProcessResult } from '../process.js';
+import { SPEC_WORDING } from '../trap-kinds.js';
+import { WASMEDGE_MESSAGES } from './messages.js';
 
 /** A function name no module under test is expected to export. */
 const ABSENT = 'wasmdiff validate only';
@@ -74,3 +67,9 @@ export function readWasmEdge(r: ProcessResult, kind: 'driver' | 'module'): Segme
   }
   return seg;
 }
+
+/** This runtime's adapters, by id (registry.ts joins every runtime's). */
+export const WASMEDGE_ADAPTERS = {
+  wasmedge: () => new WasmEdgeAdapter('wasmedge'),
+  'wasmedge-jit': () => new WasmEdgeAdapter('wasmedge-jit'),
+} satisfies Record<string, () => Adapter>;

@@ -8,10 +8,10 @@
 // Memory index 0 stays 0 (a module has one memory, imported or defined) and no
 // function index moves (the imports are renamed, not added or removed), so
 // nothing else in the program changes.
-import { decodeModule } from '../reference-runtime/binary/decode.js';
-import { encodeModule } from '../reference-runtime/binary/encode.js';
-import { parseWat } from '../reference-runtime/text/parse-module.js';
-import { WASI } from './driver/build-driver.js';
+import { decodeModule } from '../../reference-runtime/binary/decode.js';
+import { encodeModule } from '../../reference-runtime/binary/encode.js';
+import { parseWat } from '../../reference-runtime/text/parse-module.js';
+import { WASI } from '../driver/build-driver.js';
 
 export const ARGV_MODULE = 'wasmdiff_argv';
 const ARG_FUNCS = new Set(['args_sizes_get', 'args_get']);

@@ -7,12 +7,12 @@
 // arguments through the argv shim (bench-argv-shim.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodeModule } from '../reference-runtime/binary/encode.js';
-import { parseWat } from '../reference-runtime/text/parse-module.js';
+import { encodeModule } from '../../reference-runtime/binary/encode.js';
+import { parseWat } from '../../reference-runtime/text/parse-module.js';
 import { ARGV_MODULE, withArgvShim } from './bench-argv-shim.js';
-import { availability, locateRuntime, type LocatedRuntime } from './bench-locate.js';
-import type { BenchAvailability, BenchEngine, BenchProgram, BenchRun, BenchRunOptions, Phase } from './bench-runner.js';
-import { benchRunOf, runTimed } from './bench-timed.js';
+import { availability, locateRuntime, type LocatedRuntime } from '../bench-locate.js';
+import type { BenchAvailability, BenchEngine, BenchProgram, BenchRun, BenchRunOptions, Phase } from '../bench-runner.js';
+import { benchRunOf, runTimed } from '../bench-timed.js';
 
 const LAUNCHER_WAT = '(module (import "d" "_start" (func $run)) (func (export "_start") call $run))';
 
@@ -65,3 +65,8 @@ export class WasmtimeBenchEngine implements BenchEngine {
     ));
   }
 }
+
+/** This runtime's bench engines, by id (bench-engines.ts joins every runtime's). */
+export const WASMTIME_BENCH_ENGINES = {
+  wasmtime: () => new WasmtimeBenchEngine(),
+} satisfies Record<string, () => BenchEngine>;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NATIVE_ID } from '../../adapters/bench-native.js';
+import { NATIVE_ID } from '../../adapters/native/bench-engine.js';
 import { hostInfo } from '../store/runs.js';
 import { openStore, type Store } from '../store/store.js';
 import { SyntheticEngine } from './fixtures/synthetic-engine.js';

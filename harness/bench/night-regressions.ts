@@ -14,7 +14,7 @@
 //    and the finding says which.
 //  - The engine is the runtime name; its version may differ between the two
 //    runs (often the very cause), and the finding says so.
-import { NATIVE_ID } from '../../adapters/bench-native.js';
+import { NATIVE_ID } from '../../adapters/native/bench-engine.js';
 import type { RunRecord, Store, WallSample } from '../store/store.js';
 import { MIN_SAMPLES_99, ratioCI, ratioOfRatiosCI, type RatioCI } from './stats.js';
 import type { Timed } from './tier-anomalies.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchEngine, BenchProgram, BenchRun, BenchRunOptions, Phase } from '../../adapters/bench-runner.js';
 import { timedUnavailable } from '../../adapters/bench-timed.js';
-import { V8BenchEngine } from '../../adapters/bench-v8.js';
+import { V8BenchEngine } from '../../adapters/v8/bench-engine.js';
 import { encodeModule } from '../../reference-runtime/binary/encode.js';
 import { parseWat } from '../../reference-runtime/text/parse-module.js';
 import { openStore, type Store } from '../store/store.js';

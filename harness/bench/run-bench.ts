@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchEngine, BenchProgram, BenchRun, Phase } from '../../adapters/bench-runner.js';
-import { NATIVE_ID } from '../../adapters/bench-native.js';
+import { NATIVE_ID } from '../../adapters/native/bench-engine.js';
 import type { Store, TimingRow } from '../store/store.js';
 import { Schedule, cellKey, seconds, type Cell } from './schedule.js';
 import { DEFAULT_ANOMALY_THRESHOLD, median, medianCI, MIN_SAMPLES_99, ratioCI, type Anomaly, type MedianCI, type RatioCI } from './stats.js';

@@ -3,7 +3,7 @@
 // shown exactly the divergence, or the allowed difference, it must judge.
 import type { Adapter, FeatureSet } from '../../adapters/adapter.js';
 import type { InvocationOutcome, ModuleVerdict, Plan, RunOutcome } from '../../adapters/plan.js';
-import { ReferenceAdapter } from '../../adapters/reference.js';
+import { ReferenceAdapter } from '../../adapters/reference/reference.js';
 import { encodeModule } from '../../reference-runtime/binary/encode.js';
 import { parseWat } from '../../reference-runtime/text/parse-module.js';
 

@@ -19,7 +19,7 @@ import { funcTypeEquals } from '../../reference-runtime/syntax/types.js';
 import { spectest } from '../../reference-runtime/host/spectest.js';
 import { externMatches } from '../../reference-runtime/runtime/match.js';
 import type { NumValue } from '../../adapters/plan.js';
-import { toResult } from '../../adapters/reference-run.js';
+import { toResult } from '../../adapters/reference/reference-run.js';
 import { constInstr } from '../../adapters/values.js';
 import { ValidationError } from '../../reference-runtime/errors.js';
 import { validateModule } from '../../reference-runtime/valid/validate.js';

@@ -12,7 +12,7 @@ import type { RefKindPattern, WastExpected } from '../../reference-runtime/synta
 import { heapOf, type RefType } from '../../reference-runtime/syntax/types.js';
 import { topOf } from '../../reference-runtime/types/subtype.js';
 import { GC_KIND } from '../../adapters/driver/ref-projection.js';
-import { toValue } from '../../adapters/reference-run.js';
+import { toValue } from '../../adapters/reference/reference-run.js';
 import type { InvocationOutcome, ModuleVerdict, NumValue, RawOutput, ResultValue } from '../../adapters/plan.js';
 import { classifyMessage, isTrapKind, SPEC_WORDING } from '../../adapters/trap-kinds.js';
 import { showResult } from '../../adapters/values.js';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ReferenceAdapter } from '../../adapters/reference.js';
+import { ReferenceAdapter } from '../../adapters/reference/reference.js';
 import { REASON_AFTER_RESET, runSuite } from './run-suite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wasmdiff-oracle-errors-'));

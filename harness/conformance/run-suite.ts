@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import type { Adapter, FeatureName, FeatureSet } from '../../adapters/adapter.js';
 import type { InvocationOutcome, ModuleVerdict, RunOutcome } from '../../adapters/plan.js';
 import { showOutcome } from '../compare/compare.js';
-import { ReferenceAdapter } from '../../adapters/reference.js';
+import { ReferenceAdapter } from '../../adapters/reference/reference.js';
 import { ParseError } from '../../reference-runtime/errors.js';
 import { parseWast } from '../../reference-runtime/text/parse-script.js';
 import { specVersionOf } from '../../reference-runtime/script/run-script.js';

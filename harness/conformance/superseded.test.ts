@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Adapter, FeatureName, FeatureSet } from '../../adapters/adapter.js';
 import { notRun, type Plan, type RunOutcome } from '../../adapters/plan.js';
-import { ReferenceAdapter } from '../../adapters/reference.js';
+import { ReferenceAdapter } from '../../adapters/reference/reference.js';
 import { encodeModule } from '../../reference-runtime/binary/encode.js';
 import { parseWat } from '../../reference-runtime/text/parse-module.js';
 import { runSuite } from './run-suite.js';

@@ -23,7 +23,7 @@
  *    is malformed or the other way round (most engines decode and validate in
  *    one pass);
  *  - unclassified-trap: trapped where it must, with a message the adapter's
- *    table does not classify (adapters/trap-kinds.ts needs a row).
+ *    table does not classify (its adapters/<runtime>/messages.ts needs a row).
  */
 export type FindingKind =
   | 'wrong-result'

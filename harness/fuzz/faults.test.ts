@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FaultyAdapter, type Fault } from '../../adapters/faulty.js';
-import { ReferenceAdapter } from '../../adapters/reference.js';
+import { ReferenceAdapter } from '../../adapters/reference/reference.js';
 import type { Adapter } from '../../adapters/adapter.js';
 import { openStore } from '../store/store.js';
 import { fuzz, type FuzzOptions } from './loop.js';

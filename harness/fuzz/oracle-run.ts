@@ -1,5 +1,5 @@
 // The plan semantics (adapters/plan.ts) on the reference interpreter, like
-// adapters/reference-run.ts, but keeping what the fuzzer needs and the
+// adapters/reference/reference-run.ts, but keeping what the fuzzer needs and the
 // reference adapter drops: per invocation, the results the spec allows
 // (exec/invoke.ts `allowed` and `reasons`), and the instructions the plan
 // executed, counted by the interpreter (api.ts `coverage`), for opcode
@@ -12,7 +12,7 @@ import { Coverage, decode, instantiate, invoke, Exhaustion, Trap, UncaughtExcept
 import { COUNTED, counterIndex } from '../../reference-runtime/exec/coverage.js';
 import { nondeterminism } from '../../reference-runtime/exec/numerics/nan.js';
 import { growth } from '../../reference-runtime/runtime/growth.js';
-import { message, toResultAs, toValue, verdictOf } from '../../adapters/reference-run.js';
+import { message, toResultAs, toValue, verdictOf } from '../../adapters/reference/reference-run.js';
 import type { InvocationOutcome, ModuleVerdict, Plan, ResultValue } from '../../adapters/plan.js';
 import { resolveInvocation } from '../../adapters/resolve.js';
 import { DIGEST_EXPORT, digestOfInstance } from './digest.js';

@@ -1,6 +1,6 @@
 // Runs a generated case on the reference interpreter with the adapters' plan
 // semantics, synchronously: the verdict and one outcome per invocation.
-import { runReferencePlan } from '../../adapters/reference-run.js';
+import { runReferencePlan } from '../../adapters/reference/reference-run.js';
 import type { InvocationOutcome, ModuleVerdict } from '../../adapters/plan.js';
 import type { GeneratedCase } from './generated-case.js';
 

@@ -4,7 +4,7 @@
 // the bench budget fits at about 150 ms a run; the next nightly starts after
 // the last one taken, so the whole corpus is covered over a few nights.
 import { benchEngine } from '../../adapters/bench-engines.js';
-import { NATIVE_ID } from '../../adapters/bench-native.js';
+import { NATIVE_ID } from '../../adapters/native/bench-engine.js';
 import { timedUnavailable } from '../../adapters/bench-timed.js';
 import type { BenchEngine } from '../../adapters/bench-runner.js';
 import { loadBenchPrograms } from '../bench/programs.js';
