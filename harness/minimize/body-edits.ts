@@ -6,8 +6,9 @@
 //  - an expression that leaves values is replaced by zero constants of
 //    their types, by a parameter of its type (the invocation's argument),
 //    or by one of its own operands of the same type;
-//  - block and loop are unwrapped into their bodies when nothing branches
-//    to them; `if` becomes one of its arms (its condition dropped);
+//  - block, loop and try_table are unwrapped into their bodies when nothing
+//    branches to them (a try_table loses its handlers); `if` becomes one of
+//    its arms (its condition dropped);
 //  - br_if becomes a `drop` of its condition, br_table a `br` to its default;
 //  - `local.set x; local.get x` becomes `local.tee x` (which the operand
 //    edit then removes).
@@ -16,6 +17,7 @@ import type { ValType } from '../../reference-runtime/syntax/types.js';
 import { concreteResults, exprStart, operandRanges, type Effects } from './body-typing.js';
 import { armsOf, replaceRange, sameInstrs, zeroConsts, type SeqPath } from './instr-tree.js';
 import { mapTree } from '../../reference-runtime/syntax/walk.js';
+import { mapLabels } from '../../reference-runtime/syntax/renumber.js';
 
 export interface Site {
   path: SeqPath;
@@ -84,7 +86,8 @@ function isConstant(ins: Instr): boolean {
 function structuralEdits(ins: Instr): { with_: Instr[]; what: string }[] {
   switch (ins.op) {
     case 'block':
-    case 'loop': {
+    case 'loop':
+    case 'try_table': {
       const inner = unwrapped(ins.body ?? []);
       return inner === undefined ? [] : [{ with_: inner, what: `unwrapped ${ins.op}` }];
     }
@@ -106,18 +109,18 @@ function structuralEdits(ins: Instr): { with_: Instr[]; what: string }[] {
 
 class TargetsBlock extends Error {}
 
-/** A block's body moved out of it: branches to outer labels lose one level; undefined when one targets the block itself. */
+/**
+ * A block's body moved out of it: every label that reaches past the body
+ * (branches, br_on_*, catch clauses) loses one level; undefined when one
+ * targets the block itself.
+ */
 export function unwrapped(body: readonly Instr[]): Instr[] | undefined {
   const outer = (label: number, depth: number): number => {
     if (label === depth) throw new TargetsBlock();
     return label > depth ? label - 1 : label;
   };
   try {
-    return mapTree(body, (ins, depth) => {
-      if (ins.op === 'br' || ins.op === 'br_if') return { ...ins, index: outer(ins.index!, depth) };
-      if (ins.op === 'br_table') return { ...ins, index: outer(ins.index!, depth), labels: (ins.labels ?? []).map((l) => outer(l, depth)) };
-      return ins;
-    });
+    return mapTree(body, (ins, depth) => mapLabels(ins, (label) => outer(label, depth)));
   } catch (e) {
     if (e instanceof TargetsBlock) return undefined;
     throw e;

@@ -11,7 +11,7 @@ import { ValidationError } from '../../reference-runtime/errors.js';
 import { validateFunc } from '../../reference-runtime/valid/code.js';
 import { funcTypeAt } from '../../reference-runtime/valid/context.js';
 import { moduleContext, type Context } from '../../reference-runtime/valid/validate.js';
-import { bodyEffects } from './body-typing.js';
+import { bodyEffects, opener } from './body-typing.js';
 import { listSites, siteEdits } from './body-edits.js';
 import { chunkedDeletion } from './ddmin.js';
 import { armsOf, seqAt, updateSeq, zeroConsts, type SeqPath } from './instr-tree.js';
@@ -39,8 +39,11 @@ class BodyEditor {
     this.label = `func ${importedCount(r.best.module, 'func') + f}`;
   }
 
-  private get params(): readonly ValType[] {
-    return funcTypeAt(this.ctx.types, this.r.best.module.funcs[this.f]!.type).params;
+  /** The function's type, module-relative like the effects (the context's is closed). */
+  private get type(): { params: ValType[]; results: ValType[] } {
+    const { params, results } = funcTypeAt(this.ctx.types, this.r.best.module.funcs[this.f]!.type);
+    const open = opener(this.ctx);
+    return { params: params.map(open) as ValType[], results: results.map(open) as ValType[] };
   }
 
   private get body(): Instr[] {
@@ -60,9 +63,8 @@ class BodyEditor {
   }
 
   async replaceWholeBody(): Promise<void> {
-    const results = funcTypeAt(this.ctx.types, this.r.best.module.funcs[this.f]!.type).results;
-    const consts = zeroConsts(results)!;
-    if (this.body.length > consts.length) await this.attempt(consts, `body replaced by ${consts.map((c) => c.op).join(' ') || 'nothing'}`);
+    const consts = zeroConsts(this.type.results);
+    if (consts !== undefined && this.body.length > consts.length) await this.attempt(consts, `body replaced by ${consts.map((c) => c.op).join(' ') || 'nothing'}`);
   }
 
   /** ddmin on each instruction sequence, outer first; single instructions are left to the site edits. */
@@ -88,7 +90,7 @@ class BodyEditor {
       if (site === undefined) return;
       const effects = this.r.inputValid ? bodyEffects(this.r.best.module, this.ctx, this.f) : undefined;
       let changed = false;
-      for (const edit of effects === undefined ? [] : siteEdits(body, seqAt(body, site.path), site, effects, this.params)) {
+      for (const edit of effects === undefined ? [] : siteEdits(body, seqAt(body, site.path), site, effects, this.type.params)) {
         if (await this.attempt(edit.body, edit.what)) {
           changed = true;
           break;

@@ -2,7 +2,9 @@
 // on it, from the validator's own typing rule, and from that the folded
 // structure of flat code: the expression an instruction is the root of, and
 // its operand expressions. Body edits replace whole expressions, so a
-// candidate stays valid without guessing.
+// candidate stays valid without guessing. The validator types with closed
+// types (a concrete heap type is a canonical TypeId); effects are given
+// back module-relative, the form edits write into the module.
 import type { Instr } from '../../reference-runtime/syntax/instructions.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
 import type { ValType } from '../../reference-runtime/syntax/types.js';
@@ -13,11 +15,13 @@ import { ValidationError } from '../../reference-runtime/errors.js';
 import { funcEnv } from '../../reference-runtime/valid/code.js';
 import { REF_BOT } from '../../reference-runtime/valid/type-stack.js';
 import { isBlockLike } from '../../reference-runtime/syntax/walk.js';
+import { renumberValType } from '../../reference-runtime/syntax/renumber.js';
+import type { TypeId } from '../../reference-runtime/types/canonical.js';
 
 export interface Effect {
-  /** operand types, bottom first (`unknown` in unreachable code) */
+  /** operand types, module-relative, bottom first (`unknown` in unreachable code) */
   popped: OperandType[];
-  /** result types; for block, loop and if the block type's results */
+  /** result types, module-relative; for block, loop, if and try_table the block type's results */
   pushed: OperandType[];
 }
 
@@ -30,10 +34,11 @@ export function bodyEffects(m: Module, ctx: Context, f: number): Effects | undef
   // the validator's own environment: closed local types, non-defaultable locals tracked
   const env: FuncEnv = funcEnv(ctx, func);
   const stack = new TypeStack();
+  stack.startLocals(env.unset?.slice());
   stack.pushCtrl('func', [], ft.results);
   const out: Effects = new Map();
   try {
-    walk(env, stack, func.body, out);
+    walk(env, stack, func.body, out, opener(ctx));
   } catch (e) {
     if (e instanceof ValidationError) return undefined;
     throw e;
@@ -41,22 +46,44 @@ export function bodyEffects(m: Module, ctx: Context, f: number): Effects | undef
   return out;
 }
 
-function walk(env: FuncEnv, stack: TypeStack, seq: readonly Instr[], out: Effects): void {
+type Open = (t: OperandType) => OperandType;
+
+function walk(env: FuncEnv, stack: TypeStack, seq: readonly Instr[], out: Effects, open: Open): void {
   for (const ins of seq) {
     const effect = instrEffect(env, stack, ins);
     typeInstr(env, stack, ins);
+    const popped = effect.popped.map(open);
     if (!isBlockLike(ins)) {
-      out.set(ins, { popped: effect.popped, pushed: effect.pushed });
+      out.set(ins, { popped, pushed: effect.pushed.map(open) });
       continue;
     }
-    walk(env, stack, ins.body ?? [], out);
+    walk(env, stack, ins.body ?? [], out, open);
     if (ins.op === 'if') {
       typeElse(stack);
-      walk(env, stack, ins.elseBody ?? [], out);
+      walk(env, stack, ins.elseBody ?? [], out, open);
     }
     typeEnd(stack);
-    out.set(ins, { popped: effect.popped, pushed: [...blockTypeOf(env.ctx, ins.blockType).results] });
+    out.set(ins, { popped, pushed: blockTypeOf(env.ctx, ins.blockType).results.map(open) });
   }
+}
+
+/**
+ * Closed types back to module-relative ones: a TypeId becomes the first type
+ * index with that identity (equal types get equal indices, so comparing
+ * opened types is comparing closed ones).
+ */
+export function opener(ctx: Context): Open {
+  let first: Map<TypeId, number> | undefined;
+  const indexOf = (id: number): number => {
+    if (first === undefined) {
+      first = new Map();
+      ctx.ids.forEach((tid, x) => first!.has(tid) || first!.set(tid, x));
+    }
+    const x = first.get(id);
+    if (x === undefined) throw new Error(`body typing: TypeId ${id} is no type of the module`);
+    return x;
+  };
+  return (t) => (t === 'unknown' || t === REF_BOT ? t : renumberValType(t, indexOf));
 }
 
 /**

@@ -5,14 +5,17 @@
 //  - inlining: a function called from exactly one place and referenced
 //    nowhere else is moved into its caller (arguments and its own locals
 //    become new locals of the caller, `return` a branch out of a block) and
-//    removed, so each accepted inlining leaves one function fewer.
+//    removed, so each accepted inlining leaves one function fewer. A callee
+//    with a tail call is left alone: inside the caller it would return from
+//    the caller.
 import { funcTypeAt } from '../../reference-runtime/valid/context.js';
 import type { Instr } from '../../reference-runtime/syntax/instructions.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
 import { funcTypeEquals, type BlockType, type FuncType } from '../../reference-runtime/syntax/types.js';
+import { isDefaultable } from '../../reference-runtime/types/defaultable.js';
 import { funcType } from '../../adapters/resolve.js';
 import { armsOf, replaceRange, zeroConst, type SeqPath } from './instr-tree.js';
-import { mapTree } from '../../reference-runtime/syntax/walk.js';
+import { forEachInstr, mapTree } from '../../reference-runtime/syntax/walk.js';
 import type { Reducer } from './reducer.js';
 import { importedCount, removeFromSpace } from './renumber.js';
 
@@ -89,7 +92,7 @@ async function inlineSingleCalls(r: Reducer): Promise<void> {
 /** `m` with the call at `site` replaced by the body of function `g`; undefined when that cannot be expressed. */
 export function inline(m: Module, site: CallSite, g: number): Module | undefined {
   const callee = m.funcs[g - importedCount(m, 'func')];
-  if (callee === undefined || g - importedCount(m, 'func') === site.f) return undefined;
+  if (callee === undefined || g - importedCount(m, 'func') === site.f || hasTailCall(callee.body)) return undefined;
   const calleeType = funcTypeAt(m.types, callee.type);
   const caller = m.funcs[site.f]!;
   const base = funcTypeAt(m.types, caller.type).params.length + caller.locals.length;
@@ -97,7 +100,8 @@ export function inline(m: Module, site: CallSite, g: number): Module | undefined
   if (blockType === undefined) return undefined;
   const params = calleeType.params.length;
   const takeArgs: Instr[] = calleeType.params.map((_, k) => ({ op: 'local.set', index: base + params - 1 - k }));
-  const zeroLocals: Instr[] = callee.locals.flatMap((t, j) => [zeroConst(t)!, { op: 'local.set', index: base + params + j }]);
+  // Each call starts the callee's locals at their defaults; a non-defaultable one is set before every use anyway.
+  const zeroLocals: Instr[] = callee.locals.flatMap((t, j) => (isDefaultable(t) ? [zeroConst(t)!, { op: 'local.set', index: base + params + j }] : []));
   const body = mapTree(callee.body, (ins, depth) => {
     if (ins.op === 'local.get' || ins.op === 'local.set' || ins.op === 'local.tee') return { ...ins, index: ins.index! + base };
     if (ins.op === 'return') return { op: 'br', index: depth };
@@ -107,6 +111,16 @@ export function inline(m: Module, site: CallSite, g: number): Module | undefined
   const funcs = withBody.funcs.slice();
   funcs[site.f] = { ...funcs[site.f]!, locals: [...caller.locals, ...calleeType.params, ...callee.locals] };
   return { ...withBody, funcs };
+}
+
+const TAIL_CALLS = new Set(['return_call', 'return_call_indirect', 'return_call_ref']);
+
+function hasTailCall(body: readonly Instr[]): boolean {
+  let found = false;
+  forEachInstr(body, (ins) => {
+    found ||= TAIL_CALLS.has(ins.op);
+  });
+  return found;
 }
 
 /** A block type for `[] -> results`: empty, one value, or an existing type of that shape. */

@@ -2,7 +2,7 @@
 // candidate that shares what it did not change with the best module so far,
 // so a rejected candidate never disturbs the accepted one.
 import type { Instr } from '../../reference-runtime/syntax/instructions.js';
-import type { ValType } from '../../reference-runtime/syntax/types.js';
+import { isNullable, isRefType, type ValType } from '../../reference-runtime/syntax/types.js';
 import { isBlockLike } from '../../reference-runtime/syntax/walk.js';
 
 /** Which nested sequence of a block-like instruction: the body (then-branch) or the else-branch. */
@@ -47,7 +47,11 @@ function instrKey(ins: Instr): string {
   return JSON.stringify(ins, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v instanceof Uint8Array ? [...v] : v));
 }
 
-/** The simplest constant of a type (zero, or a null reference); undefined for the `unknown` operand type. */
+/**
+ * The simplest constant of a (module-relative) type: zero, or the null of a
+ * nullable reference type; undefined for a non-nullable reference type,
+ * which has no default, and for the `unknown` operand type.
+ */
 export function zeroConst(t: ValType | 'unknown'): Instr | undefined {
   switch (t) {
     case 'i32':
@@ -60,11 +64,10 @@ export function zeroConst(t: ValType | 'unknown'): Instr | undefined {
       return { op: 'f64.const', f64: 0n };
     case 'v128':
       return { op: 'v128.const', bytes: new Uint8Array(16) };
-    case 'funcref':
-    case 'externref':
-      return { op: 'ref.null', refType: t };
-    default:
+    case 'unknown':
       return undefined;
+    default:
+      return isRefType(t) && isNullable(t) ? { op: 'ref.null', refType: t } : undefined;
   }
 }
 

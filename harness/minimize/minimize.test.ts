@@ -3,53 +3,17 @@
 // forever times out) as the runtime. Each predicate stands for a divergence:
 // a trap kind, a result value, and a runtime with an injected f32.min bug
 // (simulated by rewriting the module, then running the oracle on it).
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Invocation, RunOutcome } from '../../adapters/plan.js';
-import { ReferenceAdapter } from '../../adapters/reference.js';
-import { showResult } from '../../adapters/values.js';
-import { encodeModule } from '../../reference-runtime/binary/encode.js';
+import type { Invocation } from '../../adapters/plan.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
-import { parseWat } from '../../reference-runtime/text/parse-module.js';
 import { printModule } from '../../reference-runtime/text/print.js';
-import { validateModule } from '../../reference-runtime/valid/validate.js';
 import { mapTree } from '../../reference-runtime/syntax/walk.js';
 import { minimize, type MinCase, type MinimizeResult } from './minimize.js';
+import { checked, fixture, outcomeText, reference, run, warmUp } from './oracle-case.js';
 import { instructionCount, signatureOpcodes } from './size.js';
 
-const reference = new ReferenceAdapter();
-/** The worker starts (and loads TypeScript) on the first plan, and again after a timeout: start it before anything is timed. */
-const warmUp = () => reference.run({ module: encodeModule(parseWat('(module)')), invocations: [] }, { timeoutMs: 60_000 });
 beforeAll(warmUp, 60_000);
 afterAll(() => reference.close());
-
-function fixture(name: string): Module {
-  return parseWat(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'), name);
-}
-
-/** Candidates that loop forever time out (body edits can delete a loop's exit). */
-async function run(c: MinCase): Promise<RunOutcome> {
-  const out = await reference.run({ module: encodeModule(c.module), invocations: c.invocations }, { timeoutMs: 2000 });
-  if (out.verdict.kind === 'timeout' || out.invocations.some((i) => i.kind === 'timeout')) await warmUp();
-  return out;
-}
-
-function outcomeText(o: RunOutcome): string[] {
-  return o.invocations.map((i) => (i.kind === 'values' ? i.values.map(showResult).join(' ') : i.kind === 'trap' ? `trap ${i.trap}` : i.kind));
-}
-
-/** Wraps a predicate: every candidate it sees must validate, and each call is logged. */
-function checked(pred: (c: MinCase) => Promise<boolean>) {
-  const seen: string[] = [];
-  return {
-    seen,
-    pred: async (c: MinCase) => {
-      validateModule(c.module);
-      seen.push(printModule(c.module));
-      return pred(c);
-    },
-  };
-}
 
 const i32 = (bits: number) => ({ type: 'i32' as const, bits: bits >>> 0 });
 const f32 = (bits: number) => ({ type: 'f32' as const, bits });

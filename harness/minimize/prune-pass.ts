@@ -1,13 +1,17 @@
 // Passes 1 and 2 of the minimiser: drop the invocations the divergence does
 // not need, then the module-level items: exports nobody calls, functions
-// the called exports cannot reach, the start function, and every table,
-// memory, global, segment and type nothing refers to. Each removal is first
-// tried all at once (one predicate call when it holds), then in chunks.
+// the called exports cannot reach, the start function, every table,
+// memory, global, tag and segment nothing refers to, and the rec groups no
+// type that stays or other item names. Each removal is first tried all at
+// once (one predicate call when it holds), then in chunks.
+import type { Instr } from '../../reference-runtime/syntax/instructions.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
+import { indicesIn } from '../../reference-runtime/syntax/renumber.js';
 import { chunkedDeletion } from './ddmin.js';
 import { forEachInstr } from '../../reference-runtime/syntax/walk.js';
 import type { Reducer } from './reducer.js';
 import { referencedItems, removeFromSpace, spaceSize, type Space } from './renumber.js';
+import { deadTypeGroups, type TypeGroup } from './type-groups.js';
 
 export async function dropInvocations(r: Reducer): Promise<void> {
   const base = r.best;
@@ -18,15 +22,28 @@ export async function dropInvocations(r: Reducer): Promise<void> {
   );
 }
 
-/** Segments first: dropping one can leave functions, tables and memories unreferenced. */
-const PRUNE_ORDER: readonly Space[] = ['elem', 'data', 'func', 'global', 'table', 'memory', 'type'];
+/** Segments first: dropping one can leave functions, tables and memories unreferenced; types last, as everything else names them. */
+const PRUNE_ORDER: readonly Exclude<Space, 'type'>[] = ['elem', 'data', 'func', 'global', 'table', 'memory', 'tag'];
 
 export async function pruneModule(r: Reducer): Promise<void> {
   await dropExports(r);
   await dropStart(r);
   await removeItems(r, 'func', unreachableFuncs(r.best.module), 'not reachable from the exports');
   for (const space of PRUNE_ORDER) await removeItems(r, space, unreferenced(r.best.module, space), 'unused');
+  await removeTypeGroups(r);
   await dropNamesAndCustoms(r);
+}
+
+/** Whole rec groups that nothing staying names, all at once, then in chunks. */
+async function removeTypeGroups(r: Reducer): Promise<void> {
+  const dead = deadTypeGroups(r.best.module);
+  if (dead.length === 0) return;
+  const base = r.best.module;
+  const types = (groups: TypeGroup[]) => groups.flatMap((g) => Array.from({ length: g.size }, (_, k) => g.start + k));
+  await removeAllThenChunks(r, dead, (removed) => {
+    const module = removeFromSpace(base, 'type', new Set(types(removed)));
+    return module && { module, step: `type: removed ${removed.length} unused rec groups (types ${types(removed).join(', ')})` };
+  });
 }
 
 /** Exports no invocation calls (they may still matter: an exported memory or global is observed). */
@@ -89,9 +106,10 @@ function unreferenced(m: Module, space: Space): number[] {
 }
 
 /**
- * Functions no export, start function or segment leads to through calls and
- * function references (element segments count as roots: a table may hand
- * any of their functions to call_indirect).
+ * Functions no export, start function or constant expression leads to
+ * through the instructions that name functions (calls, tail calls and
+ * function references; element segments and table initialisers count as
+ * roots: a table may hand any of their functions to call_indirect).
  */
 export function unreachableFuncs(m: Module): number[] {
   const imported = m.imports.filter((i) => i.desc.kind === 'func').length;
@@ -103,12 +121,10 @@ export function unreachableFuncs(m: Module): number[] {
       work.push(f);
     }
   };
-  const scan = (seq: Parameters<typeof forEachInstr>[0]) =>
-    forEachInstr(seq, (ins) => {
-      if ((ins.op === 'call' || ins.op === 'ref.func') && ins.index !== undefined) reach(ins.index);
-    });
+  const scan = (seq: readonly Instr[]) => forEachInstr(seq, (ins) => indicesIn(ins, 'func').forEach(reach));
   for (const x of m.exports) if (x.kind === 'func') reach(x.index);
   if (m.start !== undefined) reach(m.start);
+  for (const t of m.tables) if (t.init !== undefined) scan(t.init);
   for (const g of m.globals) scan(g.init);
   for (const e of m.elems) e.init.forEach(scan);
   while (work.length > 0) {

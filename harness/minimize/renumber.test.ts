@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Instr } from '../../reference-runtime/syntax/instructions.js';
 import { parseWat } from '../../reference-runtime/text/parse-module.js';
 import { printModule } from '../../reference-runtime/text/print.js';
 import { validateModule } from '../../reference-runtime/valid/validate.js';
@@ -58,6 +59,28 @@ describe('structural edits', () => {
     const body = parseWat('(module (func (block (br 1) (block (br 2) (br 0)))))').funcs[0]!.body;
     expect(unwrapped(body[0]!.body!)!.map((i) => i.op === 'block' ? i.body!.map((j) => j.index) : i.index)).toEqual([0, [1, 0]]);
     expect(unwrapped(parseWat('(module (func (block (br 0))))').funcs[0]!.body[0]!.body!)).toBeUndefined();
+  });
+
+  it('unwraps a block whose body branches with br_on_null, br_on_cast and try_table catches, and refuses when one targets it', () => {
+    const m = parseWat(`(module (type $s (struct)) (func (param anyref) (result anyref)
+      (block $out (result anyref)
+        (block $b
+          (local.get 0) (local.get 0) (br_on_null $out) (drop) (drop)
+          (drop (br_on_cast $out anyref (ref $s) (local.get 0)))
+          (br $out (local.get 0)))
+        (local.get 0))
+      (block $e (block $f (try_table (catch_all $e) (nop))))
+      (drop (block $g (result anyref) (br_on_non_null $g (local.get 0)) (local.get 0)))))`);
+    const body = m.funcs[0]!.body;
+    validateModule(m);
+    const labels = (seq: Instr[]) => seq.flatMap((i) => (i.op === 'try_table' ? i.catches!.map((c) => c.label) : i.op.startsWith('br') ? [i.index] : []));
+    const out = unwrapped(body[0]!.body![0]!.body!)!;
+    expect(labels(out)).toEqual([0, 0, 0]);
+    const catches = unwrapped(body[1]!.body![0]!.body!)!;
+    expect(labels(catches)).toEqual([0]);
+    const replaced = [{ ...body[0]!, body: [...out, ...body[0]!.body!.slice(1)] }, { ...body[1]!, body: catches }, ...body.slice(2)];
+    validateModule({ ...m, funcs: [{ ...m.funcs[0]!, body: replaced }] });
+    expect(unwrapped(body[2]!.body!)).toBeUndefined();
   });
 
   it("inlines a call: arguments and locals become the caller's, return a branch", () => {

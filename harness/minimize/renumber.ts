@@ -1,14 +1,15 @@
-// Removing items from a module's index spaces (functions, tables, memories,
-// globals, element and data segments, types) and renumbering every reference
-// to the items that remain: in instructions, constant expressions, exports,
-// the start function, segment modes and the name section. Imported items
-// come first in their space and are removed like defined ones.
+// Removing items from a module's index spaces (types, functions, tables,
+// memories, globals, tags, element and data segments) and renumbering every
+// reference to the items that remain (syntax/renumber.ts knows where they
+// are). Imported items come first in their space and are removed like
+// defined ones; types only by whole rec groups (type-groups.ts).
 import type { Import, Module } from '../../reference-runtime/syntax/module.js';
 import { renumberSpace as renumbered, type Space } from '../../reference-runtime/syntax/renumber.js';
+import { withoutTypes } from './type-groups.js';
 
 export type { Space };
 
-/** The items of `space` that something refers to (instructions, exports, start, segments, function types). */
+/** The items of `space` that something refers to (the type section's own references included). */
 export function referencedItems(m: Module, space: Space): Set<number> {
   const seen = new Set<number>();
   const { names: _names, ...unnamed } = m; // a name is no reference
@@ -32,7 +33,7 @@ function importsOf(m: Module, space: Space): Import[] {
 }
 
 function definedCount(m: Module, space: Space): number {
-  const defined = { func: m.funcs, table: m.tables, memory: m.mems, global: m.globals, elem: m.elems, data: m.datas, type: m.types };
+  const defined = { func: m.funcs, table: m.tables, memory: m.mems, global: m.globals, tag: m.tags, elem: m.elems, data: m.datas, type: m.types };
   return defined[space].length;
 }
 
@@ -48,7 +49,8 @@ export function spaceSize(m: Module, space: Space): number {
 
 /**
  * `m` without the items `removed` of `space`, every reference renumbered;
- * undefined when something that stays still refers to a removed item.
+ * undefined when something that stays still refers to a removed item, or
+ * when types would be removed without the rest of their rec group.
  */
 export function removeFromSpace(m: Module, space: Space, removed: ReadonlySet<number>): Module | undefined {
   const size = spaceSize(m, space);
@@ -60,8 +62,10 @@ export function removeFromSpace(m: Module, space: Space, removed: ReadonlySet<nu
     if (n === undefined || n < 0) throw new Dangling();
     return n;
   };
+  const without = withoutItems(m, space, removed);
+  if (without === undefined) return undefined;
   try {
-    return renumbered(withoutItems(m, space, removed), space, remap);
+    return renumbered(without, space, remap);
   } catch (e) {
     if (e instanceof Dangling) return undefined;
     throw e;
@@ -69,7 +73,7 @@ export function removeFromSpace(m: Module, space: Space, removed: ReadonlySet<nu
 }
 
 /** The definitions of `space` filtered (imports of that kind first, as indices count them). */
-function withoutItems(m: Module, space: Space, removed: ReadonlySet<number>): Module {
+function withoutItems(m: Module, space: Space, removed: ReadonlySet<number>): Module | undefined {
   const kind = importKind(space);
   const imported = importsOf(m, space).length;
   const keepDefined = <T>(list: T[]): T[] => list.filter((_, i) => !removed.has(imported + i));
@@ -84,13 +88,17 @@ function withoutItems(m: Module, space: Space, removed: ReadonlySet<number>): Mo
       return { ...m, imports, mems: keepDefined(m.mems) };
     case 'global':
       return { ...m, imports, globals: keepDefined(m.globals) };
+    case 'tag':
+      return { ...m, imports, tags: keepDefined(m.tags) };
     case 'elem':
       return { ...m, elems: keepDefined(m.elems) };
     case 'data': {
       const datas = keepDefined(m.datas);
       return { ...m, datas, ...(m.dataCount === undefined ? {} : { dataCount: datas.length }) };
     }
-    case 'type':
-      return { ...m, types: keepDefined(m.types) };
+    case 'type': {
+      const kept = withoutTypes(m, removed);
+      return kept && { ...m, ...kept };
+    }
   }
 }
