@@ -51,6 +51,14 @@ describe('compareRun', () => {
     expect(v8.allowed[0]?.rule).toBe('trap-alias');
   });
 
+  it('accepts an uncaught exception where the oracle has one, and flags one where the oracle returns or traps', () => {
+    const exception: InvocationOutcome = { kind: 'exception', message: 'uncaught exception' };
+    expect(compareRun(oracle([exception, i32(1)]), runtime('x', [{ ...exception, message: 'wasm exception' }, i32(1)])).divergences).toEqual([]);
+    expect(compareRun(oracle([i32(0)]), runtime('x', [exception])).divergences[0]?.kind).toBe('wrong-result');
+    expect(compareRun(oracle([trap('unreachable')]), runtime('x', [exception])).divergences[0]?.kind).toBe('wrong-trap');
+    expect(compareRun(oracle([exception]), runtime('x', [i32(0)])).divergences[0]?.kind).toBe('wrong-result');
+  });
+
   it('allows any outcome where the oracle exhausts the stack, and stops comparing that instance', () => {
     const o = oracle([{ kind: 'exhaustion', message: '' }, i32(1)]);
     const c = compareRun(o, runtime('x', [i32(5), i32(2)]));

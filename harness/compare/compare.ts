@@ -239,6 +239,11 @@ function judgeInWorld(w: OracleWorld, i: number, a: InvocationOutcome, isDigest:
     });
     return { runs, rules: exact ? [] : [RULES.trapAlias] };
   }
+  if (a.kind === 'exception') {
+    // an uncaught exception is its own outcome: the runs in which one escaped too (what it carries is not observable)
+    const runs = w.runs.filter((_, k) => outs[k]?.kind === 'exception');
+    return runs.length === 0 ? undefined : { runs, rules: [] };
+  }
   if (a.kind !== 'values') return undefined;
   const valueRuns = w.runs.filter((_, k) => outs[k]?.kind === 'values' && sameTypes((outs[k] as { values: ResultValue[] }).values, a.values));
   if (valueRuns.length === 0) return undefined;

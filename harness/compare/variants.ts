@@ -110,7 +110,8 @@ function afterEach(seq: readonly Instr[], f: (ins: Instr) => Instr[]): Instr[] {
 }
 
 function copyModule(m: Module): Module {
-  return { ...m, types: [...m.types], funcs: [...m.funcs] };
+  // recs copied too: a type appended to the copy appends a rec group, which must not reach `m`
+  return { ...m, types: [...m.types], ...(m.recs ? { recs: [...m.recs] } : {}), funcs: [...m.funcs] };
 }
 
 function importedFuncs(m: Module): number {

@@ -24,7 +24,7 @@ export interface CoverageSummary {
 
 const RAREST = 5;
 
-/** How many of the 2.0 instructions (the opcode table) the counts reach, which not, and which only rarely. */
+/** How many of the instructions of the opcode table (2.0 and 3.0) the counts reach, which not, and which only rarely. */
 export function coverageSummary(counts: ReadonlyMap<string, number>): CoverageSummary {
   const names = OPCODES.map((o) => o.name);
   const missing = names.filter((name) => (counts.get(name) ?? 0) === 0);

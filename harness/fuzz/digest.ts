@@ -25,16 +25,20 @@ const V = 2; // local: a v128 global being mixed in
 
 /** A copy of `m` with the digest function added and exported (the input is not changed). */
 export function withDigest(m: Module): Module {
-  const out: Module = { ...m, types: [...m.types], funcs: [...m.funcs], exports: [...m.exports] };
+  // recs copied too: appending the digest's type appends a rec group, which must not reach `m`
+  const out: Module = { ...m, types: [...m.types], ...(m.recs ? { recs: [...m.recs] } : {}), funcs: [...m.funcs], exports: [...m.exports] };
   const type = typeIndex(out, { params: [], results: ['i64'] });
   const importedFuncs = m.imports.filter((i) => i.desc.kind === 'func').length;
   const globals: GlobalType[] = [...m.imports.flatMap((i) => (i.desc.kind === 'global' ? [i.desc.global] : [])), ...m.globals.map((g) => g.type)];
-  const tables = m.imports.filter((i) => i.desc.kind === 'table').length + m.tables.length;
+  const tables = [...m.imports.flatMap((i) => (i.desc.kind === 'table' ? [i.desc.table] : [])), ...m.tables];
   const memories = m.imports.filter((i) => i.desc.kind === 'memory').length + m.mems.length;
   const body: Instr[] = [instr('i64.const', { i64: SEED }), instr('local.set', { index: H })];
   if (memories > 0) body.push(...mix([instr('memory.size', { index: 0 }), instr('i64.extend_i32_u')]), ...memoryLoop());
   globals.forEach((g, index) => body.push(...mix(asI64(g.type, [instr('global.get', { index })]))));
-  for (let t = 0; t < tables; t++) body.push(...mix([instr('table.size', { index: t }), instr('i64.extend_i32_u')]), ...tableLoop(t));
+  tables.forEach((table, t) => {
+    const size = table.addr === 'i64' ? [instr('table.size', { index: t })] : [instr('table.size', { index: t }), instr('i64.extend_i32_u')];
+    body.push(...mix(size), ...tableLoop(t, table.addr === 'i64'));
+  });
   body.push(instr('local.get', { index: H }));
     // a v128 scratch local only when needed: runtimes without SIMD reject any v128 local
   out.funcs.push({ type, locals: globals.some((g) => g.type === 'v128') ? ['i32', 'i64', 'v128'] : ['i32', 'i64'], body });
@@ -77,10 +81,12 @@ function memoryLoop(): Instr[] {
   return indexLoop(size, 8, [instr('local.get', { index: I }), instr('i64.load', { align: 3, offset: 0 })]);
 }
 
-/** Whether each entry of table t is null, mixed in (plus its index, so that the positions count). */
-function tableLoop(t: number): Instr[] {
-  const entry = [instr('local.get', { index: I }), instr('table.get', { index: t }), instr('ref.is_null'), instr('local.get', { index: I }), instr('i32.add'), instr('i64.extend_i32_u')];
-  return indexLoop([instr('table.size', { index: t })], 1, entry);
+/** Whether each entry of table t is null, mixed in (plus its index, so that the positions count); a 64-bit table (table64) takes i64 indices (its few entries fit the i32 counter). */
+function tableLoop(t: number, i64: boolean): Instr[] {
+  const index = i64 ? [instr('local.get', { index: I }), instr('i64.extend_i32_u')] : [instr('local.get', { index: I })];
+  const entry = [...index, instr('table.get', { index: t }), instr('ref.is_null'), instr('local.get', { index: I }), instr('i32.add'), instr('i64.extend_i32_u')];
+  const size = i64 ? [instr('table.size', { index: t }), instr('i32.wrap_i64')] : [instr('table.size', { index: t })];
+  return indexLoop(size, 1, entry);
 }
 
 /** for (I = 0; I < limit; I += step) mix(value) */

@@ -7,6 +7,7 @@
 // it is found, and the run's coverage and summary at the end.
 import type { Adapter } from '../../adapters/adapter.js';
 import type { GenOptions, Mix, MixedCase } from '../generate/index.js';
+import { featureWeights } from '../generate/features.js';
 import { caseChunk } from './source.js';
 import type { Store } from '../store/store.js';
 import type { Divergence } from '../compare/compare.js';
@@ -37,6 +38,7 @@ export interface FuzzOptions {
   digest?: boolean;
   minimize?: { maxTests: number; timeBudgetMs: number };
   mix?: Mix;
+  /** generator options; `features` defaults to the weights of the compared runtimes' probed features (generate/features.ts) */
   generate?: GenOptions;
   /** instructions to interleave boundary cases of (source.ts) */
   focus?: readonly string[];
@@ -97,6 +99,9 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
   const byId = new Map(o.runtimes.map((r) => [r.id, r]));
   const features = new Map<string, FeatureSet>();
   for (const r of o.runtimes) features.set(r.id, await r.features());
+  // 3.0 features weighted by how many of the compared runtimes have them (the reference adapter is the oracle: not counted)
+  const weights = featureWeights(o.runtimes.filter((r) => r.id !== 'reference').map((r) => features.get(r.id)!));
+  const generate: GenOptions = { features: weights, ...o.generate };
   const probed: ContractSeen[] = [];
   for (const r of o.runtimes) probed.push(...(await recordProbeFailures(store, runId, r, versions[r.id]!)));
   const ctx: TriageContext = { oracle, runtimes: byId, versions, limits, minimize: o.minimize ?? DEFAULT_MINIMIZE, features };
@@ -132,7 +137,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
     const shard = o.shard ?? { index: 0, count: 1 };
     let stop: FuzzSummary['stoppedBy'] | undefined;
     for (let j = shard.index; (stop = stopReason()) === undefined; j += shard.count) {
-      const cases = caseChunk(o.seed, j, chunk, { ...(o.mix ? { mix: o.mix } : {}), ...(o.generate ? { generate: o.generate } : {}), ...(o.focus ? { focus: o.focus } : {}) });
+      const cases = caseChunk(o.seed, j, chunk, { ...(o.mix ? { mix: o.mix } : {}), generate, ...(o.focus ? { focus: o.focus } : {}) });
       for (let k = 0; k < cases.length && (stop = stopReason()) === undefined; k++) {
         const { case: c, origin } = cases[k]!;
         const result = await runCase(fuzzCase(c, origin), oracle, o.runtimes, limits, features);

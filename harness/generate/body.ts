@@ -3,7 +3,11 @@
 // (`stmt()` leaves the stack as it found it), so every sequence is valid by
 // construction; blocks, loops and ifs take multi-value block types, branches
 // carry their label's types, and `br`/`br_table`/`return`/`unreachable` end
-// the statement list they are in.
+// the statement list they are in. The 3.0 features the module uses add
+// their producers and statements (tail-calls.ts, exn-code.ts, gc-code.ts);
+// memory and table instructions take the address type of the memory or
+// table they name (memory64, table64), and non-defaultable locals are read
+// only where a set in the same or an enclosing block initialised them.
 //
 // Termination: every function entry and every loop header spends one unit of
 // the fuel global and traps (`unreachable`) when it is empty, so a module's
@@ -11,14 +15,19 @@
 // down a local so that most end on their own long before the fuel does.
 import { instr, type Instr } from '../../reference-runtime/syntax/instructions.js';
 import type { OpInfo } from '../../reference-runtime/syntax/opcodes.js';
-import { isFuncType, isRefType, type BlockType, type FuncType, type RefType, type ValType } from '../../reference-runtime/syntax/types.js';
+import { addrType, isFuncType, isNullable, isRefType, type AddrType, type BlockType, type FuncType, type RefType, type ValType } from '../../reference-runtime/syntax/types.js';
+import { isDefaultable } from '../../reference-runtime/types/defaultable.js';
 import { constInstr } from '../../adapters/values.js';
 import { chooseValue, I32_BOUNDARY } from './boundary.js';
 import type { Choices } from './choices.js';
-import { chooseTableFunc, chooseValType, FUEL_GLOBAL, PAGE, typeIndex, type Shape } from './module-shape.js';
+import { addrConst } from './const-exprs.js';
+import { exnProducers, exnStmts } from './exn-code.js';
+import { gcProducers, gcStmts } from './gc-code.js';
+import { chooseValType, freshRef, FUEL_GLOBAL, PAGE, typeIndex, type Shape } from './module-shape.js';
 import { needsData, needsMemory, OPS_BY_RESULT, VOID_OPS, type SigOp } from './op-index.js';
+import { tailCallStmts } from './tail-calls.js';
 
-interface Stmts {
+export interface Stmts {
   instrs: Instr[];
   /** ends with br, br_table, return or unreachable: nothing after it runs */
   terminal: boolean;
@@ -41,33 +50,58 @@ const INT_DIVS = /^i(32|64)\.(div|rem)_[su]$/;
 const MAX_EXPR_DEPTH = 5;
 const MAX_NEST = 3;
 
+/** A weighted way to produce code (Choices.weighted entries). */
+export type Options<T> = [number, () => T][];
+
 export class BodyGen {
-  private readonly type: FuncType;
+  readonly type: FuncType;
   /** declared locals (parameters excluded), grown as scratch locals are needed */
   readonly locals: ValType[] = [];
   /** branch types of the labels in scope, outermost (the function) first */
-  private readonly labels: (readonly ValType[])[] = [];
+  readonly labels: (readonly ValType[])[] = [];
+  /**
+   * Per label in scope: the non-defaultable locals set in that block so far.
+   * Such a local may be read only after a set in its block or an enclosing
+   * one (3.0 local initialisation: the set is forgotten at the block's end).
+   */
+  private readonly inits: Set<number>[] = [];
   private budget: number;
 
   constructor(
-    private readonly c: Choices,
-    private readonly s: Shape,
-    private readonly self: number,
+    readonly c: Choices,
+    readonly s: Shape,
+    readonly self: number,
   ) {
     this.type = s.funcTypes[self]!;
     this.budget = 8 + c.int(s.options.maxBodySize);
     const declared = c.int(5);
-    for (let i = 0; i < declared; i++) this.locals.push(chooseValType(c));
+    for (let i = 0; i < declared; i++) this.locals.push(chooseValType(c, s));
   }
 
   generate(): Instr[] {
-    this.labels.push(this.type.results);
+    this.enter(this.type.results);
     const body = fuelPrologue();
     const s = this.stmts(MAX_NEST);
     body.push(...s.instrs);
     if (!s.terminal) body.push(...this.values(this.type.results));
-    this.labels.pop();
+    this.leave();
     return body;
+  }
+
+  /** A label (block body) comes into scope: branches to it carry `types`. */
+  enter(types: readonly ValType[]): void {
+    this.labels.push(types);
+    this.inits.push(new Set());
+  }
+
+  leave(): void {
+    this.labels.pop();
+    this.inits.pop();
+  }
+
+  /** Whether one more block may nest here. */
+  canNest(): boolean {
+    return this.labels.length <= MAX_NEST + 1;
   }
 
   // ---- locals
@@ -76,27 +110,43 @@ export class BodyGen {
     return [...this.type.params, ...this.locals];
   }
 
-  private localsOf(t: ValType): number[] {
+  /** The locals of type t that may be read here (`write`: that may be set). */
+  localsOf(t: ValType, write = false): number[] {
     const out: number[] = [];
-    this.localTypes().forEach((lt, i) => lt === t && out.push(i));
+    const params = this.type.params.length;
+    this.localTypes().forEach((lt, i) => {
+      if (lt !== t) return;
+      if (write || i < params || isDefaultable(lt) || this.inits.some((set) => set.has(i))) out.push(i);
+    });
     return out;
   }
 
-  private newLocal(t: ValType): number {
+  newLocal(t: ValType): number {
     this.locals.push(t);
     return this.type.params.length + this.locals.length - 1;
   }
 
+  /** `local.set` or `local.tee` of local i, which counts as initialised from here to the end of the block. */
+  setLocal(i: number, op: 'local.set' | 'local.tee' = 'local.set'): Instr {
+    this.inits[this.inits.length - 1]!.add(i);
+    return instr(op, { index: i });
+  }
+
   /** Consumes a value of type t from the stack: into a local of its type, or dropped. */
-  private sink(t: ValType): Instr {
-    const ls = this.localsOf(t);
-    return ls.length > 0 && this.c.chance(50) ? instr('local.set', { index: this.c.pick(ls) }) : instr('drop');
+  sink(t: ValType): Instr {
+    const ls = this.localsOf(t, true);
+    return ls.length > 0 && this.c.chance(50) ? this.setLocal(this.c.pick(ls)) : instr('drop');
+  }
+
+  /** Instructions of a 3.0 feature may be used: the module uses the feature. */
+  uses(feature: NonNullable<OpInfo['feature']>): boolean {
+    return this.s.features.has(feature);
   }
 
   // ---- expressions
 
   /** Values of the given types, in order. */
-  private values(ts: readonly ValType[], depth = MAX_EXPR_DEPTH): Instr[] {
+  values(ts: readonly ValType[], depth = MAX_EXPR_DEPTH): Instr[] {
     return ts.flatMap((t) => this.expr(t, depth));
   }
 
@@ -107,27 +157,25 @@ export class BodyGen {
     return this.c.weighted(producers)();
   }
 
-  private leaf(t: ValType): Instr[] {
+  /** A value of type t without nesting: a local, a global, a constant, a null or a fresh reference (module-shape.ts freshRef). */
+  leaf(t: ValType): Instr[] {
     const c = this.c;
     const ls = this.localsOf(t);
     const gs = this.s.module.globals.flatMap((g, i) => (g.type.type === t ? [i] : []));
     const choice = c.int(4);
     if (choice === 1 && ls.length > 0) return [instr('local.get', { index: c.pick(ls) })];
     if (choice === 2 && gs.length > 0) return [instr('global.get', { index: c.pick(gs) })];
-    if (isRefType(t)) {
-      const f = t === 'funcref' && choice === 3 ? chooseTableFunc(c, this.s) : undefined;
-      return [f === undefined ? instr('ref.null', { refType: t }) : instr('ref.func', { index: f })];
-    }
+    if (isRefType(t)) return choice === 3 || !isNullable(t) ? freshRef(c, this.s, t) : [instr('ref.null', { refType: t })];
     return [constInstr(chooseValue(c, t))];
   }
 
-  private producers(t: ValType, d: number): [number, () => Instr[]][] {
-    const out: [number, () => Instr[]][] = [[1, () => this.leaf(t)]];
+  private producers(t: ValType, d: number): Options<Instr[]> {
+    const out: Options<Instr[]> = [[1, () => this.leaf(t)]];
     const ops = (OPS_BY_RESULT.get(t) ?? []).filter((o) => this.available(o.info));
     if (ops.length > 0) out.push([t === 'v128' ? 14 : 10, () => this.sigOp(this.c.pick(ops), d)]);
-    if (this.localsOf(t).length > 0) out.push([1, () => [...this.expr(t, d), instr('local.tee', { index: this.c.pick(this.localsOf(t)) })]]);
+    if (this.localsOf(t, true).length > 0) out.push([1, () => [...this.expr(t, d), this.setLocal(this.c.pick(this.localsOf(t, true)), 'local.tee')]]);
     out.push([1, () => this.select(t, d)]);
-    if (this.labels.length <= MAX_NEST + 1) {
+    if (this.canNest()) {
       out.push([1, () => this.blockExpr('block', t, d)]);
       out.push([1, () => this.blockExpr('if', t, d)]);
       out.push([1, () => this.brIfExpr(t, d)]);
@@ -138,27 +186,37 @@ export class BodyGen {
       const ts = this.s.module.types.filter(isFuncType).filter((ft) => ft.results.includes(t));
       if (ts.length > 0) out.push([1, () => this.keepOne(this.callIndirect(this.c.pick(ts), d), t)]);
     }
-    if (t === 'i32') this.i32Producers(out, d);
-    if (t === 'funcref' || t === 'externref') this.refProducers(out, t, d);
+    if (t === 'i32') out.push([1, () => [...this.expr(this.c.chance(50) ? 'funcref' : this.c.pick(this.s.refTypes.slice(1)), d), instr('ref.is_null')]]);
+    if (t === 'i32' || t === 'i64') this.sizeProducers(out, t, d);
+    if (isRefType(t)) this.refProducers(out, t, d);
+    if (this.uses('exceptions') && this.canNest()) out.push(...exnProducers(this, t, d));
+    if (this.uses('gc') || this.uses('function-references')) out.push(...gcProducers(this, t, d));
     return out;
   }
 
-  private i32Producers(out: [number, () => Instr[]][], d: number): void {
-    out.push([1, () => [...this.expr(this.c.chance(50) ? 'funcref' : 'externref', d), instr('ref.is_null')]]);
-    const tables = this.s.module.tables;
+  /** memory.size/grow and table.size/grow of the memories and tables whose address type is t. */
+  private sizeProducers(out: Options<Instr[]>, t: 'i32' | 'i64', d: number): void {
+    const m = this.s.module;
+    const mems = m.mems.flatMap((mem, i) => (addrType(mem) === t ? [i] : []));
+    if (t === 'i64' && mems.length > 0) {
+      out.push([1, () => [instr('memory.size', { index: this.c.pick(mems) })]]);
+      const growable = mems.filter((i) => this.s.memGrowable[i]);
+      if (growable.length > 0) out.push([1, () => [this.addrSmall(3, 'i64'), instr('memory.grow', { index: this.c.pick(growable) })]]);
+    }
+    const tables = m.tables.flatMap((tt, i) => (addrType(tt) === t ? [i] : []));
     if (tables.length > 0) {
-      out.push([1, () => [instr('table.size', { index: this.c.int(tables.length) })]]);
-      const growable = tables.flatMap((_, i) => (this.s.tableGrowable[i] ? [i] : []));
+      out.push([1, () => [instr('table.size', { index: this.c.pick(tables) })]]);
+      const growable = tables.filter((i) => this.s.tableGrowable[i]);
       if (growable.length > 0) {
         out.push([1, () => {
           const ti = this.c.pick(growable);
-          return [...this.expr(tables[ti]!.elem, d), this.smallConst(4), instr('table.grow', { index: ti })];
+          return [...this.expr(m.tables[ti]!.elem, d), this.addrSmall(4, t), instr('table.grow', { index: ti })];
         }]);
       }
     }
   }
 
-  private refProducers(out: [number, () => Instr[]][], t: RefType, d: number): void {
+  private refProducers(out: Options<Instr[]>, t: RefType, d: number): void {
     const tables = this.tablesOf(t);
     if (tables.length === 0) return;
     out.push([2, () => {
@@ -167,44 +225,72 @@ export class BodyGen {
     }]);
   }
 
-  /** An instruction with a signature: its operands, then itself with immediates. */
+  /**
+   * An instruction with a signature: its operands, then itself with
+   * immediates. A memory instruction first picks its memory (and memory.copy
+   * its source), whose address type types the address operands (the table's
+   * signature writes them as i32).
+   */
   private sigOp(op: SigOp, d: number): Instr[] {
     const c = this.c;
     const info = op.info;
+    const mem = needsMemory(info) ? this.chooseMemory(info) : 0;
+    const src = info.imm === 'memory_copy' ? c.int(this.s.module.mems.length) : mem;
+    const at = this.memAddr(mem);
     const operands = op.params.map((p, i) => {
-      if (i === 0 && (info.imm === 'memarg' || info.imm === 'memarg_lane')) return this.address(d);
-      if (info.name === 'memory.grow') return [this.smallConst(3)];
+      if (i === 0 && (info.imm === 'memarg' || info.imm === 'memarg_lane')) return this.address(d, at);
+      if (info.name === 'memory.grow') return [this.addrSmall(3, at)];
       if (INT_DIVS.test(info.name) && i === 1 && c.chance(50)) {
         // A divisor that is never 0, so that most divisions do not trap.
         const one = p === 'i32' ? instr('i32.const', { i32: 1 }) : instr('i64.const', { i64: 1n });
         return [...this.expr(p, d), one, instr(p === 'i32' ? 'i32.or' : 'i64.or')];
       }
       // Bulk memory operands: a destination in the first bytes, short sources and lengths.
-      if (needsMemory(info) && info.imm !== 'memarg' && info.imm !== 'memarg_lane') return [this.smallConst(i === 0 ? 300 : 32)];
+      if (needsMemory(info) && info.imm !== 'memarg' && info.imm !== 'memarg_lane') {
+        // (memory.fill's value, operand 1, is an i32 like a length)
+        const type = bulkOperandType(info.name, i, at, this.memAddr(src));
+        return [this.addrSmall(i === 0 ? 300 : 32, type)];
+      }
       return this.expr(p, d);
     });
-    return [...operands.flat(), this.withImmediates(info)];
+    return [...operands.flat(), this.withImmediates(info, mem, src)];
   }
 
-  private withImmediates(info: OpInfo): Instr {
+  /** A memory for a memory instruction: memory.size and memory.grow in an i32 context take a 32-bit one (grow: a growable one). */
+  private chooseMemory(info: OpInfo): number {
+    const mems = this.s.module.mems.flatMap((m, i) => {
+      if ((info.name === 'memory.size' || info.name === 'memory.grow') && addrType(m) !== 'i32') return [];
+      if (info.name === 'memory.grow' && !this.s.memGrowable[i]) return [];
+      return [i];
+    });
+    return this.c.pick(mems);
+  }
+
+  private memAddr(mem: number): AddrType {
+    const m = this.s.module.mems[mem];
+    return m === undefined ? 'i32' : addrType(m);
+  }
+
+  private withImmediates(info: OpInfo, mem: number, src: number): Instr {
     const c = this.c;
+    const index = mem === 0 ? {} : { index: mem };
     switch (info.imm) {
       case 'memarg':
-        return instr(info.name, this.memarg(info));
+        return instr(info.name, { ...index, ...this.memarg(info) });
       case 'memarg_lane':
-        return instr(info.name, { ...this.memarg(info), lane: c.int(info.lanes!) });
+        return instr(info.name, { ...index, ...this.memarg(info), lane: c.int(info.lanes!) });
       case 'lane':
         return instr(info.name, { lane: c.int(info.lanes!) });
       case 'shuffle':
         return instr(info.name, { bytes: c.bytes(16).map((b) => b % 32) });
       case 'memory_init':
-        return instr(info.name, { index: c.int(this.s.module.datas.length), index2: 0 });
+        return instr(info.name, { index: c.int(this.s.module.datas.length), index2: mem });
       case 'data':
         return instr(info.name, { index: c.int(this.s.module.datas.length) });
       case 'memory':
-        return instr(info.name, { index: 0 });
+        return instr(info.name, { index: mem });
       case 'memory_copy':
-        return instr(info.name, { index: 0, index2: 0 });
+        return instr(info.name, { index: mem, index2: src });
       default:
         return instr(info.name);
     }
@@ -224,8 +310,15 @@ export class BodyGen {
   }
 
   /** A memory address: mostly inside the first page, sometimes a boundary or a masked expression. */
-  private address(d: number): Instr[] {
+  private address(d: number, at: AddrType): Instr[] {
     const c = this.c;
+    if (at === 'i64') {
+      return c.weighted<() => Instr[]>([
+        [28, () => [instr('i64.const', { i64: BigInt(c.int(300)) })]],
+        [1, () => [instr('i64.const', { i64: c.pick([-1n, 1n << 32n, 0xffffn, 0x10000n, 1n << 62n]) })]],
+        [3, () => [...this.expr('i64', d), instr('i64.const', { i64: 0x7fffn }), instr('i64.and')]],
+      ])();
+    }
     return c.weighted<() => Instr[]>([
       [28, () => [instr('i32.const', { i32: c.int(300) })]],
       [1, () => [instr('i32.const', { i32: c.pick(I32_BOUNDARY) })]],
@@ -233,82 +326,99 @@ export class BodyGen {
     ])();
   }
 
-  private smallConst(n: number): Instr {
+  smallConst(n: number): Instr {
     return instr('i32.const', { i32: this.c.chance(96) ? this.c.int(n) : this.c.pick(I32_BOUNDARY) });
   }
 
-  private tableIndex(ti: number, d: number): Instr[] {
-    const min = this.s.module.tables[ti]!.limits.min;
-    // Mostly in bounds; sometimes just past the end or any i32, to reach the trap.
-    if (this.c.chance(85)) return [instr('i32.const', { i32: this.c.int(Math.max(min, 1)) })];
-    return this.c.chance(50) ? [instr('i32.const', { i32: min + this.c.int(2) })] : this.expr('i32', d);
+  /** A small address, size or count of type `at` (now and then a boundary value). */
+  addrSmall(n: number, at: AddrType): Instr {
+    if (at === 'i32') return this.smallConst(n);
+    return instr('i64.const', { i64: this.c.chance(96) ? BigInt(this.c.int(n)) : this.c.pick([-1n, 0x7fffffffn, 0x100000000n, 0x10000n]) });
   }
 
-  private tablesOf(t: RefType): number[] {
+  private tableIndex(ti: number, d: number): Instr[] {
+    const table = this.s.module.tables[ti]!;
+    const at = addrType(table);
+    const min = table.limits.min;
+    // Mostly in bounds; sometimes just past the end or any index, to reach the trap.
+    if (this.c.chance(85)) return [addrConst(this.c.int(Math.max(min, 1)), at)];
+    return this.c.chance(50) ? [addrConst(min + this.c.int(2), at)] : this.expr(at, d);
+  }
+
+  tablesOf(t: RefType): number[] {
     return this.s.module.tables.flatMap((tt, i) => (tt.elem === t ? [i] : []));
   }
 
   private available(info: OpInfo): boolean {
-    if (needsMemory(info) && this.s.module.mems.length === 0) return false;
+    // relaxed SIMD only in the pure functions of relaxed-funcs.ts, where only the result sees it
+    if (info.feature !== undefined) return false;
+    const mems = this.s.module.mems;
+    if (needsMemory(info) && mems.length === 0) return false;
     if (needsData(info) && this.s.module.datas.length === 0) return false;
-    if (info.name === 'memory.grow' && !this.s.memGrowable) return false;
+    if (info.name === 'memory.size' && !mems.some((m) => addrType(m) === 'i32')) return false;
+    if (info.name === 'memory.grow' && !mems.some((m, i) => addrType(m) === 'i32' && this.s.memGrowable[i])) return false;
     return true;
   }
 
   private select(t: ValType, d: number): Instr[] {
-    const typed = t === 'funcref' || t === 'externref' || this.c.chance(30);
+    const typed = isRefType(t) || this.c.chance(30);
     const sel = typed ? instr('select_t', { types: [t] }) : instr('select');
     return [...this.expr(t, d), ...this.expr(t, d), ...this.expr('i32', d), sel];
   }
 
   /** `block (result t)` or `if (result t)` (possibly with parameters) computing a t. */
   private blockExpr(kind: 'block' | 'if', t: ValType, d: number): Instr[] {
-    const params = this.c.chance(25) ? [chooseValType(this.c)] : [];
+    const params = this.c.chance(25) ? [chooseValType(this.c, this.s)] : [];
     return this.structured(kind, params, [t], d);
   }
 
   /** `block (result t) <t> <cond> br_if 0 end`: a branch that carries a value. */
   private brIfExpr(t: ValType, d: number): Instr[] {
-    this.labels.push([t]);
+    this.enter([t]);
     const body = [...this.expr(t, d), ...this.expr('i32', d), instr('br_if', { index: 0 })];
-    this.labels.pop();
+    this.leave();
     return [instr('block', { blockType: { kind: 'value', type: t }, body })];
   }
 
   /** A call's results on the stack, reduced to the one of type t (the others dropped, it kept in a scratch local). */
-  private keepOne(code: { instrs: Instr[]; type: FuncType }, t: ValType): Instr[] {
+  keepOne(code: { instrs: Instr[]; type: FuncType }, t: ValType): Instr[] {
     const results = code.type.results;
     const keep = results.lastIndexOf(t);
     const scratch = this.newLocal(t);
     const out = [...code.instrs];
-    for (let i = results.length - 1; i >= 0; i--) out.push(i === keep ? instr('local.set', { index: scratch }) : instr('drop'));
+    for (let i = results.length - 1; i >= 0; i--) out.push(i === keep ? this.setLocal(scratch) : instr('drop'));
     out.push(instr('local.get', { index: scratch }));
     return out;
   }
 
-  private directCallees(): number[] {
+  directCallees(): number[] {
     const n = this.s.funcTypes.length;
     return Array.from({ length: n - this.self - 1 }, (_, k) => this.self + 1 + k);
   }
 
-  private canCallIndirect(): boolean {
-    return this.self < this.s.tableFuncs && this.tablesOf('funcref').length > 0;
+  /** This function may call through references (call_indirect, call_ref): it is never referenced itself. */
+  callsThroughRefs(): boolean {
+    return this.self < this.s.tableFuncs;
   }
 
-  private call(f: number, d: number): { instrs: Instr[]; type: FuncType } {
+  private canCallIndirect(): boolean {
+    return this.callsThroughRefs() && this.tablesOf('funcref').length > 0;
+  }
+
+  call(f: number, d: number): { instrs: Instr[]; type: FuncType } {
     const type = this.s.funcTypes[f]!;
     return { instrs: [...this.values(type.params, d), instr('call', { index: f })], type };
   }
 
-  private callIndirect(type: FuncType, d: number): { instrs: Instr[]; type: FuncType } {
+  callIndirect(type: FuncType, d: number, op: 'call_indirect' | 'return_call_indirect' = 'call_indirect'): { instrs: Instr[]; type: FuncType } {
     const ti = this.c.pick(this.tablesOf('funcref'));
-    const instrs = [...this.values(type.params, d), ...this.tableIndex(ti, d), instr('call_indirect', { index: typeIndex(this.s.module, type), index2: ti })];
+    const instrs = [...this.values(type.params, d), ...this.tableIndex(ti, d), instr(op, { index: typeIndex(this.s.module, type), index2: ti })];
     return { instrs, type };
   }
 
   // ---- statements
 
-  private stmts(nest: number): Stmts {
+  stmts(nest: number): Stmts {
     const instrs: Instr[] = [];
     while (this.budget > 0 && this.c.chance(80)) {
       const s = this.stmt(nest);
@@ -327,10 +437,10 @@ export class BodyGen {
       [1, () => plain([instr('nop')])],
       [4, () => {
         const t = c.pick(this.localTypes().length > 0 ? this.localTypes() : ['i32' as ValType]);
-        const ls = this.localsOf(t);
-        return plain([...this.expr(t, d), ls.length > 0 ? instr('local.set', { index: c.pick(ls) }) : instr('drop')]);
+        const ls = this.localsOf(t, true);
+        return plain([...this.expr(t, d), ls.length > 0 ? this.setLocal(c.pick(ls)) : instr('drop')]);
       }],
-      [3, () => plain([...this.expr(chooseValType(c), d), instr('drop')])],
+      [3, () => plain([...this.expr(chooseValType(c, this.s), d), instr('drop')])],
     ];
     const mutableGlobals = this.s.module.globals.flatMap((g, i) => (g.type.mutable && i !== FUEL_GLOBAL ? [i] : []));
     if (mutableGlobals.length > 0) {
@@ -351,6 +461,9 @@ export class BodyGen {
     if (this.canCallIndirect()) options.push([2, () => plain(this.sinkAll(this.callIndirect(c.pick(this.s.module.types.filter(isFuncType)), d)))]);
     if (this.s.module.tables.length > 0) options.push([3, () => plain(this.tableStmt(d))]);
     if (this.s.module.elems.length > 0) options.push([1, () => plain([instr('elem.drop', { index: c.int(this.s.module.elems.length) })])]);
+    if (this.uses('tail-call')) options.push(...tailCallStmts(this, d));
+    if (this.uses('exceptions')) options.push(...exnStmts(this, d));
+    if (this.uses('gc')) options.push(...gcStmts(this, d));
     // Rare: reached, it ends the invocation (the fuel check has unreachable in every function anyway).
     options.push([1, () => (c.chance(25) ? end([instr('unreachable')]) : plain([instr('nop')]))]);
     return c.weighted(options)();
@@ -387,38 +500,39 @@ export class BodyGen {
     const m = this.s.module;
     const ti = c.int(m.tables.length);
     const elem = m.tables[ti]!.elem;
-    const n = (): Instr => this.smallConst(2);
+    const at = addrType(m.tables[ti]!);
     const choice = c.int(5);
-    if (choice === 1) return [...this.tableIndex(ti, d), ...this.expr(elem, d), n(), instr('table.fill', { index: ti })];
+    if (choice === 1) return [...this.tableIndex(ti, d), ...this.expr(elem, d), this.addrSmall(2, at), instr('table.fill', { index: ti })];
     if (choice === 2) {
-      const src = c.pick(this.tablesOf(elem));
-      return [...this.tableIndex(ti, d), ...this.tableIndex(src, d), n(), instr('table.copy', { index: ti, index2: src })];
+      const src = c.pick(m.tables.flatMap((tt, i) => (this.s.matches(tt.elem, elem) ? [i] : [])));
+      const n = at === 'i64' && addrType(m.tables[src]!) === 'i64' ? 'i64' : 'i32';
+      return [...this.tableIndex(ti, d), ...this.tableIndex(src, d), this.addrSmall(2, n), instr('table.copy', { index: ti, index2: src })];
     }
-    const segs = m.elems.flatMap((e, i) => (e.type === elem ? [i] : []));
+    const segs = m.elems.flatMap((e, i) => (this.s.matches(e.type, elem) ? [i] : []));
     if (choice === 3 && segs.length > 0) {
-      return [...this.tableIndex(ti, d), this.smallConst(2), n(), instr('table.init', { index: c.pick(segs), index2: ti })];
+      return [...this.tableIndex(ti, d), this.smallConst(2), this.smallConst(2), instr('table.init', { index: c.pick(segs), index2: ti })];
     }
-    if (choice === 4 && this.s.tableGrowable[ti]) return [...this.expr(elem, d), n(), instr('table.grow', { index: ti }), instr('drop')];
+    if (choice === 4 && this.s.tableGrowable[ti]) return [...this.expr(elem, d), this.addrSmall(2, at), instr('table.grow', { index: ti }), instr('drop')];
     return [...this.tableIndex(ti, d), ...this.expr(elem, d), instr('table.set', { index: ti })];
   }
 
   /** A block, loop or if used as a statement: its parameters pushed, its results consumed. */
   private blockStmt(kind: 'block' | 'loop' | 'if', d: number): Instr[] {
     const c = this.c;
-    const params = c.chance(25) ? Array.from({ length: 1 + c.int(2) }, () => chooseValType(c)) : [];
-    const results = c.chance(35) ? Array.from({ length: 1 + c.int(2) }, () => chooseValType(c)) : [];
+    const params = c.chance(25) ? Array.from({ length: 1 + c.int(2) }, () => chooseValType(c, this.s)) : [];
+    const results = c.chance(35) ? Array.from({ length: 1 + c.int(2) }, () => chooseValType(c, this.s)) : [];
     const code = this.structured(kind, params, results, d);
     return [...code, ...[...results].reverse().map((t) => this.sink(t))];
   }
 
   /** Parameters, (condition), then the structured instruction with its body or bodies. */
-  private structured(kind: 'block' | 'loop' | 'if', params: ValType[], results: ValType[], d: number): Instr[] {
+  structured(kind: 'block' | 'loop' | 'if', params: ValType[], results: ValType[], d: number): Instr[] {
     const blockType = this.blockType(params, results);
     const before: Instr[] = [];
     let counter = -1;
     if (kind === 'loop') {
       counter = this.newLocal('i32');
-      before.push(instr('i32.const', { i32: 1 + this.c.int(6) }), instr('local.set', { index: counter }));
+      before.push(instr('i32.const', { i32: 1 + this.c.int(6) }), this.setLocal(counter));
     }
     before.push(...this.values(params, d));
     if (kind === 'if') before.push(...this.expr('i32', d));
@@ -429,14 +543,14 @@ export class BodyGen {
     return [...before, ins];
   }
 
-  private blockType(params: ValType[], results: ValType[]): BlockType {
+  blockType(params: ValType[], results: ValType[]): BlockType {
     if (params.length === 0 && results.length === 0 && this.c.chance(90)) return { kind: 'empty' };
     if (params.length === 0 && results.length === 1 && this.c.chance(90)) return { kind: 'value', type: results[0]! };
     return { kind: 'type', index: typeIndex(this.s.module, { params, results }) };
   }
 
   private blockBody(kind: 'block' | 'loop' | 'if', params: ValType[], results: ValType[], counter: number): Instr[] {
-    this.labels.push(kind === 'loop' ? params : results);
+    this.enter(kind === 'loop' ? params : results);
     const body: Instr[] = [...params].reverse().map((t) => this.sink(t));
     if (kind === 'loop') body.push(...fuelPrologue());
     const s = this.stmts(this.labels.length <= MAX_NEST + 1 ? MAX_NEST + 1 - this.labels.length : 0);
@@ -445,16 +559,23 @@ export class BodyGen {
       if (kind === 'loop') {
         // Count down and go round again while the counter is non-zero, carrying the loop's parameters.
         body.push(...this.values(params, 2));
-        body.push(instr('local.get', { index: counter }), instr('i32.const', { i32: 1 }), instr('i32.sub'), instr('local.tee', { index: counter }));
+        body.push(instr('local.get', { index: counter }), instr('i32.const', { i32: 1 }), instr('i32.sub'), this.setLocal(counter, 'local.tee'));
         body.push(instr('br_if', { index: 0 }), ...params.map(() => instr('drop')));
       }
       body.push(...this.values(results, 3));
     }
-    this.labels.pop();
+    this.leave();
     return body;
   }
 }
 
-function sameTypes(a: readonly ValType[], b: readonly ValType[]): boolean {
+/** The type of operand i of a bulk memory instruction on memories with address types `at` (destination) and `src` (memory.copy's source). */
+function bulkOperandType(name: string, i: number, at: AddrType, src: AddrType): AddrType {
+  if (name === 'memory.init') return i === 0 ? at : 'i32';
+  if (name === 'memory.copy') return i === 0 ? at : i === 1 ? src : at === 'i64' && src === 'i64' ? 'i64' : 'i32';
+  return i === 1 ? 'i32' : at; // memory.fill: destination, value, length
+}
+
+export function sameTypes(a: readonly ValType[], b: readonly ValType[]): boolean {
   return a.length === b.length && a.every((t, i) => t === b[i]);
 }

@@ -1,10 +1,12 @@
-// Static opcode coverage and generation speed of the valid-module generator.
+// Static opcode coverage and generation speed of the valid-module generator,
+// every 3.0 feature on (as in an oracle-only fuzz run).
 //   npx tsx harness/generate/coverage.bench.ts [N=20000] [seed=1]
-// Prints cases/s, how many of the 2.0 opcodes the N cases contain at least
-// once, the missing ones, and the rarest.
+// Prints cases/s, how many of the opcodes (2.0 and 3.0) the N cases contain
+// at least once, the missing ones, and the rarest.
 import fc from 'fast-check';
 import { OPCODES } from '../../reference-runtime/syntax/opcodes.js';
 import { opcodesOf } from './opcodes-of.js';
+import { ALL_FEATURES } from './features.js';
 import { validModuleArb } from './valid-module.js';
 
 const n = Number(process.argv[2] ?? 20000);
@@ -23,7 +25,7 @@ while (done < n) {
   const size = Math.min(chunk, n - done);
   const t = performance.now();
   // One sample per chunk, each with its own seed, so that progress can be shown.
-  const cases = fc.sample(validModuleArb(), { numRuns: size, seed: seed + done });
+  const cases = fc.sample(validModuleArb({ features: ALL_FEATURES }), { numRuns: size, seed: seed + done });
   genMs += performance.now() - t;
   for (const k of cases) {
     bytes += k.bytes.length;
@@ -39,6 +41,6 @@ const missing = OPCODES.filter((o) => totals.get(o.name) === 0).map((o) => o.nam
 const rarest = [...totals].filter(([, c]) => c > 0).sort((a, b) => a[1] - b[1]).slice(0, 8);
 console.log(`cases: ${n} (seed ${seed}), mean module size ${(bytes / n).toFixed(0)} bytes`);
 console.log(`generation: ${((n / genMs) * 1000).toFixed(1)} cases/s (module build + encode)`);
-console.log(`static opcode coverage: ${covered.length}/${OPCODES.length} opcodes of Wasm 2.0`);
+console.log(`static opcode coverage: ${covered.length}/${OPCODES.length} opcodes of Wasm 2.0 and 3.0`);
 console.log(`missing: ${missing.length === 0 ? 'none' : missing.join(', ')}`);
 console.log(`rarest: ${rarest.map(([op, c]) => `${op} ${c}`).join(', ')}`);

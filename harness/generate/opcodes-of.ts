@@ -10,8 +10,8 @@ export function opcodesOf(module: Module): Map<string, number> {
   return counts;
 }
 
-/** Whether any function uses a data index (memory.init, data.drop): the binary then needs a data count section. */
+/** Whether any function uses a data index (memory.init, data.drop, array.new_data, array.init_data): the binary then needs a data count section. */
 export function usesDataIndex(module: Module): boolean {
   const ops = opcodesOf(module);
-  return ops.has('memory.init') || ops.has('data.drop');
+  return ['memory.init', 'data.drop', 'array.new_data', 'array.init_data'].some((op) => ops.has(op));
 }

@@ -1,7 +1,9 @@
 // Valid, terminating modules from a stream of choices (choices.ts): the
-// skeleton (module-shape.ts), one generated body per function (body.ts),
-// exports of everything, and invocations of the exported functions with
-// boundary-biased arguments. As a fast-check arbitrary, it is deterministic
+// skeleton (module-shape.ts, with the 3.0 features the options weigh in,
+// features.ts), one generated body per function (body.ts), the pure relaxed
+// SIMD functions (relaxed-funcs.ts), exports of everything, and invocations
+// of the exported functions the plan can call (no non-null reference
+// parameter: an argument can only be a null) with boundary-biased arguments. As a fast-check arbitrary, it is deterministic
 // per seed and shrinks by shrinking the choice stream.
 import fc from 'fast-check';
 import { encodeModule } from '../../reference-runtime/binary/encode.js';
@@ -13,6 +15,8 @@ import type { GeneratedCase } from './generated-case.js';
 import { BodyGen } from './body.js';
 import { chooseShape, type GenOptions, type Shape } from './module-shape.js';
 import { usesDataIndex } from './opcodes-of.js';
+import { RELAXED_TYPE, relaxedFunc } from './relaxed-funcs.js';
+import { heapOf, isNullable, isRefType, type FuncType, type ValType } from '../../reference-runtime/syntax/types.js';
 
 export type { GenOptions };
 
@@ -33,15 +37,18 @@ export function validModuleFrom(data: readonly number[], options: GenOptions = {
     f.body = gen.generate();
     f.locals = gen.locals;
   });
+  const relaxed = shape.features.has('relaxed-simd') ? 1 + c.int(2) : 0;
+  for (let k = 0; k < relaxed; k++) m.funcs.push(relaxedFunc(c, shape));
   if (usesDataIndex(m)) m.dataCount = m.datas.length;
   chooseStart(c, shape);
   exportEverything(m);
-  const invocations = chooseInvocations(c, shape);
+  const invocations = chooseInvocations(c, shape, relaxed);
   return { module: m, bytes: encodeModule(m), invocations, origin: 'valid' };
 }
 
 function chooseStart(c: Choices, s: Shape): void {
-  if (!c.chance(10)) return;
+  // no start function that may throw: the oracle reports an exception escaping instantiation as its own error
+  if (!c.chance(10) || s.features.has('exceptions')) return;
   const nullary = s.funcTypes.flatMap((t, i) => (t.params.length === 0 && t.results.length === 0 ? [i] : []));
   if (nullary.length > 0) s.module.start = c.pick(nullary);
 }
@@ -53,10 +60,25 @@ function exportEverything(m: Module): void {
   m.globals.forEach((_, i) => m.exports.push({ name: `g${i}`, kind: 'global', index: i }));
 }
 
-function chooseInvocations(c: Choices, s: Shape): Invocation[] {
-  const n = 1 + c.int(s.options.maxInvocations);
+/**
+ * A parameter a plan can pass: a number, a vector, or a null of an abstract
+ * reference type. (A null of a concrete type, `ref null $t`, is left out:
+ * the oracle's plan runner builds an argument from its type alone and cannot
+ * tell a struct's null from a function's, adapters/reference/reference-run.ts
+ * toValue.)
+ */
+function plannable(t: ValType): boolean {
+  return !isRefType(t) || (isNullable(t) && typeof heapOf(t) !== 'number');
+}
+
+/** Invocations of the functions a plan can call, the relaxed ones (after the others) among them. */
+function chooseInvocations(c: Choices, s: Shape, relaxed: number): Invocation[] {
+  const types: FuncType[] = [...s.funcTypes, ...Array.from({ length: relaxed }, () => RELAXED_TYPE)];
+  const callable = types.flatMap((t, i) => (t.params.every(plannable) ? [i] : []));
+  if (callable.length === 0) return [];
+  const n = 1 + c.int(s.options.maxInvocations + relaxed);
   return Array.from({ length: n }, () => {
-    const f = c.int(s.funcTypes.length);
-    return { export: `f${f}`, args: s.funcTypes[f]!.params.map((t) => chooseArg(c, t)) };
+    const f = c.pick(callable);
+    return { export: `f${f}`, args: types[f]!.params.map((t) => chooseArg(c, t)) };
   });
 }
