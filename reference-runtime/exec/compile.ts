@@ -19,6 +19,7 @@ import { castTarget, lowerGc } from './compile-gc.js';
 import { counterIndex } from './coverage.js';
 import { accessEntry } from './memory-access.js';
 import { laneEntry, numericEntry, shuffleEntry, vectorMemEntry } from './numeric-call.js';
+import { ROWS } from './ops.js';
 import { Peephole } from './peephole.js';
 
 interface Label {
@@ -101,26 +102,8 @@ const stores: Record<string, Op> = {
 /** Instructions that are no-ops on the slot layout: the bits already sit where the result goes. */
 const identity = new Set(['i32.wrap_i64', 'i32.reinterpret_f32', 'f32.reinterpret_i32', 'i64.reinterpret_f64', 'f64.reinterpret_i64']);
 
-/** Numeric instructions the loop executes inline. */
-const inline: Record<string, Op> = {
-  'i32.eqz': Op.I32Eqz, 'i32.eq': Op.I32Eq, 'i32.ne': Op.I32Ne, 'i32.lt_s': Op.I32LtS, 'i32.lt_u': Op.I32LtU,
-  'i32.gt_s': Op.I32GtS, 'i32.gt_u': Op.I32GtU, 'i32.le_s': Op.I32LeS, 'i32.le_u': Op.I32LeU, 'i32.ge_s': Op.I32GeS,
-  'i32.ge_u': Op.I32GeU, 'i32.clz': Op.I32Clz, 'i32.ctz': Op.I32Ctz, 'i32.add': Op.I32Add, 'i32.sub': Op.I32Sub,
-  'i32.mul': Op.I32Mul, 'i32.div_s': Op.I32DivS, 'i32.div_u': Op.I32DivU, 'i32.rem_s': Op.I32RemS, 'i32.rem_u': Op.I32RemU,
-  'i32.and': Op.I32And, 'i32.or': Op.I32Or, 'i32.xor': Op.I32Xor, 'i32.shl': Op.I32Shl, 'i32.shr_s': Op.I32ShrS,
-  'i32.shr_u': Op.I32ShrU, 'i32.rotl': Op.I32Rotl, 'i32.rotr': Op.I32Rotr, 'i32.extend8_s': Op.I32Extend8S,
-  'i32.extend16_s': Op.I32Extend16S,
-  'i64.eqz': Op.I64Eqz, 'i64.eq': Op.I64Eq, 'i64.ne': Op.I64Ne, 'i64.lt_s': Op.I64LtS, 'i64.lt_u': Op.I64LtU,
-  'i64.gt_s': Op.I64GtS, 'i64.gt_u': Op.I64GtU, 'i64.le_s': Op.I64LeS, 'i64.le_u': Op.I64LeU, 'i64.ge_s': Op.I64GeS,
-  'i64.ge_u': Op.I64GeU, 'i64.add': Op.I64Add, 'i64.sub': Op.I64Sub, 'i64.mul': Op.I64Mul, 'i64.and': Op.I64And,
-  'i64.or': Op.I64Or, 'i64.xor': Op.I64Xor, 'i64.shl': Op.I64Shl, 'i64.shr_s': Op.I64ShrS, 'i64.shr_u': Op.I64ShrU,
-  'i64.extend_i32_s': Op.I64ExtendI32S, 'i64.extend_i32_u': Op.I64ExtendI32U,
-  'f32.eq': Op.F32Eq, 'f32.ne': Op.F32Ne, 'f32.lt': Op.F32Lt, 'f32.gt': Op.F32Gt, 'f32.le': Op.F32Le, 'f32.ge': Op.F32Ge,
-  'f64.eq': Op.F64Eq, 'f64.ne': Op.F64Ne, 'f64.lt': Op.F64Lt, 'f64.gt': Op.F64Gt, 'f64.le': Op.F64Le, 'f64.ge': Op.F64Ge,
-  'f32.add': Op.F32Add, 'f32.sub': Op.F32Sub, 'f32.mul': Op.F32Mul, 'f32.div': Op.F32Div,
-  'f64.add': Op.F64Add, 'f64.sub': Op.F64Sub, 'f64.mul': Op.F64Mul, 'f64.div': Op.F64Div,
-  'f64.convert_i32_s': Op.F64ConvertI32S, 'f64.convert_i32_u': Op.F64ConvertI32U,
-};
+/** Numeric instructions the loop executes inline (ops.ts): the row of each mnemonic. */
+const inline = new Map(ROWS.map((r) => [r.wasm, r.name]));
 
 /** What the compiler needs to know about the module around a function. */
 export interface CompileContext {
@@ -581,7 +564,7 @@ class Compiler {
     else if (info.imm === 'memarg') this.emit(Op.VecLoad, ins.offset ?? 0, vectorMemEntry(op));
     else if (info.imm === 'memarg_lane') this.emit(op.startsWith('v128.load') ? Op.VecLoadLane : Op.VecStoreLane, ins.offset ?? 0, vectorMemEntry(op), ins.lane!);
     else if (info.imm === 'lane') this.emit(Op.Lane, laneEntry(op), ins.lane!);
-    else if (inline[op] !== undefined) this.p.binop(inline[op]!);
+    else if (inline.has(op)) this.p.numeric(inline.get(op)!);
     else {
       const entry = numericEntry(op);
       if (entry === undefined) throw new Error(`no numerics for ${op}`);

@@ -4,8 +4,9 @@
 // locals: code/pc of the running function, fp (its frame base slot) and sp
 // (next free slot) on the shared value stack, the instance, and the cached
 // view of memory 0, refreshed whenever it may have changed (calls, returns,
-// memory.grow). Hot numerics are inline; NaN results and everything rarer go
-// to the numerics library. A tail call replaces the running frame in place.
+// memory.grow). The numerics the loop runs inline are generated from ops.ts
+// (between the GENERATED markers); NaN results and everything rarer go to
+// the numerics library. A tail call replaces the running frame in place.
 // A throw saves the running frame and goes on in UNWIND, which searches the
 // frames' handler tables (exceptions.ts) from the top down and returns into
 // the frame that catches; if none does, the exception leaves as an
@@ -33,25 +34,31 @@ import { coverageOf } from './coverage.js';
 import { memAccess } from './memory-access.js';
 import { caught, exnOf, findHandler, registerHandlers, type Frames } from './exceptions.js';
 import { callNumeric, entries, memEntries } from './numeric-call.js';
-import { NUMERIC_OPS } from './numerics/index.js';
+import { nan32, nan32of2, nan64, nan64of2 } from './numerics/nan.js';
 import * as stack from './stack.js';
 import { I32, REFS, moveSlots } from './stack.js';
 
 /** Where the stack stands between calls into the machine (for nested host -> wasm calls). */
 export const machine = { sp: 0, depth: 0 };
 
-const fCode: Int32Array[] = new Array<Int32Array>(MAX_CALL_DEPTH + 1);
-const fPc = new Int32Array(MAX_CALL_DEPTH + 1);
-const fFp = new Int32Array(MAX_CALL_DEPTH + 1);
-const fInst: ModuleInstance[] = new Array<ModuleInstance>(MAX_CALL_DEPTH + 1);
-const frames: Frames = { code: fCode, pc: fPc, fp: fFp, inst: fInst };
+// The frame stack, allocated by the first call into the machine (as the value stack is: stack.ts)
+let fCode: Int32Array[] = [];
+let fPc = new Int32Array(0);
+let fFp = new Int32Array(0);
+let fInst: ModuleInstance[] = [];
+let frames: Frames = { code: fCode, pc: fPc, fp: fFp, inst: fInst };
+
+function ensureFrames(): void {
+  if (fPc.length !== 0) return;
+  fCode = new Array<Int32Array>(MAX_CALL_DEPTH + 1);
+  fPc = new Int32Array(MAX_CALL_DEPTH + 1);
+  fFp = new Int32Array(MAX_CALL_DEPTH + 1);
+  fInst = new Array<ModuleInstance>(MAX_CALL_DEPTH + 1);
+  frames = { code: fCode, pc: fPc, fp: fFp, inst: fInst };
+}
 /** The code the loop runs once a frame has thrown: search for a handler, then resume the frame that has it (see Op.Unwind). */
 const UNWIND = Int32Array.of(Op.Unwind, Op.Return, 0);
 
-type NumFn = (...args: any[]) => any;
-const num = NUMERIC_OPS as Record<string, NumFn>;
-const f32add = num['f32.add']!, f32sub = num['f32.sub']!, f32mul = num['f32.mul']!, f32div = num['f32.div']!;
-const f64add = num['f64.add']!, f64sub = num['f64.sub']!, f64mul = num['f64.mul']!, f64div = num['f64.div']!;
 
 const noMemory = new DataView(new ArrayBuffer(0));
 const noWords = new Int32Array(0);
@@ -138,17 +145,21 @@ function callHost(f: HostFunc, sp: number, depth: number): number {
  * leaves its results at machine.sp - nresults (machine.sp updated).
  */
 export function execute(entry: FuncInstance): void {
+  stack.ensureStack();
+  ensureFrames();
   const entryDepth = machine.depth;
   if (entry.kind === 'host') {
     machine.sp = callHost(entry, machine.sp, entryDepth);
     machine.depth = entryDepth;
     return;
   }
-  // the stack's views as locals: module bindings would be reloaded at every access
+  // the stacks' views as locals: module bindings would be reloaded at every access
+  const { code: fCode, pc: fPc, fp: fFp, inst: fInst } = frames;
   const I32 = stack.I32;
   const F32 = stack.F32;
   const F64 = stack.F64;
   const I64 = stack.I64;
+  const U64 = stack.U64;
   const U8 = stack.U8;
   const REFS = stack.REFS;
   const moveSlots = stack.moveSlots;
@@ -173,6 +184,8 @@ export function execute(entry: FuncInstance): void {
   let m32 = mem?.words ?? noWords;
   let m8 = mem?.bytes ?? noBytes;
 
+  // the generated cases' temporaries (gen-ops.ts)
+  let slot = 0, x = 0, y = 0, z = 0, xb = 0n, yb = 0n, zb = 0n;
   for (;;) {
     switch (code[pc++]) {
       case Op.Unreachable:
@@ -681,411 +694,6 @@ export function execute(entry: FuncInstance): void {
       case Op.MemAccess:
         sp = memAccess(inst, code[pc++]!, sp);
         break;
-      case Op.I32Eqz: {
-        const s = (sp - 1) << 2;
-        I32[s] = I32[s] === 0 ? 1 : 0;
-        break;
-      }
-      case Op.I32Eq: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4] === I32[b] ? 1 : 0;
-        break;
-      }
-      case Op.I32Ne: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4] !== I32[b] ? 1 : 0;
-        break;
-      }
-      case Op.I32LtS: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4]! < I32[b]! ? 1 : 0;
-        break;
-      }
-      case Op.I32LtU: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4]! >>> 0 < I32[b]! >>> 0 ? 1 : 0;
-        break;
-      }
-      case Op.I32GtS: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4]! > I32[b]! ? 1 : 0;
-        break;
-      }
-      case Op.I32GtU: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4]! >>> 0 > I32[b]! >>> 0 ? 1 : 0;
-        break;
-      }
-      case Op.I32LeS: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4]! <= I32[b]! ? 1 : 0;
-        break;
-      }
-      case Op.I32LeU: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4]! >>> 0 <= I32[b]! >>> 0 ? 1 : 0;
-        break;
-      }
-      case Op.I32GeS: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4]! >= I32[b]! ? 1 : 0;
-        break;
-      }
-      case Op.I32GeU: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4]! >>> 0 >= I32[b]! >>> 0 ? 1 : 0;
-        break;
-      }
-      case Op.I32Clz: {
-        const s = (sp - 1) << 2;
-        I32[s] = Math.clz32(I32[s]!);
-        break;
-      }
-      case Op.I32Ctz: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        I32[s] = x === 0 ? 32 : 31 - Math.clz32(x & -x);
-        break;
-      }
-      case Op.I32Add: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4]! + I32[b]!;
-        break;
-      }
-      case Op.I32Sub: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4]! - I32[b]!;
-        break;
-      }
-      case Op.I32Mul: {
-        const b = --sp << 2;
-        I32[b - 4] = Math.imul(I32[b - 4]!, I32[b]!);
-        break;
-      }
-      case Op.I32DivS: {
-        const b = --sp << 2;
-        const y = I32[b]!;
-        const x = I32[b - 4]!;
-        if (y === 0) throw new Trap('integer divide by zero');
-        if (x === -0x80000000 && y === -1) throw new Trap('integer overflow');
-        I32[b - 4] = x / y;
-        break;
-      }
-      case Op.I32DivU: {
-        const b = --sp << 2;
-        const y = I32[b]! >>> 0;
-        if (y === 0) throw new Trap('integer divide by zero');
-        I32[b - 4] = (I32[b - 4]! >>> 0) / y;
-        break;
-      }
-      case Op.I32RemS: {
-        const b = --sp << 2;
-        const y = I32[b]!;
-        if (y === 0) throw new Trap('integer divide by zero');
-        I32[b - 4] = y === -1 ? 0 : I32[b - 4]! % y;
-        break;
-      }
-      case Op.I32RemU: {
-        const b = --sp << 2;
-        const y = I32[b]! >>> 0;
-        if (y === 0) throw new Trap('integer divide by zero');
-        I32[b - 4] = (I32[b - 4]! >>> 0) % y;
-        break;
-      }
-      case Op.I32And: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4]! & I32[b]!;
-        break;
-      }
-      case Op.I32Or: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4]! | I32[b]!;
-        break;
-      }
-      case Op.I32Xor: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4]! ^ I32[b]!;
-        break;
-      }
-      case Op.I32Shl: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4]! << I32[b]!;
-        break;
-      }
-      case Op.I32ShrS: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4]! >> I32[b]!;
-        break;
-      }
-      case Op.I32ShrU: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4]! >>> I32[b]!;
-        break;
-      }
-      case Op.I32Rotl: {
-        const b = --sp << 2;
-        const x = I32[b - 4]!;
-        const k = I32[b]! & 31;
-        I32[b - 4] = (x << k) | (x >>> (32 - k));
-        break;
-      }
-      case Op.I32Rotr: {
-        const b = --sp << 2;
-        const x = I32[b - 4]!;
-        const k = I32[b]! & 31;
-        I32[b - 4] = (x >>> k) | (x << (32 - k));
-        break;
-      }
-      case Op.I32Extend8S: {
-        const s = (sp - 1) << 2;
-        I32[s] = (I32[s]! << 24) >> 24;
-        break;
-      }
-      case Op.I32Extend16S: {
-        const s = (sp - 1) << 2;
-        I32[s] = (I32[s]! << 16) >> 16;
-        break;
-      }
-      case Op.I64Eqz: {
-        const s = (sp - 1) << 2;
-        I32[s] = (I32[s]! | I32[s + 1]!) === 0 ? 1 : 0;
-        break;
-      }
-      case Op.I64Eq: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4] === I32[b] && I32[b - 3] === I32[b + 1] ? 1 : 0;
-        break;
-      }
-      case Op.I64Ne: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4] !== I32[b] || I32[b - 3] !== I32[b + 1] ? 1 : 0;
-        break;
-      }
-      case Op.I64LtS:
-      case Op.I64LtU:
-      case Op.I64GtS:
-      case Op.I64GtU:
-      case Op.I64LeS:
-      case Op.I64LeU:
-      case Op.I64GeS:
-      case Op.I64GeU: {
-        const op = code[pc - 1]!;
-        const b = --sp << 2;
-        const signed = op === Op.I64LtS || op === Op.I64GtS || op === Op.I64LeS || op === Op.I64GeS;
-        // compare high words (signed or not), then low words unsigned: -1, 0 or 1
-        const xh = signed ? I32[b - 3]! : I32[b - 3]! >>> 0;
-        const yh = signed ? I32[b + 1]! : I32[b + 1]! >>> 0;
-        const xl = I32[b - 4]! >>> 0;
-        const yl = I32[b]! >>> 0;
-        const cmp = xh < yh ? -1 : xh > yh ? 1 : xl < yl ? -1 : xl > yl ? 1 : 0;
-        let r: boolean;
-        if (op === Op.I64LtS || op === Op.I64LtU) r = cmp < 0;
-        else if (op === Op.I64GtS || op === Op.I64GtU) r = cmp > 0;
-        else if (op === Op.I64LeS || op === Op.I64LeU) r = cmp <= 0;
-        else r = cmp >= 0;
-        I32[b - 4] = r ? 1 : 0;
-        break;
-      }
-      case Op.I64Add: {
-        const b = --sp << 2;
-        const lo = (I32[b - 4]! >>> 0) + (I32[b]! >>> 0);
-        I32[b - 3] = I32[b - 3]! + I32[b + 1]! + (lo > 0xffffffff ? 1 : 0);
-        I32[b - 4] = lo;
-        break;
-      }
-      case Op.I64Sub: {
-        const b = --sp << 2;
-        const lo = (I32[b - 4]! >>> 0) - (I32[b]! >>> 0);
-        I32[b - 3] = I32[b - 3]! - I32[b + 1]! - (lo < 0 ? 1 : 0);
-        I32[b - 4] = lo;
-        break;
-      }
-      case Op.I64Mul: {
-        const b = --sp << 1;
-        I64[b - 2] = I64[b - 2]! * I64[b]!;
-        break;
-      }
-      case Op.I64And: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4]! & I32[b]!;
-        I32[b - 3] = I32[b - 3]! & I32[b + 1]!;
-        break;
-      }
-      case Op.I64Or: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4]! | I32[b]!;
-        I32[b - 3] = I32[b - 3]! | I32[b + 1]!;
-        break;
-      }
-      case Op.I64Xor: {
-        const b = --sp << 2;
-        I32[b - 4] = I32[b - 4]! ^ I32[b]!;
-        I32[b - 3] = I32[b - 3]! ^ I32[b + 1]!;
-        break;
-      }
-      case Op.I64Shl: {
-        const b = --sp << 2;
-        const k = I32[b]! & 63;
-        const lo = I32[b - 4]!;
-        const hi = I32[b - 3]!;
-        if (k === 0) break;
-        if (k < 32) {
-          I32[b - 3] = (hi << k) | (lo >>> (32 - k));
-          I32[b - 4] = lo << k;
-        } else {
-          I32[b - 3] = lo << (k - 32);
-          I32[b - 4] = 0;
-        }
-        break;
-      }
-      case Op.I64ShrS:
-      case Op.I64ShrU: {
-        const signed = code[pc - 1] === Op.I64ShrS;
-        const b = --sp << 2;
-        const k = I32[b]! & 63;
-        const lo = I32[b - 4]!;
-        const hi = I32[b - 3]!;
-        if (k === 0) break;
-        if (k < 32) {
-          I32[b - 4] = (lo >>> k) | (hi << (32 - k));
-          I32[b - 3] = signed ? hi >> k : hi >>> k;
-        } else {
-          I32[b - 4] = signed ? hi >> (k - 32) : hi >>> (k - 32);
-          I32[b - 3] = signed ? hi >> 31 : 0;
-        }
-        break;
-      }
-      case Op.I64ExtendI32S: {
-        const s = (sp - 1) << 2;
-        I32[s + 1] = I32[s]! >> 31;
-        break;
-      }
-      case Op.I64ExtendI32U:
-        I32[((sp - 1) << 2) + 1] = 0;
-        break;
-      case Op.F32Eq: {
-        const b = --sp << 2;
-        I32[b - 4] = F32[b - 4] === F32[b] ? 1 : 0;
-        break;
-      }
-      case Op.F32Ne: {
-        const b = --sp << 2;
-        I32[b - 4] = F32[b - 4] !== F32[b] ? 1 : 0;
-        break;
-      }
-      case Op.F32Lt: {
-        const b = --sp << 2;
-        I32[b - 4] = F32[b - 4]! < F32[b]! ? 1 : 0;
-        break;
-      }
-      case Op.F32Gt: {
-        const b = --sp << 2;
-        I32[b - 4] = F32[b - 4]! > F32[b]! ? 1 : 0;
-        break;
-      }
-      case Op.F32Le: {
-        const b = --sp << 2;
-        I32[b - 4] = F32[b - 4]! <= F32[b]! ? 1 : 0;
-        break;
-      }
-      case Op.F32Ge: {
-        const b = --sp << 2;
-        I32[b - 4] = F32[b - 4]! >= F32[b]! ? 1 : 0;
-        break;
-      }
-      case Op.F64Eq: {
-        const b = --sp << 1;
-        I32[(b - 2) << 1] = F64[b - 2] === F64[b] ? 1 : 0;
-        break;
-      }
-      case Op.F64Ne: {
-        const b = --sp << 1;
-        I32[(b - 2) << 1] = F64[b - 2] !== F64[b] ? 1 : 0;
-        break;
-      }
-      case Op.F64Lt: {
-        const b = --sp << 1;
-        I32[(b - 2) << 1] = F64[b - 2]! < F64[b]! ? 1 : 0;
-        break;
-      }
-      case Op.F64Gt: {
-        const b = --sp << 1;
-        I32[(b - 2) << 1] = F64[b - 2]! > F64[b]! ? 1 : 0;
-        break;
-      }
-      case Op.F64Le: {
-        const b = --sp << 1;
-        I32[(b - 2) << 1] = F64[b - 2]! <= F64[b]! ? 1 : 0;
-        break;
-      }
-      case Op.F64Ge: {
-        const b = --sp << 1;
-        I32[(b - 2) << 1] = F64[b - 2]! >= F64[b]! ? 1 : 0;
-        break;
-      }
-      // f32 arithmetic in doubles then rounded once: exact for + - * / (double has > 2*24+2 bits)
-      case Op.F32Add: {
-        const b = --sp << 2;
-        const r = F32[b - 4]! + F32[b]!;
-        if (r === r) F32[b - 4] = r;
-        else I32[b - 4] = f32add(I32[b - 4], I32[b]);
-        break;
-      }
-      case Op.F32Sub: {
-        const b = --sp << 2;
-        const r = F32[b - 4]! - F32[b]!;
-        if (r === r) F32[b - 4] = r;
-        else I32[b - 4] = f32sub(I32[b - 4], I32[b]);
-        break;
-      }
-      case Op.F32Mul: {
-        const b = --sp << 2;
-        const r = F32[b - 4]! * F32[b]!;
-        if (r === r) F32[b - 4] = r;
-        else I32[b - 4] = f32mul(I32[b - 4], I32[b]);
-        break;
-      }
-      case Op.F32Div: {
-        const b = --sp << 2;
-        const r = F32[b - 4]! / F32[b]!;
-        if (r === r) F32[b - 4] = r;
-        else I32[b - 4] = f32div(I32[b - 4], I32[b]);
-        break;
-      }
-      case Op.F64Add: {
-        const b = --sp << 1;
-        const r = F64[b - 2]! + F64[b]!;
-        F64[b - 2] = r === r ? r : f64add(F64[b - 2], F64[b]);
-        break;
-      }
-      case Op.F64Sub: {
-        const b = --sp << 1;
-        const r = F64[b - 2]! - F64[b]!;
-        F64[b - 2] = r === r ? r : f64sub(F64[b - 2], F64[b]);
-        break;
-      }
-      case Op.F64Mul: {
-        const b = --sp << 1;
-        const r = F64[b - 2]! * F64[b]!;
-        F64[b - 2] = r === r ? r : f64mul(F64[b - 2], F64[b]);
-        break;
-      }
-      case Op.F64Div: {
-        const b = --sp << 1;
-        const r = F64[b - 2]! / F64[b]!;
-        F64[b - 2] = r === r ? r : f64div(F64[b - 2], F64[b]);
-        break;
-      }
-      case Op.F64ConvertI32S: {
-        const s = sp - 1;
-        F64[s << 1] = I32[s << 2]!;
-        break;
-      }
-      case Op.F64ConvertI32U: {
-        const s = sp - 1;
-        F64[s << 1] = I32[s << 2]! >>> 0;
-        break;
-      }
       case Op.Load32L: {
         const a = (I32[(fp + code[pc]!) << 2]! >>> 0) + (code[pc + 1]! >>> 0);
         if (a + 4 > memLen) oob();
@@ -1102,957 +710,1324 @@ export function execute(entry: FuncInstance): void {
         pc += 3;
         break;
       }
-      case Op.Load32ShlLC: {
-        const a = ((I32[(fp + code[pc]!) << 2]! << code[pc + 1]!) >>> 0) + (code[pc + 2]! >>> 0);
-        if (a + 4 > memLen) oob();
-        I32[sp++ << 2] = (a & 3) === 0 ? m32[a >>> 2]! : dv.getInt32(a, true);
+      // ---- GENERATED by gen-ops.ts from ops.ts: the numeric instructions and their fused forms ----
+      case 113: { // I32Eqz
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! === 0 ? 1 : 0;
+        break;
+      }
+      case 114: { // I32Eq
+        slot = --sp - 1;
+        I32[slot << 2] = I32[slot << 2]! === I32[(slot + 1) << 2]! ? 1 : 0;
+        break;
+      }
+      case 115: { // I32Ne
+        slot = --sp - 1;
+        I32[slot << 2] = I32[slot << 2]! !== I32[(slot + 1) << 2]! ? 1 : 0;
+        break;
+      }
+      case 116: { // I32LtS
+        slot = --sp - 1;
+        I32[slot << 2] = I32[slot << 2]! < I32[(slot + 1) << 2]! ? 1 : 0;
+        break;
+      }
+      case 117: { // I32LtU
+        slot = --sp - 1;
+        I32[slot << 2] = I32[slot << 2]! >>> 0 < I32[(slot + 1) << 2]! >>> 0 ? 1 : 0;
+        break;
+      }
+      case 118: { // I32GtS
+        slot = --sp - 1;
+        I32[slot << 2] = I32[slot << 2]! > I32[(slot + 1) << 2]! ? 1 : 0;
+        break;
+      }
+      case 119: { // I32GtU
+        slot = --sp - 1;
+        I32[slot << 2] = I32[slot << 2]! >>> 0 > I32[(slot + 1) << 2]! >>> 0 ? 1 : 0;
+        break;
+      }
+      case 120: { // I32LeS
+        slot = --sp - 1;
+        I32[slot << 2] = I32[slot << 2]! <= I32[(slot + 1) << 2]! ? 1 : 0;
+        break;
+      }
+      case 121: { // I32LeU
+        slot = --sp - 1;
+        I32[slot << 2] = I32[slot << 2]! >>> 0 <= I32[(slot + 1) << 2]! >>> 0 ? 1 : 0;
+        break;
+      }
+      case 122: { // I32GeS
+        slot = --sp - 1;
+        I32[slot << 2] = I32[slot << 2]! >= I32[(slot + 1) << 2]! ? 1 : 0;
+        break;
+      }
+      case 123: { // I32GeU
+        slot = --sp - 1;
+        I32[slot << 2] = I32[slot << 2]! >>> 0 >= I32[(slot + 1) << 2]! >>> 0 ? 1 : 0;
+        break;
+      }
+      case 124: { // I32Clz
+        slot = sp - 1;
+        I32[slot << 2] = Math.clz32(I32[slot << 2]!);
+        break;
+      }
+      case 125: { // I32Ctz
+        slot = sp - 1;
+        x = I32[slot << 2]!;
+        I32[slot << 2] = x === 0 ? 32 : 31 - Math.clz32(x & -x);
+        break;
+      }
+      case 126: { // I32Add
+        slot = --sp - 1;
+        I32[slot << 2] = I32[slot << 2]! + I32[(slot + 1) << 2]!;
+        break;
+      }
+      case 127: { // I32Sub
+        slot = --sp - 1;
+        I32[slot << 2] = I32[slot << 2]! - I32[(slot + 1) << 2]!;
+        break;
+      }
+      case 128: { // I32Mul
+        slot = --sp - 1;
+        I32[slot << 2] = Math.imul(I32[slot << 2]!, I32[(slot + 1) << 2]!);
+        break;
+      }
+      case 129: { // I32DivS
+        slot = --sp - 1;
+        x = I32[slot << 2]!;
+        y = I32[(slot + 1) << 2]!;
+        if (y === 0) throw new Trap('integer divide by zero');
+        if (x === -0x80000000 && y === -1) throw new Trap('integer overflow');
+        I32[slot << 2] = x / y;
+        break;
+      }
+      case 130: { // I32DivU
+        slot = --sp - 1;
+        x = I32[slot << 2]!;
+        y = I32[(slot + 1) << 2]!;
+        if (y === 0) throw new Trap('integer divide by zero');
+        I32[slot << 2] = (x >>> 0) / (y >>> 0);
+        break;
+      }
+      case 131: { // I32RemS
+        slot = --sp - 1;
+        x = I32[slot << 2]!;
+        y = I32[(slot + 1) << 2]!;
+        if (y === 0) throw new Trap('integer divide by zero');
+        I32[slot << 2] = x % y;
+        break;
+      }
+      case 132: { // I32RemU
+        slot = --sp - 1;
+        x = I32[slot << 2]!;
+        y = I32[(slot + 1) << 2]!;
+        if (y === 0) throw new Trap('integer divide by zero');
+        I32[slot << 2] = (x >>> 0) % (y >>> 0);
+        break;
+      }
+      case 133: { // I32And
+        slot = --sp - 1;
+        I32[slot << 2] = I32[slot << 2]! & I32[(slot + 1) << 2]!;
+        break;
+      }
+      case 134: { // I32Or
+        slot = --sp - 1;
+        I32[slot << 2] = I32[slot << 2]! | I32[(slot + 1) << 2]!;
+        break;
+      }
+      case 135: { // I32Xor
+        slot = --sp - 1;
+        I32[slot << 2] = I32[slot << 2]! ^ I32[(slot + 1) << 2]!;
+        break;
+      }
+      case 136: { // I32Shl
+        slot = --sp - 1;
+        I32[slot << 2] = I32[slot << 2]! << I32[(slot + 1) << 2]!;
+        break;
+      }
+      case 137: { // I32ShrS
+        slot = --sp - 1;
+        I32[slot << 2] = I32[slot << 2]! >> I32[(slot + 1) << 2]!;
+        break;
+      }
+      case 138: { // I32ShrU
+        slot = --sp - 1;
+        I32[slot << 2] = I32[slot << 2]! >>> I32[(slot + 1) << 2]!;
+        break;
+      }
+      case 139: { // I32Rotl
+        slot = --sp - 1;
+        x = I32[slot << 2]!;
+        y = I32[(slot + 1) << 2]!;
+        I32[slot << 2] = (x << y) | (x >>> -y);
+        break;
+      }
+      case 140: { // I32Rotr
+        slot = --sp - 1;
+        x = I32[slot << 2]!;
+        y = I32[(slot + 1) << 2]!;
+        I32[slot << 2] = (x >>> y) | (x << -y);
+        break;
+      }
+      case 141: { // I32Extend8S
+        slot = sp - 1;
+        I32[slot << 2] = (I32[slot << 2]! << 24) >> 24;
+        break;
+      }
+      case 142: { // I32Extend16S
+        slot = sp - 1;
+        I32[slot << 2] = (I32[slot << 2]! << 16) >> 16;
+        break;
+      }
+      case 143: { // I64Eqz
+        slot = sp - 1;
+        I32[slot << 2] = I64[slot << 1]! === 0n ? 1 : 0;
+        break;
+      }
+      case 144: { // I64Eq
+        slot = --sp - 1;
+        I32[slot << 2] = I64[slot << 1]! === I64[(slot + 1) << 1]! ? 1 : 0;
+        break;
+      }
+      case 145: { // I64Ne
+        slot = --sp - 1;
+        I32[slot << 2] = I64[slot << 1]! !== I64[(slot + 1) << 1]! ? 1 : 0;
+        break;
+      }
+      case 146: { // I64LtS
+        slot = --sp - 1;
+        I32[slot << 2] = I64[slot << 1]! < I64[(slot + 1) << 1]! ? 1 : 0;
+        break;
+      }
+      case 147: { // I64LtU
+        slot = --sp - 1;
+        I32[slot << 2] = U64[slot << 1]! < U64[(slot + 1) << 1]! ? 1 : 0;
+        break;
+      }
+      case 148: { // I64GtS
+        slot = --sp - 1;
+        I32[slot << 2] = I64[slot << 1]! > I64[(slot + 1) << 1]! ? 1 : 0;
+        break;
+      }
+      case 149: { // I64GtU
+        slot = --sp - 1;
+        I32[slot << 2] = U64[slot << 1]! > U64[(slot + 1) << 1]! ? 1 : 0;
+        break;
+      }
+      case 150: { // I64LeS
+        slot = --sp - 1;
+        I32[slot << 2] = I64[slot << 1]! <= I64[(slot + 1) << 1]! ? 1 : 0;
+        break;
+      }
+      case 151: { // I64LeU
+        slot = --sp - 1;
+        I32[slot << 2] = U64[slot << 1]! <= U64[(slot + 1) << 1]! ? 1 : 0;
+        break;
+      }
+      case 152: { // I64GeS
+        slot = --sp - 1;
+        I32[slot << 2] = I64[slot << 1]! >= I64[(slot + 1) << 1]! ? 1 : 0;
+        break;
+      }
+      case 153: { // I64GeU
+        slot = --sp - 1;
+        I32[slot << 2] = U64[slot << 1]! >= U64[(slot + 1) << 1]! ? 1 : 0;
+        break;
+      }
+      case 154: { // I64And
+        slot = --sp - 1;
+        I64[slot << 1] = I64[slot << 1]! & I64[(slot + 1) << 1]!;
+        break;
+      }
+      case 155: { // I64Or
+        slot = --sp - 1;
+        I64[slot << 1] = I64[slot << 1]! | I64[(slot + 1) << 1]!;
+        break;
+      }
+      case 156: { // I64Xor
+        slot = --sp - 1;
+        I64[slot << 1] = I64[slot << 1]! ^ I64[(slot + 1) << 1]!;
+        break;
+      }
+      case 157: { // I64Add
+        slot = --sp - 1;
+        I64[slot << 1] = I64[slot << 1]! + I64[(slot + 1) << 1]!;
+        break;
+      }
+      case 158: { // I64Sub
+        slot = --sp - 1;
+        I64[slot << 1] = I64[slot << 1]! - I64[(slot + 1) << 1]!;
+        break;
+      }
+      case 159: { // I64Mul
+        slot = --sp - 1;
+        I64[slot << 1] = I64[slot << 1]! * I64[(slot + 1) << 1]!;
+        break;
+      }
+      case 160: { // I64Shl
+        slot = --sp - 1;
+        I64[slot << 1] = I64[slot << 1]! << (I64[(slot + 1) << 1]! & 63n);
+        break;
+      }
+      case 161: { // I64ShrS
+        slot = --sp - 1;
+        I64[slot << 1] = I64[slot << 1]! >> (I64[(slot + 1) << 1]! & 63n);
+        break;
+      }
+      case 162: { // I64ShrU
+        slot = --sp - 1;
+        I64[slot << 1] = U64[slot << 1]! >> (U64[(slot + 1) << 1]! & 63n);
+        break;
+      }
+      case 163: { // I64ExtendI32S
+        slot = sp - 1;
+        I64[slot << 1] = BigInt(I32[slot << 2]!);
+        break;
+      }
+      case 164: { // I64ExtendI32U
+        slot = sp - 1;
+        I64[slot << 1] = BigInt(I32[slot << 2]! >>> 0);
+        break;
+      }
+      case 165: { // F32Eq
+        slot = --sp - 1;
+        I32[slot << 2] = F32[slot << 2]! === F32[(slot + 1) << 2]! ? 1 : 0;
+        break;
+      }
+      case 166: { // F32Ne
+        slot = --sp - 1;
+        I32[slot << 2] = F32[slot << 2]! !== F32[(slot + 1) << 2]! ? 1 : 0;
+        break;
+      }
+      case 167: { // F32Lt
+        slot = --sp - 1;
+        I32[slot << 2] = F32[slot << 2]! < F32[(slot + 1) << 2]! ? 1 : 0;
+        break;
+      }
+      case 168: { // F32Gt
+        slot = --sp - 1;
+        I32[slot << 2] = F32[slot << 2]! > F32[(slot + 1) << 2]! ? 1 : 0;
+        break;
+      }
+      case 169: { // F32Le
+        slot = --sp - 1;
+        I32[slot << 2] = F32[slot << 2]! <= F32[(slot + 1) << 2]! ? 1 : 0;
+        break;
+      }
+      case 170: { // F32Ge
+        slot = --sp - 1;
+        I32[slot << 2] = F32[slot << 2]! >= F32[(slot + 1) << 2]! ? 1 : 0;
+        break;
+      }
+      case 171: { // F32Add
+        slot = --sp - 1;
+        x = F32[slot << 2]!;
+        y = F32[(slot + 1) << 2]!;
+        z = x + y;
+        if (z === z) F32[slot << 2] = z;
+        else I32[slot << 2] = nan32of2(I32[slot << 2]!, I32[(slot + 1) << 2]!);
+        break;
+      }
+      case 172: { // F32Sub
+        slot = --sp - 1;
+        x = F32[slot << 2]!;
+        y = F32[(slot + 1) << 2]!;
+        z = x - y;
+        if (z === z) F32[slot << 2] = z;
+        else I32[slot << 2] = nan32of2(I32[slot << 2]!, I32[(slot + 1) << 2]!);
+        break;
+      }
+      case 173: { // F32Mul
+        slot = --sp - 1;
+        x = F32[slot << 2]!;
+        y = F32[(slot + 1) << 2]!;
+        z = x * y;
+        if (z === z) F32[slot << 2] = z;
+        else I32[slot << 2] = nan32of2(I32[slot << 2]!, I32[(slot + 1) << 2]!);
+        break;
+      }
+      case 174: { // F32Div
+        slot = --sp - 1;
+        x = F32[slot << 2]!;
+        y = F32[(slot + 1) << 2]!;
+        z = x / y;
+        if (z === z) F32[slot << 2] = z;
+        else I32[slot << 2] = nan32of2(I32[slot << 2]!, I32[(slot + 1) << 2]!);
+        break;
+      }
+      case 175: { // F64Eq
+        slot = --sp - 1;
+        I32[slot << 2] = F64[slot << 1]! === F64[(slot + 1) << 1]! ? 1 : 0;
+        break;
+      }
+      case 176: { // F64Ne
+        slot = --sp - 1;
+        I32[slot << 2] = F64[slot << 1]! !== F64[(slot + 1) << 1]! ? 1 : 0;
+        break;
+      }
+      case 177: { // F64Lt
+        slot = --sp - 1;
+        I32[slot << 2] = F64[slot << 1]! < F64[(slot + 1) << 1]! ? 1 : 0;
+        break;
+      }
+      case 178: { // F64Gt
+        slot = --sp - 1;
+        I32[slot << 2] = F64[slot << 1]! > F64[(slot + 1) << 1]! ? 1 : 0;
+        break;
+      }
+      case 179: { // F64Le
+        slot = --sp - 1;
+        I32[slot << 2] = F64[slot << 1]! <= F64[(slot + 1) << 1]! ? 1 : 0;
+        break;
+      }
+      case 180: { // F64Ge
+        slot = --sp - 1;
+        I32[slot << 2] = F64[slot << 1]! >= F64[(slot + 1) << 1]! ? 1 : 0;
+        break;
+      }
+      case 181: { // F64Add
+        slot = --sp - 1;
+        x = F64[slot << 1]!;
+        y = F64[(slot + 1) << 1]!;
+        z = x + y;
+        F64[slot << 1] = z === z ? z : nan64of2(x, y);
+        break;
+      }
+      case 182: { // F64Sub
+        slot = --sp - 1;
+        x = F64[slot << 1]!;
+        y = F64[(slot + 1) << 1]!;
+        z = x - y;
+        F64[slot << 1] = z === z ? z : nan64of2(x, y);
+        break;
+      }
+      case 183: { // F64Mul
+        slot = --sp - 1;
+        x = F64[slot << 1]!;
+        y = F64[(slot + 1) << 1]!;
+        z = x * y;
+        F64[slot << 1] = z === z ? z : nan64of2(x, y);
+        break;
+      }
+      case 184: { // F64Div
+        slot = --sp - 1;
+        x = F64[slot << 1]!;
+        y = F64[(slot + 1) << 1]!;
+        z = x / y;
+        F64[slot << 1] = z === z ? z : nan64of2(x, y);
+        break;
+      }
+      case 185: { // F64ConvertI32S
+        slot = sp - 1;
+        F64[slot << 1] = I32[slot << 2]!;
+        break;
+      }
+      case 186: { // F64ConvertI32U
+        slot = sp - 1;
+        F64[slot << 1] = I32[slot << 2]! >>> 0;
+        break;
+      }
+      case 187: { // I32AddLL
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! + I32[(fp + code[pc + 1]!) << 2]!;
+        pc += 2;
+        break;
+      }
+      case 188: { // I32AddLC
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! + code[pc + 1]!;
+        pc += 2;
+        break;
+      }
+      case 189: { // I32AddSC
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! + code[pc]!;
+        pc += 1;
+        break;
+      }
+      case 190: { // I32AddSL
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! + I32[(fp + code[pc]!) << 2]!;
+        pc += 1;
+        break;
+      }
+      case 191: { // I32SubLL
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! - I32[(fp + code[pc + 1]!) << 2]!;
+        pc += 2;
+        break;
+      }
+      case 192: { // I32SubLC
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! - code[pc + 1]!;
+        pc += 2;
+        break;
+      }
+      case 193: { // I32SubSC
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! - code[pc]!;
+        pc += 1;
+        break;
+      }
+      case 194: { // I32SubSL
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! - I32[(fp + code[pc]!) << 2]!;
+        pc += 1;
+        break;
+      }
+      case 195: { // I32MulLL
+        I32[sp++ << 2] = Math.imul(I32[(fp + code[pc]!) << 2]!, I32[(fp + code[pc + 1]!) << 2]!);
+        pc += 2;
+        break;
+      }
+      case 196: { // I32MulLC
+        I32[sp++ << 2] = Math.imul(I32[(fp + code[pc]!) << 2]!, code[pc + 1]!);
+        pc += 2;
+        break;
+      }
+      case 197: { // I32MulSC
+        slot = sp - 1;
+        I32[slot << 2] = Math.imul(I32[slot << 2]!, code[pc]!);
+        pc += 1;
+        break;
+      }
+      case 198: { // I32MulSL
+        slot = sp - 1;
+        I32[slot << 2] = Math.imul(I32[slot << 2]!, I32[(fp + code[pc]!) << 2]!);
+        pc += 1;
+        break;
+      }
+      case 199: { // I32AndLL
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! & I32[(fp + code[pc + 1]!) << 2]!;
+        pc += 2;
+        break;
+      }
+      case 200: { // I32AndLC
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! & code[pc + 1]!;
+        pc += 2;
+        break;
+      }
+      case 201: { // I32AndSC
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! & code[pc]!;
+        pc += 1;
+        break;
+      }
+      case 202: { // I32AndSL
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! & I32[(fp + code[pc]!) << 2]!;
+        pc += 1;
+        break;
+      }
+      case 203: { // I32OrLL
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! | I32[(fp + code[pc + 1]!) << 2]!;
+        pc += 2;
+        break;
+      }
+      case 204: { // I32OrLC
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! | code[pc + 1]!;
+        pc += 2;
+        break;
+      }
+      case 205: { // I32OrSC
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! | code[pc]!;
+        pc += 1;
+        break;
+      }
+      case 206: { // I32OrSL
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! | I32[(fp + code[pc]!) << 2]!;
+        pc += 1;
+        break;
+      }
+      case 207: { // I32XorLL
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! ^ I32[(fp + code[pc + 1]!) << 2]!;
+        pc += 2;
+        break;
+      }
+      case 208: { // I32XorLC
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! ^ code[pc + 1]!;
+        pc += 2;
+        break;
+      }
+      case 209: { // I32XorSC
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! ^ code[pc]!;
+        pc += 1;
+        break;
+      }
+      case 210: { // I32XorSL
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! ^ I32[(fp + code[pc]!) << 2]!;
+        pc += 1;
+        break;
+      }
+      case 211: { // I32ShlLL
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! << I32[(fp + code[pc + 1]!) << 2]!;
+        pc += 2;
+        break;
+      }
+      case 212: { // I32ShlLC
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! << code[pc + 1]!;
+        pc += 2;
+        break;
+      }
+      case 213: { // I32ShlSC
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! << code[pc]!;
+        pc += 1;
+        break;
+      }
+      case 214: { // I32ShlSL
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! << I32[(fp + code[pc]!) << 2]!;
+        pc += 1;
+        break;
+      }
+      case 215: { // I32ShrSLL
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >> I32[(fp + code[pc + 1]!) << 2]!;
+        pc += 2;
+        break;
+      }
+      case 216: { // I32ShrSLC
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >> code[pc + 1]!;
+        pc += 2;
+        break;
+      }
+      case 217: { // I32ShrSSC
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! >> code[pc]!;
+        pc += 1;
+        break;
+      }
+      case 218: { // I32ShrSSL
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! >> I32[(fp + code[pc]!) << 2]!;
+        pc += 1;
+        break;
+      }
+      case 219: { // I32ShrULL
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >>> I32[(fp + code[pc + 1]!) << 2]!;
+        pc += 2;
+        break;
+      }
+      case 220: { // I32ShrULC
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >>> code[pc + 1]!;
+        pc += 2;
+        break;
+      }
+      case 221: { // I32ShrUSC
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! >>> code[pc]!;
+        pc += 1;
+        break;
+      }
+      case 222: { // I32ShrUSL
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! >>> I32[(fp + code[pc]!) << 2]!;
+        pc += 1;
+        break;
+      }
+      case 223: { // I32EqLL
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! === I32[(fp + code[pc + 1]!) << 2]! ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case 224: { // I32EqLC
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! === code[pc + 1]! ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case 225: { // I32EqSC
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! === code[pc]! ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case 226: { // I32EqSL
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! === I32[(fp + code[pc]!) << 2]! ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case 227: { // I32NeLL
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! !== I32[(fp + code[pc + 1]!) << 2]! ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case 228: { // I32NeLC
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! !== code[pc + 1]! ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case 229: { // I32NeSC
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! !== code[pc]! ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case 230: { // I32NeSL
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! !== I32[(fp + code[pc]!) << 2]! ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case 231: { // I32LtSLL
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! < I32[(fp + code[pc + 1]!) << 2]! ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case 232: { // I32LtSLC
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! < code[pc + 1]! ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case 233: { // I32LtSSC
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! < code[pc]! ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case 234: { // I32LtSSL
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! < I32[(fp + code[pc]!) << 2]! ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case 235: { // I32LtULL
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >>> 0 < I32[(fp + code[pc + 1]!) << 2]! >>> 0 ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case 236: { // I32LtULC
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >>> 0 < code[pc + 1]! >>> 0 ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case 237: { // I32LtUSC
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! >>> 0 < code[pc]! >>> 0 ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case 238: { // I32LtUSL
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! >>> 0 < I32[(fp + code[pc]!) << 2]! >>> 0 ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case 239: { // I32GtSLL
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! > I32[(fp + code[pc + 1]!) << 2]! ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case 240: { // I32GtSLC
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! > code[pc + 1]! ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case 241: { // I32GtSSC
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! > code[pc]! ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case 242: { // I32GtSSL
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! > I32[(fp + code[pc]!) << 2]! ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case 243: { // I32GtULL
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >>> 0 > I32[(fp + code[pc + 1]!) << 2]! >>> 0 ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case 244: { // I32GtULC
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >>> 0 > code[pc + 1]! >>> 0 ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case 245: { // I32GtUSC
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! >>> 0 > code[pc]! >>> 0 ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case 246: { // I32GtUSL
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! >>> 0 > I32[(fp + code[pc]!) << 2]! >>> 0 ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case 247: { // I32LeSLL
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! <= I32[(fp + code[pc + 1]!) << 2]! ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case 248: { // I32LeSLC
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! <= code[pc + 1]! ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case 249: { // I32LeSSC
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! <= code[pc]! ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case 250: { // I32LeSSL
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! <= I32[(fp + code[pc]!) << 2]! ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case 251: { // I32LeULL
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >>> 0 <= I32[(fp + code[pc + 1]!) << 2]! >>> 0 ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case 252: { // I32LeULC
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >>> 0 <= code[pc + 1]! >>> 0 ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case 253: { // I32LeUSC
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! >>> 0 <= code[pc]! >>> 0 ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case 254: { // I32LeUSL
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! >>> 0 <= I32[(fp + code[pc]!) << 2]! >>> 0 ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case 255: { // I32GeSLL
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >= I32[(fp + code[pc + 1]!) << 2]! ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case 256: { // I32GeSLC
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >= code[pc + 1]! ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case 257: { // I32GeSSC
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! >= code[pc]! ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case 258: { // I32GeSSL
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! >= I32[(fp + code[pc]!) << 2]! ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case 259: { // I32GeULL
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >>> 0 >= I32[(fp + code[pc + 1]!) << 2]! >>> 0 ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case 260: { // I32GeULC
+        I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >>> 0 >= code[pc + 1]! >>> 0 ? 1 : 0;
+        pc += 2;
+        break;
+      }
+      case 261: { // I32GeUSC
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! >>> 0 >= code[pc]! >>> 0 ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case 262: { // I32GeUSL
+        slot = sp - 1;
+        I32[slot << 2] = I32[slot << 2]! >>> 0 >= I32[(fp + code[pc]!) << 2]! >>> 0 ? 1 : 0;
+        pc += 1;
+        break;
+      }
+      case 263: { // I32EqBr
+        slot = (sp -= 2);
+        if (I32[slot << 2]! === I32[(slot + 1) << 2]!) { pc = code[pc]!; break; }
+        pc += 1;
+        break;
+      }
+      case 264: { // I32EqLLBr
+        if (I32[(fp + code[pc]!) << 2]! === I32[(fp + code[pc + 1]!) << 2]!) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case Op.I32AddSet:
-        sp -= 2;
-        I32[(fp + code[pc++]!) << 2] = I32[sp << 2]! + I32[(sp + 1) << 2]!;
-        break;
-      case Op.I32AddSLSet:
-        I32[(fp + code[pc + 1]!) << 2] = I32[--sp << 2]! + I32[(fp + code[pc]!) << 2]!;
-        pc += 2;
-        break;
-      case Op.I32MulLLAdd: {
-        const s = (sp - 1) << 2;
-        I32[s] = I32[s]! + Math.imul(I32[(fp + code[pc]!) << 2]!, I32[(fp + code[pc + 1]!) << 2]!);
-        pc += 2;
-        break;
-      }
-      case Op.IncBrLtU: {
-        const v = (I32[(fp + code[pc]!) << 2]! + code[pc + 1]!) | 0;
-        I32[(fp + code[pc + 2]!) << 2] = v;
-        pc = v >>> 0 < code[pc + 3]! >>> 0 ? code[pc + 4]! : pc + 5;
-        break;
-      }
-      case Op.IncBrLtS: {
-        const v = (I32[(fp + code[pc]!) << 2]! + code[pc + 1]!) | 0;
-        I32[(fp + code[pc + 2]!) << 2] = v;
-        pc = v < code[pc + 3]! ? code[pc + 4]! : pc + 5;
-        break;
-      }
-      case Op.IncBrNe: {
-        const v = (I32[(fp + code[pc]!) << 2]! + code[pc + 1]!) | 0;
-        I32[(fp + code[pc + 2]!) << 2] = v;
-        pc = v !== code[pc + 3]! ? code[pc + 4]! : pc + 5;
-        break;
-      }
-      // --- fused instructions: one per (operator, operand form); L = local, C = constant, S = stack ---
-      case Op.I32AddLL: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        I32[sp++ << 2] = x + y;
-        pc += 2;
-        break;
-      }
-      case Op.I32AddLC: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        I32[sp++ << 2] = x + y;
-        pc += 2;
-        break;
-      }
-      case Op.I32AddSC: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = code[pc + 0]!;
-        I32[s] = x + y;
-        pc += 1;
-        break;
-      }
-      case Op.I32AddSL: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = I32[(fp + code[pc + 0]!) << 2]!;
-        I32[s] = x + y;
-        pc += 1;
-        break;
-      }
-      case Op.I32AddLCSet:
-        I32[(fp + code[pc + 2]!) << 2] = I32[(fp + code[pc + 0]!) << 2]! + code[pc + 1]!;
-        pc += 3;
-        break;
-      case Op.I32AddLCTee: {
-        const v = (I32[(fp + code[pc + 0]!) << 2]! + code[pc + 1]!) | 0;
-        I32[(fp + code[pc + 2]!) << 2] = v;
-        I32[sp++ << 2] = v;
+      case 265: { // I32EqLCBr
+        if (I32[(fp + code[pc]!) << 2]! === code[pc + 1]!) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case Op.I32SubLL: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        I32[sp++ << 2] = x - y;
+      case 266: { // I32EqSCBr
+        slot = --sp;
+        if (I32[slot << 2]! === code[pc]!) { pc = code[pc + 1]!; break; }
         pc += 2;
         break;
       }
-      case Op.I32SubLC: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        I32[sp++ << 2] = x - y;
-        pc += 2;
-        break;
-      }
-      case Op.I32SubSC: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = code[pc + 0]!;
-        I32[s] = x - y;
+      case 267: { // I32NeBr
+        slot = (sp -= 2);
+        if (I32[slot << 2]! !== I32[(slot + 1) << 2]!) { pc = code[pc]!; break; }
         pc += 1;
         break;
       }
-      case Op.I32SubSL: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = I32[(fp + code[pc + 0]!) << 2]!;
-        I32[s] = x - y;
-        pc += 1;
-        break;
-      }
-      case Op.I32SubLCSet:
-        I32[(fp + code[pc + 2]!) << 2] = I32[(fp + code[pc + 0]!) << 2]! - code[pc + 1]!;
-        pc += 3;
-        break;
-      case Op.I32SubLCTee: {
-        const v = (I32[(fp + code[pc + 0]!) << 2]! - code[pc + 1]!) | 0;
-        I32[(fp + code[pc + 2]!) << 2] = v;
-        I32[sp++ << 2] = v;
+      case 268: { // I32NeLLBr
+        if (I32[(fp + code[pc]!) << 2]! !== I32[(fp + code[pc + 1]!) << 2]!) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case Op.I32MulLL: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        I32[sp++ << 2] = Math.imul(x, y);
+      case 269: { // I32NeLCBr
+        if (I32[(fp + code[pc]!) << 2]! !== code[pc + 1]!) { pc = code[pc + 2]!; break; }
+        pc += 3;
+        break;
+      }
+      case 270: { // I32NeSCBr
+        slot = --sp;
+        if (I32[slot << 2]! !== code[pc]!) { pc = code[pc + 1]!; break; }
         pc += 2;
         break;
       }
-      case Op.I32MulLC: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        I32[sp++ << 2] = Math.imul(x, y);
-        pc += 2;
-        break;
-      }
-      case Op.I32MulSC: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = code[pc + 0]!;
-        I32[s] = Math.imul(x, y);
+      case 271: { // I32LtSBr
+        slot = (sp -= 2);
+        if (I32[slot << 2]! < I32[(slot + 1) << 2]!) { pc = code[pc]!; break; }
         pc += 1;
         break;
       }
-      case Op.I32MulSL: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = I32[(fp + code[pc + 0]!) << 2]!;
-        I32[s] = Math.imul(x, y);
+      case 272: { // I32LtSLLBr
+        if (I32[(fp + code[pc]!) << 2]! < I32[(fp + code[pc + 1]!) << 2]!) { pc = code[pc + 2]!; break; }
+        pc += 3;
+        break;
+      }
+      case 273: { // I32LtSLCBr
+        if (I32[(fp + code[pc]!) << 2]! < code[pc + 1]!) { pc = code[pc + 2]!; break; }
+        pc += 3;
+        break;
+      }
+      case 274: { // I32LtSSCBr
+        slot = --sp;
+        if (I32[slot << 2]! < code[pc]!) { pc = code[pc + 1]!; break; }
+        pc += 2;
+        break;
+      }
+      case 275: { // I32LtUBr
+        slot = (sp -= 2);
+        if (I32[slot << 2]! >>> 0 < I32[(slot + 1) << 2]! >>> 0) { pc = code[pc]!; break; }
         pc += 1;
         break;
       }
-      case Op.I32AndLL: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        I32[sp++ << 2] = x & y;
+      case 276: { // I32LtULLBr
+        if (I32[(fp + code[pc]!) << 2]! >>> 0 < I32[(fp + code[pc + 1]!) << 2]! >>> 0) { pc = code[pc + 2]!; break; }
+        pc += 3;
+        break;
+      }
+      case 277: { // I32LtULCBr
+        if (I32[(fp + code[pc]!) << 2]! >>> 0 < code[pc + 1]! >>> 0) { pc = code[pc + 2]!; break; }
+        pc += 3;
+        break;
+      }
+      case 278: { // I32LtUSCBr
+        slot = --sp;
+        if (I32[slot << 2]! >>> 0 < code[pc]! >>> 0) { pc = code[pc + 1]!; break; }
         pc += 2;
         break;
       }
-      case Op.I32AndLC: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        I32[sp++ << 2] = x & y;
-        pc += 2;
-        break;
-      }
-      case Op.I32AndSC: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = code[pc + 0]!;
-        I32[s] = x & y;
+      case 279: { // I32GtSBr
+        slot = (sp -= 2);
+        if (I32[slot << 2]! > I32[(slot + 1) << 2]!) { pc = code[pc]!; break; }
         pc += 1;
         break;
       }
-      case Op.I32AndSL: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = I32[(fp + code[pc + 0]!) << 2]!;
-        I32[s] = x & y;
+      case 280: { // I32GtSLLBr
+        if (I32[(fp + code[pc]!) << 2]! > I32[(fp + code[pc + 1]!) << 2]!) { pc = code[pc + 2]!; break; }
+        pc += 3;
+        break;
+      }
+      case 281: { // I32GtSLCBr
+        if (I32[(fp + code[pc]!) << 2]! > code[pc + 1]!) { pc = code[pc + 2]!; break; }
+        pc += 3;
+        break;
+      }
+      case 282: { // I32GtSSCBr
+        slot = --sp;
+        if (I32[slot << 2]! > code[pc]!) { pc = code[pc + 1]!; break; }
+        pc += 2;
+        break;
+      }
+      case 283: { // I32GtUBr
+        slot = (sp -= 2);
+        if (I32[slot << 2]! >>> 0 > I32[(slot + 1) << 2]! >>> 0) { pc = code[pc]!; break; }
         pc += 1;
         break;
       }
-      case Op.I32OrLL: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        I32[sp++ << 2] = x | y;
+      case 284: { // I32GtULLBr
+        if (I32[(fp + code[pc]!) << 2]! >>> 0 > I32[(fp + code[pc + 1]!) << 2]! >>> 0) { pc = code[pc + 2]!; break; }
+        pc += 3;
+        break;
+      }
+      case 285: { // I32GtULCBr
+        if (I32[(fp + code[pc]!) << 2]! >>> 0 > code[pc + 1]! >>> 0) { pc = code[pc + 2]!; break; }
+        pc += 3;
+        break;
+      }
+      case 286: { // I32GtUSCBr
+        slot = --sp;
+        if (I32[slot << 2]! >>> 0 > code[pc]! >>> 0) { pc = code[pc + 1]!; break; }
         pc += 2;
         break;
       }
-      case Op.I32OrLC: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        I32[sp++ << 2] = x | y;
-        pc += 2;
-        break;
-      }
-      case Op.I32OrSC: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = code[pc + 0]!;
-        I32[s] = x | y;
+      case 287: { // I32LeSBr
+        slot = (sp -= 2);
+        if (I32[slot << 2]! <= I32[(slot + 1) << 2]!) { pc = code[pc]!; break; }
         pc += 1;
         break;
       }
-      case Op.I32OrSL: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = I32[(fp + code[pc + 0]!) << 2]!;
-        I32[s] = x | y;
+      case 288: { // I32LeSLLBr
+        if (I32[(fp + code[pc]!) << 2]! <= I32[(fp + code[pc + 1]!) << 2]!) { pc = code[pc + 2]!; break; }
+        pc += 3;
+        break;
+      }
+      case 289: { // I32LeSLCBr
+        if (I32[(fp + code[pc]!) << 2]! <= code[pc + 1]!) { pc = code[pc + 2]!; break; }
+        pc += 3;
+        break;
+      }
+      case 290: { // I32LeSSCBr
+        slot = --sp;
+        if (I32[slot << 2]! <= code[pc]!) { pc = code[pc + 1]!; break; }
+        pc += 2;
+        break;
+      }
+      case 291: { // I32LeUBr
+        slot = (sp -= 2);
+        if (I32[slot << 2]! >>> 0 <= I32[(slot + 1) << 2]! >>> 0) { pc = code[pc]!; break; }
         pc += 1;
         break;
       }
-      case Op.I32XorLL: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        I32[sp++ << 2] = x ^ y;
+      case 292: { // I32LeULLBr
+        if (I32[(fp + code[pc]!) << 2]! >>> 0 <= I32[(fp + code[pc + 1]!) << 2]! >>> 0) { pc = code[pc + 2]!; break; }
+        pc += 3;
+        break;
+      }
+      case 293: { // I32LeULCBr
+        if (I32[(fp + code[pc]!) << 2]! >>> 0 <= code[pc + 1]! >>> 0) { pc = code[pc + 2]!; break; }
+        pc += 3;
+        break;
+      }
+      case 294: { // I32LeUSCBr
+        slot = --sp;
+        if (I32[slot << 2]! >>> 0 <= code[pc]! >>> 0) { pc = code[pc + 1]!; break; }
         pc += 2;
         break;
       }
-      case Op.I32XorLC: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        I32[sp++ << 2] = x ^ y;
-        pc += 2;
-        break;
-      }
-      case Op.I32XorSC: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = code[pc + 0]!;
-        I32[s] = x ^ y;
+      case 295: { // I32GeSBr
+        slot = (sp -= 2);
+        if (I32[slot << 2]! >= I32[(slot + 1) << 2]!) { pc = code[pc]!; break; }
         pc += 1;
         break;
       }
-      case Op.I32XorSL: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = I32[(fp + code[pc + 0]!) << 2]!;
-        I32[s] = x ^ y;
+      case 296: { // I32GeSLLBr
+        if (I32[(fp + code[pc]!) << 2]! >= I32[(fp + code[pc + 1]!) << 2]!) { pc = code[pc + 2]!; break; }
+        pc += 3;
+        break;
+      }
+      case 297: { // I32GeSLCBr
+        if (I32[(fp + code[pc]!) << 2]! >= code[pc + 1]!) { pc = code[pc + 2]!; break; }
+        pc += 3;
+        break;
+      }
+      case 298: { // I32GeSSCBr
+        slot = --sp;
+        if (I32[slot << 2]! >= code[pc]!) { pc = code[pc + 1]!; break; }
+        pc += 2;
+        break;
+      }
+      case 299: { // I32GeUBr
+        slot = (sp -= 2);
+        if (I32[slot << 2]! >>> 0 >= I32[(slot + 1) << 2]! >>> 0) { pc = code[pc]!; break; }
         pc += 1;
         break;
       }
-      case Op.I32ShlLL: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        I32[sp++ << 2] = x << y;
+      case 300: { // I32GeULLBr
+        if (I32[(fp + code[pc]!) << 2]! >>> 0 >= I32[(fp + code[pc + 1]!) << 2]! >>> 0) { pc = code[pc + 2]!; break; }
+        pc += 3;
+        break;
+      }
+      case 301: { // I32GeULCBr
+        if (I32[(fp + code[pc]!) << 2]! >>> 0 >= code[pc + 1]! >>> 0) { pc = code[pc + 2]!; break; }
+        pc += 3;
+        break;
+      }
+      case 302: { // I32GeUSCBr
+        slot = --sp;
+        if (I32[slot << 2]! >>> 0 >= code[pc]! >>> 0) { pc = code[pc + 1]!; break; }
         pc += 2;
         break;
       }
-      case Op.I32ShlLC: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        I32[sp++ << 2] = x << y;
-        pc += 2;
+      case 303: { // I32AddLCSet
+        I32[(fp + code[pc + 2]!) << 2] = I32[(fp + code[pc]!) << 2]! + code[pc + 1]!;
+        pc += 3;
         break;
       }
-      case Op.I32ShlSC: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = code[pc + 0]!;
-        I32[s] = x << y;
+      case 304: { // I32AddLCTee
+        z = I32[(fp + code[pc]!) << 2]! + code[pc + 1]!;
+        I32[(fp + code[pc + 2]!) << 2] = z;
+        I32[sp++ << 2] = z;
+        pc += 3;
+        break;
+      }
+      case 305: { // I32SubLCSet
+        I32[(fp + code[pc + 2]!) << 2] = I32[(fp + code[pc]!) << 2]! - code[pc + 1]!;
+        pc += 3;
+        break;
+      }
+      case 306: { // I32SubLCTee
+        z = I32[(fp + code[pc]!) << 2]! - code[pc + 1]!;
+        I32[(fp + code[pc + 2]!) << 2] = z;
+        I32[sp++ << 2] = z;
+        pc += 3;
+        break;
+      }
+      case 307: { // I32AddSet
+        slot = (sp -= 2);
+        I32[(fp + code[pc]!) << 2] = I32[slot << 2]! + I32[(slot + 1) << 2]!;
         pc += 1;
         break;
       }
-      case Op.I32ShlSL: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = I32[(fp + code[pc + 0]!) << 2]!;
-        I32[s] = x << y;
+      case 308: { // I32AddSLSet
+        slot = --sp;
+        I32[(fp + code[pc + 1]!) << 2] = I32[slot << 2]! + I32[(fp + code[pc]!) << 2]!;
+        pc += 2;
+        break;
+      }
+      case 309: { // F64AddLL
+        x = F64[(fp + code[pc]!) << 1]!;
+        y = F64[(fp + code[pc + 1]!) << 1]!;
+        z = x + y;
+        F64[sp++ << 1] = z === z ? z : nan64of2(x, y);
+        pc += 2;
+        break;
+      }
+      case 310: { // F64AddSL
+        slot = sp - 1;
+        x = F64[slot << 1]!;
+        y = F64[(fp + code[pc]!) << 1]!;
+        z = x + y;
+        F64[slot << 1] = z === z ? z : nan64of2(x, y);
         pc += 1;
         break;
       }
-      case Op.I32ShrSLL: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        I32[sp++ << 2] = x >> y;
+      case 311: { // F64SubLL
+        x = F64[(fp + code[pc]!) << 1]!;
+        y = F64[(fp + code[pc + 1]!) << 1]!;
+        z = x - y;
+        F64[sp++ << 1] = z === z ? z : nan64of2(x, y);
         pc += 2;
         break;
       }
-      case Op.I32ShrSLC: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        I32[sp++ << 2] = x >> y;
-        pc += 2;
-        break;
-      }
-      case Op.I32ShrSSC: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = code[pc + 0]!;
-        I32[s] = x >> y;
+      case 312: { // F64SubSL
+        slot = sp - 1;
+        x = F64[slot << 1]!;
+        y = F64[(fp + code[pc]!) << 1]!;
+        z = x - y;
+        F64[slot << 1] = z === z ? z : nan64of2(x, y);
         pc += 1;
         break;
       }
-      case Op.I32ShrSSL: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = I32[(fp + code[pc + 0]!) << 2]!;
-        I32[s] = x >> y;
+      case 313: { // F64MulLL
+        x = F64[(fp + code[pc]!) << 1]!;
+        y = F64[(fp + code[pc + 1]!) << 1]!;
+        z = x * y;
+        F64[sp++ << 1] = z === z ? z : nan64of2(x, y);
+        pc += 2;
+        break;
+      }
+      case 314: { // F64MulSL
+        slot = sp - 1;
+        x = F64[slot << 1]!;
+        y = F64[(fp + code[pc]!) << 1]!;
+        z = x * y;
+        F64[slot << 1] = z === z ? z : nan64of2(x, y);
         pc += 1;
         break;
       }
-      case Op.I32ShrULL: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        I32[sp++ << 2] = x >>> y;
+      case 315: { // F64DivLL
+        x = F64[(fp + code[pc]!) << 1]!;
+        y = F64[(fp + code[pc + 1]!) << 1]!;
+        z = x / y;
+        F64[sp++ << 1] = z === z ? z : nan64of2(x, y);
         pc += 2;
         break;
       }
-      case Op.I32ShrULC: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        I32[sp++ << 2] = x >>> y;
-        pc += 2;
-        break;
-      }
-      case Op.I32ShrUSC: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = code[pc + 0]!;
-        I32[s] = x >>> y;
+      case 316: { // F64DivSL
+        slot = sp - 1;
+        x = F64[slot << 1]!;
+        y = F64[(fp + code[pc]!) << 1]!;
+        z = x / y;
+        F64[slot << 1] = z === z ? z : nan64of2(x, y);
         pc += 1;
         break;
       }
-      case Op.I32ShrUSL: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = I32[(fp + code[pc + 0]!) << 2]!;
-        I32[s] = x >>> y;
+      case 317: { // I32AddLLTee
+        z = I32[(fp + code[pc]!) << 2]! + I32[(fp + code[pc + 1]!) << 2]!;
+        I32[(fp + code[pc + 2]!) << 2] = z;
+        I32[sp++ << 2] = z;
+        pc += 3;
+        break;
+      }
+      case 318: { // I32AddLLSet
+        I32[(fp + code[pc + 2]!) << 2] = I32[(fp + code[pc]!) << 2]! + I32[(fp + code[pc + 1]!) << 2]!;
+        pc += 3;
+        break;
+      }
+      case 319: { // I64AddLL
+        I64[sp++ << 1] = I64[(fp + code[pc]!) << 1]! + I64[(fp + code[pc + 1]!) << 1]!;
+        pc += 2;
+        break;
+      }
+      case 320: { // I64AddSL
+        slot = sp - 1;
+        I64[slot << 1] = I64[slot << 1]! + I64[(fp + code[pc]!) << 1]!;
         pc += 1;
         break;
       }
-      case Op.I32EqLL: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        I32[sp++ << 2] = x === y ? 1 : 0;
+      case 321: { // I64XorLL
+        I64[sp++ << 1] = I64[(fp + code[pc]!) << 1]! ^ I64[(fp + code[pc + 1]!) << 1]!;
         pc += 2;
         break;
       }
-      case Op.I32EqLC: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        I32[sp++ << 2] = x === y ? 1 : 0;
-        pc += 2;
-        break;
-      }
-      case Op.I32EqSC: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = code[pc + 0]!;
-        I32[s] = x === y ? 1 : 0;
+      case 322: { // I64XorSL
+        slot = sp - 1;
+        I64[slot << 1] = I64[slot << 1]! ^ I64[(fp + code[pc]!) << 1]!;
         pc += 1;
         break;
       }
-      case Op.I32EqSL: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = I32[(fp + code[pc + 0]!) << 2]!;
-        I32[s] = x === y ? 1 : 0;
+      case 323: { // I64MulLL
+        I64[sp++ << 1] = I64[(fp + code[pc]!) << 1]! * I64[(fp + code[pc + 1]!) << 1]!;
+        pc += 2;
+        break;
+      }
+      case 324: { // I64MulSL
+        slot = sp - 1;
+        I64[slot << 1] = I64[slot << 1]! * I64[(fp + code[pc]!) << 1]!;
         pc += 1;
         break;
       }
-      case Op.BrIfEq: {
-        sp -= 2;
-        const x = I32[sp << 2]!;
-        const y = I32[(sp + 1) << 2]!;
-        pc = x === y ? code[pc + 0]! : pc + 1;
-        break;
-      }
-      case Op.BrIfLLEq: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        pc = x === y ? code[pc + 2]! : pc + 3;
-        break;
-      }
-      case Op.BrIfLCEq: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        pc = x === y ? code[pc + 2]! : pc + 3;
-        break;
-      }
-      case Op.BrIfSCEq: {
-        const x = I32[--sp << 2]!;
-        const y = code[pc + 0]!;
-        pc = x === y ? code[pc + 1]! : pc + 2;
-        break;
-      }
-      case Op.I32NeLL: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        I32[sp++ << 2] = x !== y ? 1 : 0;
+      case 325: { // I64AndLL
+        I64[sp++ << 1] = I64[(fp + code[pc]!) << 1]! & I64[(fp + code[pc + 1]!) << 1]!;
         pc += 2;
         break;
       }
-      case Op.I32NeLC: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        I32[sp++ << 2] = x !== y ? 1 : 0;
-        pc += 2;
-        break;
-      }
-      case Op.I32NeSC: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = code[pc + 0]!;
-        I32[s] = x !== y ? 1 : 0;
+      case 326: { // I64AndSL
+        slot = sp - 1;
+        I64[slot << 1] = I64[slot << 1]! & I64[(fp + code[pc]!) << 1]!;
         pc += 1;
         break;
       }
-      case Op.I32NeSL: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = I32[(fp + code[pc + 0]!) << 2]!;
-        I32[s] = x !== y ? 1 : 0;
+      case 327: { // I64OrLL
+        I64[sp++ << 1] = I64[(fp + code[pc]!) << 1]! | I64[(fp + code[pc + 1]!) << 1]!;
+        pc += 2;
+        break;
+      }
+      case 328: { // I64OrSL
+        slot = sp - 1;
+        I64[slot << 1] = I64[slot << 1]! | I64[(fp + code[pc]!) << 1]!;
         pc += 1;
         break;
       }
-      case Op.BrIfNe: {
-        sp -= 2;
-        const x = I32[sp << 2]!;
-        const y = I32[(sp + 1) << 2]!;
-        pc = x !== y ? code[pc + 0]! : pc + 1;
-        break;
-      }
-      case Op.BrIfLLNe: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        pc = x !== y ? code[pc + 2]! : pc + 3;
-        break;
-      }
-      case Op.BrIfLCNe: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        pc = x !== y ? code[pc + 2]! : pc + 3;
-        break;
-      }
-      case Op.BrIfSCNe: {
-        const x = I32[--sp << 2]!;
-        const y = code[pc + 0]!;
-        pc = x !== y ? code[pc + 1]! : pc + 2;
-        break;
-      }
-      case Op.I32LtSLL: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        I32[sp++ << 2] = x < y ? 1 : 0;
-        pc += 2;
-        break;
-      }
-      case Op.I32LtSLC: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        I32[sp++ << 2] = x < y ? 1 : 0;
-        pc += 2;
-        break;
-      }
-      case Op.I32LtSSC: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = code[pc + 0]!;
-        I32[s] = x < y ? 1 : 0;
+      case 329: { // I64AddSet
+        slot = (sp -= 2);
+        I64[(fp + code[pc]!) << 1] = I64[slot << 1]! + I64[(slot + 1) << 1]!;
         pc += 1;
         break;
       }
-      case Op.I32LtSSL: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = I32[(fp + code[pc + 0]!) << 2]!;
-        I32[s] = x < y ? 1 : 0;
+      case 330: { // I64AddTee
+        slot = --sp - 1;
+        zb = I64[slot << 1]! + I64[(slot + 1) << 1]!;
+        I64[(fp + code[pc]!) << 1] = zb;
+        I64[slot << 1] = zb;
         pc += 1;
         break;
       }
-      case Op.BrIfLtS: {
-        sp -= 2;
-        const x = I32[sp << 2]!;
-        const y = I32[(sp + 1) << 2]!;
-        pc = x < y ? code[pc + 0]! : pc + 1;
-        break;
-      }
-      case Op.BrIfLLLtS: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        pc = x < y ? code[pc + 2]! : pc + 3;
-        break;
-      }
-      case Op.BrIfLCLtS: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        pc = x < y ? code[pc + 2]! : pc + 3;
-        break;
-      }
-      case Op.BrIfSCLtS: {
-        const x = I32[--sp << 2]!;
-        const y = code[pc + 0]!;
-        pc = x < y ? code[pc + 1]! : pc + 2;
-        break;
-      }
-      case Op.I32LtULL: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        I32[sp++ << 2] = x >>> 0 < y >>> 0 ? 1 : 0;
-        pc += 2;
-        break;
-      }
-      case Op.I32LtULC: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        I32[sp++ << 2] = x >>> 0 < y >>> 0 ? 1 : 0;
-        pc += 2;
-        break;
-      }
-      case Op.I32LtUSC: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = code[pc + 0]!;
-        I32[s] = x >>> 0 < y >>> 0 ? 1 : 0;
+      case 331: { // I64XorSet
+        slot = (sp -= 2);
+        I64[(fp + code[pc]!) << 1] = I64[slot << 1]! ^ I64[(slot + 1) << 1]!;
         pc += 1;
         break;
       }
-      case Op.I32LtUSL: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = I32[(fp + code[pc + 0]!) << 2]!;
-        I32[s] = x >>> 0 < y >>> 0 ? 1 : 0;
+      case 332: { // I64XorTee
+        slot = --sp - 1;
+        zb = I64[slot << 1]! ^ I64[(slot + 1) << 1]!;
+        I64[(fp + code[pc]!) << 1] = zb;
+        I64[slot << 1] = zb;
         pc += 1;
         break;
       }
-      case Op.BrIfLtU: {
-        sp -= 2;
-        const x = I32[sp << 2]!;
-        const y = I32[(sp + 1) << 2]!;
-        pc = x >>> 0 < y >>> 0 ? code[pc + 0]! : pc + 1;
-        break;
-      }
-      case Op.BrIfLLLtU: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        pc = x >>> 0 < y >>> 0 ? code[pc + 2]! : pc + 3;
-        break;
-      }
-      case Op.BrIfLCLtU: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        pc = x >>> 0 < y >>> 0 ? code[pc + 2]! : pc + 3;
-        break;
-      }
-      case Op.BrIfSCLtU: {
-        const x = I32[--sp << 2]!;
-        const y = code[pc + 0]!;
-        pc = x >>> 0 < y >>> 0 ? code[pc + 1]! : pc + 2;
-        break;
-      }
-      case Op.I32GtSLL: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        I32[sp++ << 2] = x > y ? 1 : 0;
-        pc += 2;
-        break;
-      }
-      case Op.I32GtSLC: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        I32[sp++ << 2] = x > y ? 1 : 0;
-        pc += 2;
-        break;
-      }
-      case Op.I32GtSSC: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = code[pc + 0]!;
-        I32[s] = x > y ? 1 : 0;
+      case 333: { // F64AddSet
+        slot = (sp -= 2);
+        x = F64[slot << 1]!;
+        y = F64[(slot + 1) << 1]!;
+        z = x + y;
+        F64[(fp + code[pc]!) << 1] = z === z ? z : nan64of2(x, y);
         pc += 1;
         break;
       }
-      case Op.I32GtSSL: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = I32[(fp + code[pc + 0]!) << 2]!;
-        I32[s] = x > y ? 1 : 0;
+      case 334: { // F64AddTee
+        slot = --sp - 1;
+        x = F64[slot << 1]!;
+        y = F64[(slot + 1) << 1]!;
+        z = x + y;
+        F64[(fp + code[pc]!) << 1] = z === z ? z : nan64of2(x, y);
+        F64[slot << 1] = F64[(fp + code[pc]!) << 1]!;
         pc += 1;
         break;
       }
-      case Op.BrIfGtS: {
-        sp -= 2;
-        const x = I32[sp << 2]!;
-        const y = I32[(sp + 1) << 2]!;
-        pc = x > y ? code[pc + 0]! : pc + 1;
-        break;
-      }
-      case Op.BrIfLLGtS: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        pc = x > y ? code[pc + 2]! : pc + 3;
-        break;
-      }
-      case Op.BrIfLCGtS: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        pc = x > y ? code[pc + 2]! : pc + 3;
-        break;
-      }
-      case Op.BrIfSCGtS: {
-        const x = I32[--sp << 2]!;
-        const y = code[pc + 0]!;
-        pc = x > y ? code[pc + 1]! : pc + 2;
-        break;
-      }
-      case Op.I32GtULL: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        I32[sp++ << 2] = x >>> 0 > y >>> 0 ? 1 : 0;
-        pc += 2;
-        break;
-      }
-      case Op.I32GtULC: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        I32[sp++ << 2] = x >>> 0 > y >>> 0 ? 1 : 0;
-        pc += 2;
-        break;
-      }
-      case Op.I32GtUSC: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = code[pc + 0]!;
-        I32[s] = x >>> 0 > y >>> 0 ? 1 : 0;
+      case 335: { // F64MulSet
+        slot = (sp -= 2);
+        x = F64[slot << 1]!;
+        y = F64[(slot + 1) << 1]!;
+        z = x * y;
+        F64[(fp + code[pc]!) << 1] = z === z ? z : nan64of2(x, y);
         pc += 1;
         break;
       }
-      case Op.I32GtUSL: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = I32[(fp + code[pc + 0]!) << 2]!;
-        I32[s] = x >>> 0 > y >>> 0 ? 1 : 0;
+      case 336: { // F64MulTee
+        slot = --sp - 1;
+        x = F64[slot << 1]!;
+        y = F64[(slot + 1) << 1]!;
+        z = x * y;
+        F64[(fp + code[pc]!) << 1] = z === z ? z : nan64of2(x, y);
+        F64[slot << 1] = F64[(fp + code[pc]!) << 1]!;
         pc += 1;
         break;
       }
-      case Op.BrIfGtU: {
-        sp -= 2;
-        const x = I32[sp << 2]!;
-        const y = I32[(sp + 1) << 2]!;
-        pc = x >>> 0 > y >>> 0 ? code[pc + 0]! : pc + 1;
-        break;
-      }
-      case Op.BrIfLLGtU: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        pc = x >>> 0 > y >>> 0 ? code[pc + 2]! : pc + 3;
-        break;
-      }
-      case Op.BrIfLCGtU: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        pc = x >>> 0 > y >>> 0 ? code[pc + 2]! : pc + 3;
-        break;
-      }
-      case Op.BrIfSCGtU: {
-        const x = I32[--sp << 2]!;
-        const y = code[pc + 0]!;
-        pc = x >>> 0 > y >>> 0 ? code[pc + 1]! : pc + 2;
-        break;
-      }
-      case Op.I32LeSLL: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        I32[sp++ << 2] = x <= y ? 1 : 0;
+      case 337: { // I32MulLL_I32Add
+        I32[sp++ << 2] = Math.imul(I32[(fp + code[pc]!) << 2]!, I32[(fp + code[pc + 1]!) << 2]!);
+        slot = --sp - 1;
+        I32[slot << 2] = I32[slot << 2]! + I32[(slot + 1) << 2]!;
         pc += 2;
         break;
       }
-      case Op.I32LeSLC: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        I32[sp++ << 2] = x <= y ? 1 : 0;
-        pc += 2;
+      case 338: { // I32AddLCSet_I32LtULCBr
+        I32[(fp + code[pc + 2]!) << 2] = I32[(fp + code[pc]!) << 2]! + code[pc + 1]!;
+        if (I32[(fp + code[pc + 3]!) << 2]! >>> 0 < code[pc + 4]! >>> 0) { pc = code[pc + 5]!; break; }
+        pc += 6;
         break;
       }
-      case Op.I32LeSSC: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = code[pc + 0]!;
-        I32[s] = x <= y ? 1 : 0;
-        pc += 1;
+      case 339: { // I32AddLCSet_I32LtSLCBr
+        I32[(fp + code[pc + 2]!) << 2] = I32[(fp + code[pc]!) << 2]! + code[pc + 1]!;
+        if (I32[(fp + code[pc + 3]!) << 2]! < code[pc + 4]!) { pc = code[pc + 5]!; break; }
+        pc += 6;
         break;
       }
-      case Op.I32LeSSL: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = I32[(fp + code[pc + 0]!) << 2]!;
-        I32[s] = x <= y ? 1 : 0;
-        pc += 1;
+      case 340: { // I32AddLCSet_I32NeLCBr
+        I32[(fp + code[pc + 2]!) << 2] = I32[(fp + code[pc]!) << 2]! + code[pc + 1]!;
+        if (I32[(fp + code[pc + 3]!) << 2]! !== code[pc + 4]!) { pc = code[pc + 5]!; break; }
+        pc += 6;
         break;
       }
-      case Op.BrIfLeS: {
-        sp -= 2;
-        const x = I32[sp << 2]!;
-        const y = I32[(sp + 1) << 2]!;
-        pc = x <= y ? code[pc + 0]! : pc + 1;
-        break;
-      }
-      case Op.BrIfLLLeS: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        pc = x <= y ? code[pc + 2]! : pc + 3;
-        break;
-      }
-      case Op.BrIfLCLeS: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        pc = x <= y ? code[pc + 2]! : pc + 3;
-        break;
-      }
-      case Op.BrIfSCLeS: {
-        const x = I32[--sp << 2]!;
-        const y = code[pc + 0]!;
-        pc = x <= y ? code[pc + 1]! : pc + 2;
-        break;
-      }
-      case Op.I32LeULL: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        I32[sp++ << 2] = x >>> 0 <= y >>> 0 ? 1 : 0;
-        pc += 2;
-        break;
-      }
-      case Op.I32LeULC: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        I32[sp++ << 2] = x >>> 0 <= y >>> 0 ? 1 : 0;
-        pc += 2;
-        break;
-      }
-      case Op.I32LeUSC: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = code[pc + 0]!;
-        I32[s] = x >>> 0 <= y >>> 0 ? 1 : 0;
-        pc += 1;
-        break;
-      }
-      case Op.I32LeUSL: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = I32[(fp + code[pc + 0]!) << 2]!;
-        I32[s] = x >>> 0 <= y >>> 0 ? 1 : 0;
-        pc += 1;
-        break;
-      }
-      case Op.BrIfLeU: {
-        sp -= 2;
-        const x = I32[sp << 2]!;
-        const y = I32[(sp + 1) << 2]!;
-        pc = x >>> 0 <= y >>> 0 ? code[pc + 0]! : pc + 1;
-        break;
-      }
-      case Op.BrIfLLLeU: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        pc = x >>> 0 <= y >>> 0 ? code[pc + 2]! : pc + 3;
-        break;
-      }
-      case Op.BrIfLCLeU: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        pc = x >>> 0 <= y >>> 0 ? code[pc + 2]! : pc + 3;
-        break;
-      }
-      case Op.BrIfSCLeU: {
-        const x = I32[--sp << 2]!;
-        const y = code[pc + 0]!;
-        pc = x >>> 0 <= y >>> 0 ? code[pc + 1]! : pc + 2;
-        break;
-      }
-      case Op.I32GeSLL: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        I32[sp++ << 2] = x >= y ? 1 : 0;
-        pc += 2;
-        break;
-      }
-      case Op.I32GeSLC: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        I32[sp++ << 2] = x >= y ? 1 : 0;
-        pc += 2;
-        break;
-      }
-      case Op.I32GeSSC: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = code[pc + 0]!;
-        I32[s] = x >= y ? 1 : 0;
-        pc += 1;
-        break;
-      }
-      case Op.I32GeSSL: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = I32[(fp + code[pc + 0]!) << 2]!;
-        I32[s] = x >= y ? 1 : 0;
-        pc += 1;
-        break;
-      }
-      case Op.BrIfGeS: {
-        sp -= 2;
-        const x = I32[sp << 2]!;
-        const y = I32[(sp + 1) << 2]!;
-        pc = x >= y ? code[pc + 0]! : pc + 1;
-        break;
-      }
-      case Op.BrIfLLGeS: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        pc = x >= y ? code[pc + 2]! : pc + 3;
-        break;
-      }
-      case Op.BrIfLCGeS: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        pc = x >= y ? code[pc + 2]! : pc + 3;
-        break;
-      }
-      case Op.BrIfSCGeS: {
-        const x = I32[--sp << 2]!;
-        const y = code[pc + 0]!;
-        pc = x >= y ? code[pc + 1]! : pc + 2;
-        break;
-      }
-      case Op.I32GeULL: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        I32[sp++ << 2] = x >>> 0 >= y >>> 0 ? 1 : 0;
-        pc += 2;
-        break;
-      }
-      case Op.I32GeULC: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        I32[sp++ << 2] = x >>> 0 >= y >>> 0 ? 1 : 0;
-        pc += 2;
-        break;
-      }
-      case Op.I32GeUSC: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = code[pc + 0]!;
-        I32[s] = x >>> 0 >= y >>> 0 ? 1 : 0;
-        pc += 1;
-        break;
-      }
-      case Op.I32GeUSL: {
-        const s = (sp - 1) << 2;
-        const x = I32[s]!;
-        const y = I32[(fp + code[pc + 0]!) << 2]!;
-        I32[s] = x >>> 0 >= y >>> 0 ? 1 : 0;
-        pc += 1;
-        break;
-      }
-      case Op.BrIfGeU: {
-        sp -= 2;
-        const x = I32[sp << 2]!;
-        const y = I32[(sp + 1) << 2]!;
-        pc = x >>> 0 >= y >>> 0 ? code[pc + 0]! : pc + 1;
-        break;
-      }
-      case Op.BrIfLLGeU: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = I32[(fp + code[pc + 1]!) << 2]!;
-        pc = x >>> 0 >= y >>> 0 ? code[pc + 2]! : pc + 3;
-        break;
-      }
-      case Op.BrIfLCGeU: {
-        const x = I32[(fp + code[pc + 0]!) << 2]!;
-        const y = code[pc + 1]!;
-        pc = x >>> 0 >= y >>> 0 ? code[pc + 2]! : pc + 3;
-        break;
-      }
-      case Op.BrIfSCGeU: {
-        const x = I32[--sp << 2]!;
-        const y = code[pc + 0]!;
-        pc = x >>> 0 >= y >>> 0 ? code[pc + 1]! : pc + 2;
-        break;
-      }
-      case Op.F64AddLL: {
-        const x = F64[(fp + code[pc + 0]!) << 1]!;
-        const y = F64[(fp + code[pc + 1]!) << 1]!;
-        const r = x + y;
-        F64[sp++ << 1] = r === r ? r : f64add(x, y);
-        pc += 2;
-        break;
-      }
-      case Op.F64AddSL: {
-        const s = (sp - 1) << 1;
-        const x = F64[s]!;
-        const y = F64[(fp + code[pc + 0]!) << 1]!;
-        const r = x + y;
-        F64[s] = r === r ? r : f64add(x, y);
-        pc++;
-        break;
-      }
-      case Op.F64SubLL: {
-        const x = F64[(fp + code[pc + 0]!) << 1]!;
-        const y = F64[(fp + code[pc + 1]!) << 1]!;
-        const r = x - y;
-        F64[sp++ << 1] = r === r ? r : f64sub(x, y);
-        pc += 2;
-        break;
-      }
-      case Op.F64SubSL: {
-        const s = (sp - 1) << 1;
-        const x = F64[s]!;
-        const y = F64[(fp + code[pc + 0]!) << 1]!;
-        const r = x - y;
-        F64[s] = r === r ? r : f64sub(x, y);
-        pc++;
-        break;
-      }
-      case Op.F64MulLL: {
-        const x = F64[(fp + code[pc + 0]!) << 1]!;
-        const y = F64[(fp + code[pc + 1]!) << 1]!;
-        const r = x * y;
-        F64[sp++ << 1] = r === r ? r : f64mul(x, y);
-        pc += 2;
-        break;
-      }
-      case Op.F64MulSL: {
-        const s = (sp - 1) << 1;
-        const x = F64[s]!;
-        const y = F64[(fp + code[pc + 0]!) << 1]!;
-        const r = x * y;
-        F64[s] = r === r ? r : f64mul(x, y);
-        pc++;
-        break;
-      }
-      case Op.F64DivLL: {
-        const x = F64[(fp + code[pc + 0]!) << 1]!;
-        const y = F64[(fp + code[pc + 1]!) << 1]!;
-        const r = x / y;
-        F64[sp++ << 1] = r === r ? r : f64div(x, y);
-        pc += 2;
-        break;
-      }
-      case Op.F64DivSL: {
-        const s = (sp - 1) << 1;
-        const x = F64[s]!;
-        const y = F64[(fp + code[pc + 0]!) << 1]!;
-        const r = x / y;
-        F64[s] = r === r ? r : f64div(x, y);
-        pc++;
-        break;
-      }
-      // --- end of fused instructions ---
+      // ---- end of GENERATED ----
       case Op.Numeric:
         sp = callNumeric(entries[code[pc++]!]!, sp);
         break;

@@ -1,45 +1,43 @@
 // The emitter of compile.ts with a peephole pass: as instructions are
 // appended it merges the common short sequences into the fused instructions
-// of fused.ts (`local.get a; i32.const c; i32.add` becomes one I32AddLC a c,
-// a compare followed by br_if becomes one compare-and-branch, a loop counter's
-// `local.tee (i32.add ...)` with its compare and br_if one IncBr, a commutative
-// operator takes a local.get that precedes its other operand, and so on), so
+// that ops.ts lists (`local.get a; i32.const c; i32.add` becomes one I32AddLC
+// a c, a compare followed by br_if becomes one compare-and-branch, a result
+// followed by local.set goes straight into the local, a loop counter's
+// `local.tee (i32.add ...)` with its compare and br_if one instruction, a
+// commutative operator takes a local.get that precedes its other operand), so
 // the loop dispatches fewer times and moves fewer slots. A sequence is merged
 // only when no jump lands inside it: positions that are jump targets are
 // marked as they are created (labels always target the next instruction).
 import { Op } from './codes.js';
-import * as F from './fused.js';
+import { NUM_CODES } from './ops.generated.js';
+import { FUSED, ROWS, stepName, type Dest, type OpRow, type Step } from './ops.js';
 
-type Form = 'S' | 'LL' | 'LC' | 'SC' | 'SL';
+const rows = new Map(ROWS.map((r) => [r.name, r]));
 
-/** Each fused binary instruction: its plain operator and operand form. */
-const formOf = new Map<Op, { base: Op; form: Form }>();
-for (const [table, form] of [
-  [F.FUSED_LL, 'LL'],
-  [F.FUSED_LC, 'LC'],
-  [F.FUSED_SC, 'SC'],
-  [F.FUSED_SL, 'SL'],
-] as const) {
-  for (const [base, fused] of table) formOf.set(fused, { base, form });
+/** The code of the instruction `name` (a row, or a fused form ops.ts lists), if it exists. */
+function codeOf(name: string): number | undefined {
+  return NUM_CODES[name];
 }
-for (const base of F.FUSED_BRIF.keys()) formOf.set(base, { base, form: 'S' });
 
-const branchForm: Partial<Record<Form, ReadonlyMap<Op, Op>>> = {
-  S: F.FUSED_BRIF,
-  LL: F.FUSED_BRIFLL,
-  LC: F.FUSED_BRIFLC,
-  SC: F.FUSED_BRIFSC,
-};
+/** Each one-step instruction by code: its row, operand sources and destination. */
+const stepOf = new Map<number, Step>();
+for (const r of ROWS) stepOf.set(NUM_CODES[r.name]!, { row: r.name, sources: /\bb\b/.test(r.expr) ? 'SS' : 'S', dest: '' });
+for (const f of FUSED) if (f.length === 1) stepOf.set(NUM_CODES[stepName(f[0]!)]!, f[0]!);
 
-/** The comparison that is true exactly when the given one is false. */
-const negation = new Map<Op, Op>([
-  [Op.I32Eq, Op.I32Ne],
-  [Op.I32LtS, Op.I32GeS],
-  [Op.I32LtU, Op.I32GeU],
-  [Op.I32GtS, Op.I32LeS],
-  [Op.I32GtU, Op.I32LeU],
-]);
-for (const [a, b] of [...negation]) negation.set(b, a);
+/** The code of `s` with another destination (or row), if that form exists. */
+function withDest(s: Step, dest: Dest, row = s.row): number | undefined {
+  return codeOf(stepName({ row, sources: s.sources, dest }));
+}
+
+const is64 = (r: OpRow): boolean => r.type === 'i64' || r.type === 'u64' || r.type === 'f64';
+const results64 = (r: OpRow): boolean => r.result === 'i64' || r.result === 'f64';
+
+/**
+ * Instructions that pop nothing, push one 32-bit value and write no local:
+ * a local.get before one of them may be moved after it.
+ */
+const PURE_PUSH32 = new Set<number>([Op.LocalGet32, Op.Const32, Op.GlobalGet32, Op.Load32L]);
+for (const [code, s] of stepOf) if (!s.sources.includes('S') && s.dest === '' && !results64(rows.get(s.row)!)) PURE_PUSH32.add(code);
 
 export class Peephole {
   /** `fuse` false: a plain emitter (counting mode, where every wasm instruction keeps its own code) */
@@ -99,21 +97,34 @@ export class Peephole {
     this.emit(op, imms);
   }
 
-  /** A binary numeric operator, merged with the local.get / i32.const operands before it when it can be. */
-  binop(op: Op): void {
-    const get = op >= Op.F64Add && op <= Op.F64Div ? Op.LocalGet64 : Op.LocalGet32;
-    const ll = get === Op.LocalGet64 ? F.FUSED_F64LL.get(op) : F.FUSED_LL.get(op);
-    const sl = get === Op.LocalGet64 ? F.FUSED_F64SL.get(op) : F.FUSED_SL.get(op);
-    const lc = get === Op.LocalGet64 ? undefined : F.FUSED_LC.get(op);
-    const sc = get === Op.LocalGet64 ? undefined : F.FUSED_SC.get(op);
+  /** The one-step instruction last emitted, if it may be merged with the next. */
+  private lastStep(k = 1): Step | undefined {
+    const op = this.tail(k, k);
+    return op === undefined ? undefined : stepOf.get(op);
+  }
+
+  /**
+   * A numeric instruction of ops.ts (its row's name), merged with the
+   * local.get / i32.const operands before it, or with the instruction that
+   * computed its operand, when a fused form for that exists.
+   */
+  numeric(name: string): void {
+    const row = rows.get(name)!;
+    const get = is64(row) ? Op.LocalGet64 : Op.LocalGet32;
+    const lc = codeOf(name + 'LC');
+    const ll = codeOf(name + 'LL');
+    const sl = codeOf(name + 'SL');
+    const sc = codeOf(name + 'SC');
     if (lc !== undefined && this.tail(2, 2) === Op.LocalGet32 && this.tail(2, 1) === Op.Const32) {
       return this.replace(2, lc, [this.imm(2, 0), this.imm(1, 0)]);
     }
     if (ll !== undefined && this.tail(2, 2) === get && this.tail(2, 1) === get) {
       return this.replace(2, ll, [this.imm(2, 0), this.imm(1, 0)]);
     }
-    if (op === Op.I32Add && this.tail(1, 1) === Op.I32MulLL) return this.replace(1, Op.I32MulLLAdd, [this.imm(1, 0), this.imm(1, 1)]);
-    if (sl !== undefined && F.COMMUTATIVE.has(op) && this.tail(2, 2) === Op.LocalGet32 && F.PURE_PUSH32.has(this.tail(2, 1)!)) {
+    const prev = this.lastStep();
+    const chain = prev === undefined ? undefined : codeOf(`${stepName(prev)}_${name}`);
+    if (chain !== undefined) return this.replace(1, chain, this.imms(1));
+    if (sl !== undefined && row.commutative === true && this.tail(2, 2) === Op.LocalGet32 && PURE_PUSH32.has(this.tail(2, 1)!)) {
       // `local.get x; <push>; op` computes `<push>; local.get x; op`: the local joins the operator
       const x = this.imm(2, 0);
       this.dropSecondLast();
@@ -121,35 +132,39 @@ export class Peephole {
     }
     if (sc !== undefined && this.tail(1, 1) === Op.Const32) return this.replace(1, sc, [this.imm(1, 0)]);
     if (sl !== undefined && this.tail(1, 1) === get) return this.replace(1, sl, [this.imm(1, 0)]);
-    this.emit(op);
+    this.emit(NUM_CODES[name]!);
+  }
+
+  /** The immediates of the i-th last instruction. */
+  private imms(i: number): number[] {
+    const n = this.starts.length;
+    return this.out.slice(this.starts[n - i]! + 1, i === 1 ? this.out.length : this.starts[n - i + 1]!);
   }
 
   /** A load or store with its offset, merged with local.get operands for the 32-bit forms. */
   memory(op: Op, offset: number): void {
     if (op === Op.Load32 && this.tail(1, 1) === Op.LocalGet32) return this.replace(1, Op.Load32L, [this.imm(1, 0), offset]);
-    if (op === Op.Load32 && this.tail(1, 1) === Op.I32ShlLC) return this.replace(1, Op.Load32ShlLC, [this.imm(1, 0), this.imm(1, 1), offset]);
     if (op === Op.Store32 && this.tail(2, 2) === Op.LocalGet32 && this.tail(2, 1) === Op.LocalGet32) {
       return this.replace(2, Op.Store32LL, [this.imm(2, 0), this.imm(1, 0), offset]);
     }
     this.emit(op, [offset]);
   }
 
-  /** local.set of a 32-bit local: `local.get a; i32.const c; i32.add; local.set d` is one instruction. */
+  /** local.set: an instruction that pushed the value stores it into the local instead, when that form exists. */
   localSet(op: Op, d: number): void {
-    const last = op === Op.LocalSet32 ? this.tail(1, 1) : undefined;
-    if (last === Op.I32AddLC || last === Op.I32SubLC) {
-      return this.replace(1, last === Op.I32AddLC ? Op.I32AddLCSet : Op.I32SubLCSet, [this.imm(1, 0), this.imm(1, 1), d]);
-    }
-    if (last === Op.I32Add) return this.replace(1, Op.I32AddSet, [d]);
-    if (last === Op.I32AddSL) return this.replace(1, Op.I32AddSLSet, [this.imm(1, 0), d]);
-    this.emit(op, [d]);
+    this.toLocal(op, d, 'Set', Op.LocalSet32, Op.LocalSet64);
   }
 
   localTee(op: Op, d: number): void {
-    const last = op === Op.LocalTee32 ? this.tail(1, 1) : undefined;
-    if (last === Op.I32AddLC || last === Op.I32SubLC) {
-      return this.replace(1, last === Op.I32AddLC ? Op.I32AddLCTee : Op.I32SubLCTee, [this.imm(1, 0), this.imm(1, 1), d]);
-    }
+    this.toLocal(op, d, 'Tee', Op.LocalTee32, Op.LocalTee64);
+  }
+
+  private toLocal(op: Op, d: number, dest: 'Set' | 'Tee', op32: Op, op64: Op): void {
+    const last = this.lastStep();
+    const row = last === undefined ? undefined : rows.get(last.row)!;
+    const fits = row !== undefined && (results64(row) ? op === op64 : op === op32);
+    const fused = fits && last!.dest === '' ? withDest(last!, dest) : undefined;
+    if (fused !== undefined) return this.replace(1, fused, [...this.imms(1), d]);
     this.emit(op, [d]);
   }
 
@@ -159,26 +174,26 @@ export class Peephole {
    * be. Returns the position of the target immediate, to patch.
    */
   condJump(negate: boolean, target: number): number {
-    while (this.tail(1, 1) === Op.I32Eqz) {
+    const eqz = NUM_CODES.I32Eqz!;
+    while (this.tail(1, 1) === eqz) {
       this.out.length = this.starts.pop()!;
       negate = !negate;
     }
-    const last = this.tail(1, 1);
-    const inc = negate ? undefined : F.FUSED_INCBR.get(last!);
-    if (inc !== undefined && this.tail(2, 2) === Op.I32AddLCTee) {
-      // `local.tee d (i32.add (local.get a) (i32.const c))`, compared with a constant k: the loop counter
-      this.replace(2, inc, [this.imm(2, 0), this.imm(2, 1), this.imm(2, 2), this.imm(1, 0), target]);
-      return this.out.length - 1;
-    }
-    const f = last === undefined ? undefined : formOf.get(last);
-    const table = f === undefined ? undefined : branchForm[f.form];
-    if (f !== undefined && table !== undefined) {
-      const cmp = negate ? negation.get(f.base) : f.base;
-      const fused = cmp === undefined ? undefined : table.get(cmp);
+    const last = this.lastStep();
+    const row = last === undefined ? undefined : rows.get(last.row)!;
+    const cmp = row === undefined || last!.dest !== '' ? undefined : negate ? row.negation : row.name;
+    if (last !== undefined && cmp !== undefined) {
+      // the value a local.tee left on the stack, compared and branched on: the local's value, read again
+      const tee = last.sources[0] === 'S' ? this.lastStep(2) : undefined;
+      const teed = tee?.dest === 'Tee' ? codeOf(`${stepName({ ...tee, dest: 'Set' })}_${stepName({ row: cmp, sources: 'L' + last.sources.slice(1), dest: 'Br' })}`) : undefined;
+      if (tee !== undefined && teed !== undefined) {
+        const d = this.imms(2).at(-1)!;
+        this.replace(2, teed, [...this.imms(2), d, ...this.imms(1), target]);
+        return this.out.length - 1;
+      }
+      const fused = withDest(last, 'Br', cmp);
       if (fused !== undefined) {
-        const n = f.form === 'S' ? 0 : f.form === 'SC' ? 1 : 2;
-        const imms = Array.from({ length: n }, (_, j) => this.imm(1, j));
-        this.replace(1, fused, [...imms, target]);
+        this.replace(1, fused, [...this.imms(1), target]);
         return this.out.length - 1;
       }
     }

@@ -5,14 +5,29 @@
 // here; calls move no arguments (the callee's frame starts at its arguments).
 import { STACK_SLOTS } from '../runtime/limits.js';
 
-const buffer = new ArrayBuffer(STACK_SLOTS * 16);
-export const I32 = new Int32Array(buffer);
-export const F32 = new Float32Array(buffer);
-export const F64 = new Float64Array(buffer);
-export const I64 = new BigInt64Array(buffer);
-export const U8 = new Uint8Array(buffer);
-export const U64 = new BigUint64Array(buffer);
-export const REFS: unknown[] = new Array<unknown>(STACK_SLOTS).fill(null);
+// Empty until the first call into the machine (ensureStack): importing the
+// interpreter, as every wasmdiff command does, allocates none of its 16 MB.
+// The views are live bindings, so every module sees them once allocated.
+export let I32 = new Int32Array(0);
+export let F32 = new Float32Array(0);
+export let F64 = new Float64Array(0);
+export let I64 = new BigInt64Array(0);
+export let U64 = new BigUint64Array(0);
+export let U8 = new Uint8Array(0);
+export let REFS: unknown[] = [];
+
+/** Allocates the stack on first use; every entry into the machine (invoke.ts, machine.ts) calls it first. */
+export function ensureStack(): void {
+  if (I32.length !== 0) return;
+  const buffer = new ArrayBuffer(STACK_SLOTS * 16);
+  I32 = new Int32Array(buffer);
+  F32 = new Float32Array(buffer);
+  F64 = new Float64Array(buffer);
+  I64 = new BigInt64Array(buffer);
+  U64 = new BigUint64Array(buffer);
+  U8 = new Uint8Array(buffer);
+  REFS = new Array<unknown>(STACK_SLOTS).fill(null);
+}
 
 /** Copies `n` whole slots (words and references) from `src` to `dst` (dst <= src). */
 export function moveSlots(dst: number, src: number, n: number): void {
@@ -35,7 +50,7 @@ export function moveSlots(dst: number, src: number, n: number): void {
  */
 export function releaseRefsAbove(sp: number): void {
   const GAP = 4096;
-  for (let s = sp, run = 0; s < STACK_SLOTS && run < GAP; s++) {
+  for (let s = sp, run = 0; s < REFS.length && run < GAP; s++) {
     if (REFS[s] === null) run++;
     else {
       REFS[s] = null;

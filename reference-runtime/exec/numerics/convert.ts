@@ -6,6 +6,8 @@
 import { Trap } from '../../errors.js';
 import { f32Bits, f32Value, scratchF64, scratchI64 } from './scratch.js';
 import { demoteNaN, promoteNaN } from './nan.js';
+// the operations the interpreter also runs inline, generated from exec/ops.ts
+export * from './convert.generated.js';
 
 export { extend8_s as i32_extend8_s, extend16_s as i32_extend16_s } from './i32.js';
 export { extend8_s as i64_extend8_s, extend16_s as i64_extend16_s, extend32_s as i64_extend32_s } from './i64.js';
@@ -21,14 +23,6 @@ const TWO53N = 2n ** 53n;
 
 export function i32_wrap_i64(a: bigint): number {
   return Number(BigInt.asIntN(32, a));
-}
-
-export function i64_extend_i32_s(a: number): bigint {
-  return BigInt(a);
-}
-
-export function i64_extend_i32_u(a: number): bigint {
-  return BigInt(a >>> 0);
 }
 
 // --- Truncation: trap on NaN and on results outside the target range. ---
@@ -195,14 +189,6 @@ function stickyDouble(magnitude: bigint): number {
   if (magnitude < TWO53N) return Number(magnitude);
   const sticky = (magnitude & 0x7ffn) === 0n ? 0n : 1n;
   return Number((magnitude >> 11n) | sticky) * 2048;
-}
-
-export function f64_convert_i32_s(a: number): number {
-  return a;
-}
-
-export function f64_convert_i32_u(a: number): number {
-  return a >>> 0;
 }
 
 /** Number(bigint) rounds to nearest, ties to even (ECMAScript 21.1.1.1 Number ( value )). */

@@ -12,6 +12,8 @@
 
 import { f32Bits, f32Value } from './scratch.js';
 import { isNaN32, nan32, nan32of2 } from './nan.js';
+// the operations the interpreter also runs inline, generated from exec/ops.ts
+export * from './f32.generated.js';
 
 const TWO52 = 2 ** 52;
 /** Smallest exponent field from which every f32 is an integer (or inf/NaN): 2^23. */
@@ -66,26 +68,6 @@ export function sqrt(a: number): number {
   return r === r ? f32Bits(r) : nan32(a);
 }
 
-export function add(a: number, b: number): number {
-  const r = f32Value(a) + f32Value(b);
-  return r === r ? f32Bits(r) : nan32of2(a, b);
-}
-
-export function sub(a: number, b: number): number {
-  const r = f32Value(a) - f32Value(b);
-  return r === r ? f32Bits(r) : nan32of2(a, b);
-}
-
-export function mul(a: number, b: number): number {
-  const r = f32Value(a) * f32Value(b);
-  return r === r ? f32Bits(r) : nan32of2(a, b);
-}
-
-export function div(a: number, b: number): number {
-  const r = f32Value(a) / f32Value(b);
-  return r === r ? f32Bits(r) : nan32of2(a, b);
-}
-
 // min and max return one operand's bits. Equal non-zero operands have equal
 // bits; for ±0 the sign bits combine: min is -0 if either is, max +0 if either is.
 export function min(a: number, b: number): number {
@@ -104,28 +86,4 @@ export function max(a: number, b: number): number {
   if (y > x) return b;
   if (x === y) return a & b;
   return nan32of2(a, b);
-}
-
-export function eq(a: number, b: number): number {
-  return f32Value(a) === f32Value(b) ? 1 : 0;
-}
-
-export function ne(a: number, b: number): number {
-  return f32Value(a) !== f32Value(b) ? 1 : 0;
-}
-
-export function lt(a: number, b: number): number {
-  return f32Value(a) < f32Value(b) ? 1 : 0;
-}
-
-export function gt(a: number, b: number): number {
-  return f32Value(a) > f32Value(b) ? 1 : 0;
-}
-
-export function le(a: number, b: number): number {
-  return f32Value(a) <= f32Value(b) ? 1 : 0;
-}
-
-export function ge(a: number, b: number): number {
-  return f32Value(a) >= f32Value(b) ? 1 : 0;
 }

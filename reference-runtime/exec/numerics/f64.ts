@@ -7,6 +7,8 @@
 
 import { HI, scratchF64, scratchI32 } from './scratch.js';
 import { nan64, nan64of2 } from './nan.js';
+// the operations the interpreter also runs inline, generated from exec/ops.ts
+export * from './f64.generated.js';
 
 const TWO52 = 2 ** 52;
 
@@ -63,26 +65,6 @@ export function sqrt(a: number): number {
   return r === r ? r : nan64(a);
 }
 
-export function add(a: number, b: number): number {
-  const r = a + b;
-  return r === r ? r : nan64of2(a, b);
-}
-
-export function sub(a: number, b: number): number {
-  const r = a - b;
-  return r === r ? r : nan64of2(a, b);
-}
-
-export function mul(a: number, b: number): number {
-  const r = a * b;
-  return r === r ? r : nan64of2(a, b);
-}
-
-export function div(a: number, b: number): number {
-  const r = a / b;
-  return r === r ? r : nan64of2(a, b);
-}
-
 // Math.min/max order -0 below +0 (ECMAScript 21.3.2.24-25) and yield NaN if
 // either operand is NaN; that NaN is then replaced by the spec's rule.
 export function min(a: number, b: number): number {
@@ -93,28 +75,4 @@ export function min(a: number, b: number): number {
 export function max(a: number, b: number): number {
   const r = Math.max(a, b);
   return r === r ? r : nan64of2(a, b);
-}
-
-export function eq(a: number, b: number): number {
-  return a === b ? 1 : 0;
-}
-
-export function ne(a: number, b: number): number {
-  return a !== b ? 1 : 0;
-}
-
-export function lt(a: number, b: number): number {
-  return a < b ? 1 : 0;
-}
-
-export function gt(a: number, b: number): number {
-  return a > b ? 1 : 0;
-}
-
-export function le(a: number, b: number): number {
-  return a <= b ? 1 : 0;
-}
-
-export function ge(a: number, b: number): number {
-  return a >= b ? 1 : 0;
 }

@@ -6,6 +6,8 @@
 import { Trap } from '../../errors.js';
 import { HI, LO, scratchI32, scratchI64 } from './scratch.js';
 import { ctz as ctz32, popcnt as popcnt32 } from './i32.js';
+// the operations the interpreter also runs inline, generated from exec/ops.ts
+export * from './i64.generated.js';
 
 const MIN = -0x8000000000000000n;
 
@@ -36,18 +38,6 @@ export function popcnt(a: bigint): bigint {
   return BigInt(popcnt32(scratchI32[LO]!) + popcnt32(scratchI32[HI]!));
 }
 
-export function add(a: bigint, b: bigint): bigint {
-  return wrap(a + b);
-}
-
-export function sub(a: bigint, b: bigint): bigint {
-  return wrap(a - b);
-}
-
-export function mul(a: bigint, b: bigint): bigint {
-  return wrap(a * b);
-}
-
 // BigInt division truncates toward zero, as div_s and rem_s require.
 export function div_s(a: bigint, b: bigint): bigint {
   if (b === 0n) throw new Trap('integer divide by zero');
@@ -71,31 +61,6 @@ export function rem_u(a: bigint, b: bigint): bigint {
   return wrap(unsigned(a) % unsigned(b));
 }
 
-export function and(a: bigint, b: bigint): bigint {
-  return a & b;
-}
-
-export function or(a: bigint, b: bigint): bigint {
-  return a | b;
-}
-
-export function xor(a: bigint, b: bigint): bigint {
-  return a ^ b;
-}
-
-// Shift and rotate counts are taken modulo 64.
-export function shl(a: bigint, b: bigint): bigint {
-  return wrap(a << (b & 63n));
-}
-
-export function shr_s(a: bigint, b: bigint): bigint {
-  return a >> (b & 63n);
-}
-
-export function shr_u(a: bigint, b: bigint): bigint {
-  return wrap(unsigned(a) >> (b & 63n));
-}
-
 export function rotl(a: bigint, b: bigint): bigint {
   const k = b & 63n;
   const u = unsigned(a);
@@ -106,50 +71,6 @@ export function rotr(a: bigint, b: bigint): bigint {
   const k = b & 63n;
   const u = unsigned(a);
   return wrap((u >> k) | (u << (64n - k)));
-}
-
-export function eqz(a: bigint): number {
-  return a === 0n ? 1 : 0;
-}
-
-export function eq(a: bigint, b: bigint): number {
-  return a === b ? 1 : 0;
-}
-
-export function ne(a: bigint, b: bigint): number {
-  return a !== b ? 1 : 0;
-}
-
-export function lt_s(a: bigint, b: bigint): number {
-  return a < b ? 1 : 0;
-}
-
-export function lt_u(a: bigint, b: bigint): number {
-  return unsigned(a) < unsigned(b) ? 1 : 0;
-}
-
-export function gt_s(a: bigint, b: bigint): number {
-  return a > b ? 1 : 0;
-}
-
-export function gt_u(a: bigint, b: bigint): number {
-  return unsigned(a) > unsigned(b) ? 1 : 0;
-}
-
-export function le_s(a: bigint, b: bigint): number {
-  return a <= b ? 1 : 0;
-}
-
-export function le_u(a: bigint, b: bigint): number {
-  return unsigned(a) <= unsigned(b) ? 1 : 0;
-}
-
-export function ge_s(a: bigint, b: bigint): number {
-  return a >= b ? 1 : 0;
-}
-
-export function ge_u(a: bigint, b: bigint): number {
-  return unsigned(a) >= unsigned(b) ? 1 : 0;
 }
 
 export function extend8_s(a: bigint): bigint {
