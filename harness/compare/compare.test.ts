@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InvocationOutcome, ModuleVerdict, RunOutcome } from '../../adapters/plan.js';
+import type { InvocationOutcome, ModuleVerdict, ResultValue, RunOutcome } from '../../adapters/plan.js';
 import type { OracleNote } from '../fuzz/oracle-run.js';
 import type { OracleOutcome } from '../fuzz/oracle.js';
 import { compareRun, type OracleWorld } from './compare.js';
@@ -31,6 +31,24 @@ describe('compareRun', () => {
     expect(compareRun(worlds, runtime('x', [f32(1)])).divergences[0]?.kind).toBe('wrong-result');
     const exact = oracle([f32(0x7fc00001)], [{ allowed: [{ kind: 'exact' }], reasons: [] }]);
     expect(compareRun(exact, runtime('x', [f32(0x7fc00000)])).divergences[0]?.kind).toBe('wrong-result');
+  });
+
+  it('judges a relaxed SIMD result against every profile, a NaN lane up to what the NaN worlds leave free, never an integer bit', () => {
+    const v = (...lanes: number[]): ResultValue[] => [{ type: 'v128', bytes: new Uint8Array(Uint32Array.from(lanes).buffer) }];
+    // f32x4.relaxed_min(0 NaN 0 -0, 0 NaN' -0 0) in three NaN worlds: fmin's answer, and the x86 profile's (the second operand)
+    const world = (nan: number, x86nan: number) => {
+      const primary = v(0, nan, 0x80000000, 0x80000000);
+      const note: OracleNote = { allowed: [{ kind: 'exact' }], reasons: ['nan', 'relaxed'], alternatives: [primary, v(0, x86nan, 0x80000000, 0)] };
+      return oracle([{ kind: 'values', values: primary }], [note]);
+    };
+    const worlds: OracleWorld[] = [{ growFailing: false, resets: [], runs: [world(0x7fc00000, 0x7ff80000), world(0xffffffff, 0xffffffff), world(0xffc00000, 0xffc00000)] }];
+    const judge = (...lanes: number[]) => compareRun(worlds, runtime('x', [{ kind: 'values', values: v(...lanes) }]));
+    expect(judge(0, 0xffc00000, 0x80000000, 0x80000000).divergences).toEqual([]);
+    expect(judge(0, 0x7ff80000, 0x80000000, 0).allowed.map((a) => a.rule)).toEqual(['relaxed-choice']);
+    expect(judge(0, 0xfff80000, 0x80000000, 0).divergences).toEqual([]);
+    expect(judge(0, 0xffc00000, 0x80000000, 0x3f800000).divergences[0]?.kind).toBe('wrong-result');
+    expect(judge(1, 0xffc00000, 0x80000000, 0).divergences[0]?.kind).toBe('wrong-result');
+    expect(judge(0, 0x3f800000, 0x80000000, 0).divergences[0]?.kind).toBe('wrong-result');
   });
 
   it('requires a canonical NaN where only canonical ones are allowed', () => {

@@ -254,21 +254,35 @@ function judgeInWorld(w: OracleWorld, i: number, a: InvocationOutcome, isDigest:
     if (equal.length > 0) return { runs: equal, rules: [] };
     return values.some((v) => !sameBits(v, values[0]!)) ? { runs: valueRuns, rules: [RULES.nanDependentState] } : undefined;
   }
-  // relaxed SIMD: any result vector of one of the spec's relaxed profiles
-  const relaxed = valueRuns.flatMap((r) => r.notes[i]?.alternatives ?? []);
-  if (relaxed.some((alt) => sameBits(alt, a.values))) return { runs: valueRuns, rules: sameBits(values[0]!, a.values) ? [] : [RULES.relaxedChoice] };
-  const mine = a.values.map(bitsOf);
-  const theirs = values.map((vs) => vs.map(bitsOf));
-  for (let v = 0; v < mine.length; v++) {
-    const base = theirs[0]![v]!;
-    for (let b = 0; b < base.length; b++) {
-      let agreed = 0xff;
-      for (const t of theirs) agreed &= ~(t[v]![b]! ^ base[b]!);
-      if (((mine[v]![b]! ^ base[b]!) & agreed) !== 0) return undefined;
-    }
+  if (!agreesWhereWorldsAgree(values, a.values)) {
+    // relaxed SIMD: the result vector of one of the spec's relaxed profiles (in any NaN world), up to the
+    // bits the NaN worlds' own results disagree on: a NaN lane's sign and payload, never an integer bit
+    const alternatives = valueRuns.flatMap((r) => r.notes[i]?.alternatives ?? []);
+    const chosen = alternatives.find((alt) => agreesWhereWorldsAgree([alt], a.values, values));
+    return chosen === undefined ? undefined : { runs: valueRuns, rules: [RULES.relaxedChoice] };
   }
   const differs = values.some((vs) => !sameBits(vs, a.values));
   return { runs: valueRuns, rules: differs && !sameBits(values[0]!, a.values) ? [RULES.nanPayload] : [] };
+}
+
+/**
+ * Whether `mine` equals `theirs[0]` on every bit that all of `theirs` (one result per NaN-policy world) agree
+ * on, and that all of `worlds` (by default `theirs`) agree on: integers exactly, NaN signs and payloads loosely.
+ */
+function agreesWhereWorldsAgree(theirs: readonly (readonly ResultValue[])[], mine: readonly ResultValue[], worlds = theirs): boolean {
+  const m = mine.map(bitsOf);
+  const t = theirs.map((vs) => vs.map(bitsOf));
+  const w = worlds.map((vs) => vs.map(bitsOf));
+  for (let v = 0; v < m.length; v++) {
+    const base = t[0]![v]!;
+    for (let b = 0; b < base.length; b++) {
+      let agreed = 0xff;
+      for (const x of t) agreed &= ~(x[v]![b]! ^ base[b]!);
+      for (const x of w) agreed &= ~(x[v]![b]! ^ w[0]![v]![b]!);
+      if (((m[v]![b]! ^ base[b]!) & agreed) !== 0) return false;
+    }
+  }
+  return true;
 }
 
 function divergenceKind(o: InvocationOutcome, a: InvocationOutcome, isDigest: boolean): FindingKind {

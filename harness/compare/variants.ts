@@ -37,6 +37,8 @@ export const NAN_CHOOSING: ReadonlyMap<string, Shape> = new Map<string, Shape>([
   ['f64.promote_f32', 'f64'],
   ['f32x4.demote_f64x2_zero', 'f32x4'],
   ['f64x2.promote_low_f32x4', 'f64x2'],
+  // relaxed SIMD: every profile's NaN result is a NaN of the spec's set too (the relaxed explorer runs each world)
+  ...['relaxed_madd', 'relaxed_nmadd', 'relaxed_min', 'relaxed_max'].flatMap((op) => [[`f32x4.${op}`, 'f32x4'], [`f64x2.${op}`, 'f64x2']] as [string, Shape][]),
 ]);
 
 // the canonical NaNs with the sign set: a NaN of the right class that the oracle never picks
