@@ -13,8 +13,8 @@ import { CliAdapter, type CliDialectSpec, type Located } from '../cli-adapter.js
 import { SPEC_WORDING } from '../trap-kinds.js';
 import { WASMTIME_MESSAGES } from './messages.js';
 
-/** Wizer's refusal of an instruction it cannot snapshot, said after validation passed. */
-const WIZER_UNSUPPORTED = /^Error: unsupported `[^`]+` instruction/m;
+/** Wizer's refusal of what it cannot snapshot (an instruction, a mutable reference global), said after validation passed. */
+const WIZER_UNSUPPORTED = /^Error: unsupported /m;
 
 const LAUNCHER = 'launcher.wasm';
 const EMPTY = 'empty.wasm';
