@@ -3,14 +3,8 @@
 // expectations are literal, as in cases.ts; a GC reference's digest is the
 // projection's hash (driver/ref-projection.ts) of the contents written here,
 // so every engine with GC must print the same one.
-import { encodeModule } from '../../reference-runtime/binary/encode.js';
-import { parseWat } from '../../reference-runtime/text/parse-module.js';
-import type { ArgValue } from '../plan.js';
 import { i32, i64 } from '../values.js';
-import type { KitCase } from './cases.js';
-
-const wat = (text: string): Uint8Array => encodeModule(parseWat(text));
-const call = (name: string, ...args: ArgValue[]) => ({ export: name, args });
+import { call, wat, type KitCase } from './cases.js';
 
 // a million calls deep: without tail calls in constant space this exhausts any stack
 const TAIL = wat(`(module

@@ -18,8 +18,8 @@ export interface KitCase {
   requires?: FeatureName;
 }
 
-const wat = (text: string): Uint8Array => encodeModule(parseWat(text));
-const call = (name: string, ...args: ArgValue[]) => ({ export: name, args });
+export const wat = (text: string): Uint8Array => encodeModule(parseWat(text));
+export const call = (name: string, ...args: ArgValue[]) => ({ export: name, args });
 
 const VALUES = wat(`(module
   (func (export "i32") (param i32) (result i32) local.get 0)

@@ -254,11 +254,11 @@ function judgeInWorld(w: OracleWorld, i: number, a: InvocationOutcome, isDigest:
     if (equal.length > 0) return { runs: equal, rules: [] };
     return values.some((v) => !sameBits(v, values[0]!)) ? { runs: valueRuns, rules: [RULES.nanDependentState] } : undefined;
   }
-  if (!agreesWhereWorldsAgree(values, a.values)) {
+  if (!agreesWhereWorldsAgree(values[0]!, values, a.values)) {
     // relaxed SIMD: the result vector of one of the spec's relaxed profiles (in any NaN world), up to the
     // bits the NaN worlds' own results disagree on: a NaN lane's sign and payload, never an integer bit
     const alternatives = valueRuns.flatMap((r) => r.notes[i]?.alternatives ?? []);
-    const chosen = alternatives.find((alt) => agreesWhereWorldsAgree([alt], a.values, values));
+    const chosen = alternatives.find((alt) => agreesWhereWorldsAgree(alt, values, a.values));
     return chosen === undefined ? undefined : { runs: valueRuns, rules: [RULES.relaxedChoice] };
   }
   const differs = values.some((vs) => !sameBits(vs, a.values));
@@ -266,20 +266,18 @@ function judgeInWorld(w: OracleWorld, i: number, a: InvocationOutcome, isDigest:
 }
 
 /**
- * Whether `mine` equals `theirs[0]` on every bit that all of `theirs` (one result per NaN-policy world) agree
- * on, and that all of `worlds` (by default `theirs`) agree on: integers exactly, NaN signs and payloads loosely.
+ * Whether `mine` equals `base` on every bit that the NaN-policy worlds' results (`worlds`) all agree on:
+ * integers exactly, NaN signs and payloads loosely.
  */
-function agreesWhereWorldsAgree(theirs: readonly (readonly ResultValue[])[], mine: readonly ResultValue[], worlds = theirs): boolean {
+function agreesWhereWorldsAgree(base: readonly ResultValue[], worlds: readonly (readonly ResultValue[])[], mine: readonly ResultValue[]): boolean {
+  const b = base.map(bitsOf);
   const m = mine.map(bitsOf);
-  const t = theirs.map((vs) => vs.map(bitsOf));
   const w = worlds.map((vs) => vs.map(bitsOf));
   for (let v = 0; v < m.length; v++) {
-    const base = t[0]![v]!;
-    for (let b = 0; b < base.length; b++) {
+    for (let k = 0; k < b[v]!.length; k++) {
       let agreed = 0xff;
-      for (const x of t) agreed &= ~(x[v]![b]! ^ base[b]!);
-      for (const x of w) agreed &= ~(x[v]![b]! ^ w[0]![v]![b]!);
-      if (((m[v]![b]! ^ base[b]!) & agreed) !== 0) return false;
+      for (const x of w) agreed &= ~(x[v]![k]! ^ w[0]![v]![k]!);
+      if (((m[v]![k]! ^ b[v]![k]!) & agreed) !== 0) return false;
     }
   }
   return true;
