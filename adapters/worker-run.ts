@@ -1,6 +1,6 @@
-// Running a plan in a worker thread with a timeout: shared by the reference
-// adapter and the fuzzer's oracle, which report different extras over the
-// same protocol (a verdict, outcomes by index, then `done`).
+// Running a plan in a worker thread with a timeout, over one protocol (a
+// verdict, outcomes by index, then `done`): the reference adapter's, and any
+// other in-process engine's.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';

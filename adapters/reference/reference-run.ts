@@ -1,8 +1,19 @@
 // The plan semantics (plan.ts) on the reference interpreter, synchronously,
-// in the calling thread. reference.ts runs it in a worker, behind a timeout;
+// in the calling thread: the one way the oracle runs a plan, for spec runs
+// and fuzzing alike. reference.ts runs it in a worker, behind a timeout;
 // `report` receives the verdict and each outcome as soon as it is known, so a
 // run stopped midway still tells how far it got.
+//
+// With each outcome goes what only the oracle knows (an OracleNote): the
+// results the spec allows (exec/invoke.ts `allowed` and `reasons`), its own
+// time, the calls it made and the memory it left (the bounds on timeouts,
+// stack and resource exhaustion: compare.ts). With `observe`, the
+// interpreter also counts the instructions the plan executed (api.ts
+// `coverage`), and the run ends with a report of them and of whether the plan
+// made a choice the spec leaves open (a NaN, a grow), so that a comparison
+// knows to run the oracle's other worlds (compare/variants.ts).
 import {
+  Coverage,
   decode,
   DecodeError,
   Exhaustion,
@@ -13,62 +24,170 @@ import {
   Trap,
   UncaughtException,
   ValidationError,
+  type Allowed,
   type Module,
   type ModuleInstance,
   type Value,
   WASM_2_0,
   WASM_3_0,
 } from '../../reference-runtime/api.js';
-import type { ArgValue, InvocationOutcome, ModuleVerdict, Plan, ResultValue } from '../plan.js';
+import { COUNTED, counterIndex } from '../../reference-runtime/exec/coverage.js';
+import { nondeterminism } from '../../reference-runtime/exec/numerics/nan.js';
+import { growth } from '../../reference-runtime/runtime/growth.js';
+import type { ArgValue, InvocationOutcome, ModuleVerdict, Plan, ResultValue, RunOutcome } from '../plan.js';
 import { resolveInvocation } from '../resolve.js';
 import { projectAnyRef } from '../driver/ref-projection.js';
+import { DIGEST_EXPORT, digestOfInstance } from '../digest.js';
 import type { ValType } from '../../reference-runtime/syntax/types.js';
 
-export type Report = { type: 'verdict'; verdict: ModuleVerdict } | { type: 'outcome'; index: number; outcome: InvocationOutcome };
+/** What the oracle knows about one invocation beyond its outcome. */
+export interface OracleNote {
+  /** per result: the values the spec allows (absent unless the call returned) */
+  allowed?: Allowed[];
+  /** why other results are allowed: a NaN was chosen, or a grow could have gone either way */
+  reasons?: string[];
+  /** relaxed SIMD: every result vector one of the spec's relaxed profiles gives (exec/invoke.ts `alternatives`) */
+  alternatives?: ResultValue[][];
+  /** milliseconds the interpreter spent in this invocation (no worker start-up) */
+  ms?: number;
+  /** calls (of every call instruction) executed in this invocation, when observed: a bound on its stack depth */
+  calls?: number;
+  /** bytes of linear memory and table entries the instance holds after it */
+  footprint?: number;
+}
 
-export function runReferencePlan(plan: Plan, report: (r: Report) => void): void {
+/** What a plan chose where the spec allows several results, anywhere in the plan (instantiation included). */
+export interface PlanChoices {
+  nan: boolean;
+  grow: boolean;
+}
+
+export interface ReferenceRunOptions {
+  /** count the instructions executed and the choices made (a `coverage` report ends the run) */
+  observe?: boolean;
+  /** invocations after which the instance is discarded, as if they had exhausted the stack (plan rule 3) */
+  resetAfter?: readonly number[];
+}
+
+export type Report =
+  | { type: 'verdict'; verdict: ModuleVerdict }
+  | { type: 'outcome'; index: number; outcome: InvocationOutcome; note: OracleNote }
+  /** sent last when observed: executions per mnemonic over the whole plan (start functions included), and the choices made */
+  | { type: 'coverage'; counts: Map<string, number>; choices: PlanChoices };
+
+/** A run of the oracle with what only it knows. */
+export interface OracleOutcome {
+  run: RunOutcome;
+  /** one per invocation */
+  notes: OracleNote[];
+  /** executions per wasm mnemonic (exact, counted by the interpreter); absent unless observed, or when the run was cut short */
+  executed?: Map<string, number>;
+  /** wall-clock milliseconds the oracle took (worker hand-off included: per invocation, notes[i].ms is the interpreter's own) */
+  ms: number;
+  /** choices the spec leaves open that the plan made (absent unless observed, or when the run was cut short) */
+  choices?: PlanChoices;
+}
+
+/** A run's reports as they arrive, gathered into an OracleOutcome's parts. */
+export class Gathered {
+  verdict: ModuleVerdict | undefined;
+  outcomes: InvocationOutcome[] = [];
+  readonly notes: OracleNote[];
+  executed: Map<string, number> | undefined;
+  choices: PlanChoices | undefined;
+
+  constructor(plan: Plan) {
+    this.notes = plan.invocations.map(() => ({}));
+  }
+
+  readonly take = (r: Report): void => {
+    if (r.type === 'verdict') this.verdict = r.verdict;
+    else if (r.type === 'outcome') {
+      this.outcomes[r.index] = r.outcome;
+      this.notes[r.index] = r.note;
+    } else {
+      this.executed = r.counts;
+      this.choices = r.choices;
+    }
+  };
+
+  outcome(ms: number): OracleOutcome {
+    const run: RunOutcome = { adapter: 'reference', verdict: this.verdict ?? { kind: 'crash', message: 'no verdict' }, invocations: this.outcomes, processes: 0 };
+    return { run, notes: this.notes, ms, ...(this.executed === undefined ? {} : { executed: this.executed }), ...(this.choices === undefined ? {} : { choices: this.choices }) };
+  }
+}
+
+/** The run in this thread, with no timeout (for tests and generators: a plan known to end). */
+export function runReferenceHere(plan: Plan, options: ReferenceRunOptions = {}): OracleOutcome {
+  const started = performance.now();
+  const gathered = new Gathered(plan);
+  runReferencePlan(plan, gathered.take, options);
+  return gathered.outcome(performance.now() - started);
+}
+
+const CALLS = ['call', 'call_indirect', 'call_ref', 'return_call', 'return_call_indirect', 'return_call_ref'].filter((op) => COUNTED.includes(op)).map(counterIndex);
+
+export function runReferencePlan(plan: Plan, report: (r: Report) => void, options: ReferenceRunOptions = {}): void {
+  if (!options.observe) return runPlan(plan, report, undefined, new Set(options.resetAfter));
+  const coverage = new Coverage();
+  const nans = nondeterminism.nans;
+  const grows = growth.choices;
+  runPlan(plan, report, coverage, new Set(options.resetAfter));
+  report({ type: 'coverage', counts: coverage.counts(), choices: { nan: nondeterminism.nans !== nans, grow: growth.choices !== grows } });
+}
+
+function runPlan(plan: Plan, report: (r: Report) => void, coverage: Coverage | undefined, resetAfter: ReadonlySet<number>): void {
   let module: Module;
   const features = plan.spec === '2.0' ? WASM_2_0 : WASM_3_0;
   try {
     module = decode(plan.module, features);
   } catch (e) {
-    return rejectAll(plan, report, { kind: 'malformed', message: message(e) });
+    return rejectAll(plan, report, verdictOf(e));
   }
-  let instance: ModuleInstance | undefined;
   const fresh = (): ModuleInstance | ModuleVerdict => {
     try {
-      return instantiate(module, new Map(), { features });
+      return instantiate(module, new Map(), { features, ...(coverage ? { coverage } : {}) });
     } catch (e) {
       return verdictOf(e);
     }
   };
-  const first = fresh();
-  if (!isInstance(first)) return rejectAll(plan, report, first);
-  instance = first;
+  let instance: ModuleInstance | ModuleVerdict | undefined = fresh();
+  if (!isInstance(instance)) return rejectAll(plan, report, instance);
   report({ type: 'verdict', verdict: { kind: 'ok' } });
 
   for (let i = 0; i < plan.invocations.length; i++) {
     const inv = plan.invocations[i]!;
     const resolved = resolveInvocation(module, inv);
     if (!resolved.ok) {
-      report({ type: 'outcome', index: i, outcome: { kind: 'not-run', reason: resolved.reason } });
+      report({ type: 'outcome', index: i, outcome: { kind: 'not-run', reason: resolved.reason }, note: {} });
       continue;
     }
-    if (instance === undefined) {
-      const again = fresh();
-      if (!isInstance(again)) {
-        for (let j = i; j < plan.invocations.length; j++) {
-          report({ type: 'outcome', index: j, outcome: { kind: 'not-run', reason: `a fresh instance failed: ${again.kind}` } });
-        }
-        return;
-      }
-      instance = again;
+    instance ??= fresh();
+    if (!isInstance(instance)) {
+      const reason = `a fresh instance failed: ${instance.kind}`;
+      for (let j = i; j < plan.invocations.length; j++) report({ type: 'outcome', index: j, outcome: { kind: 'not-run', reason }, note: {} });
+      return;
     }
+    const note: OracleNote = {};
     let outcome: InvocationOutcome;
+    if (inv.export === DIGEST_EXPORT) {
+      // the harness's final-state digest, computed directly (digest.ts says why): it reads the state and never traps
+      note.allowed = [{ kind: 'exact' }];
+      report({ type: 'outcome', index: i, outcome: { kind: 'values', values: [{ type: 'i64', bits: digestOfInstance(instance) }] }, note });
+      continue;
+    }
+    const calls = coverage && callsSoFar(coverage);
+    const t0 = performance.now();
     try {
-      const declared = resolved.type.results;
+      const r = invoke(instance, inv.export, inv.args.map(toValue));
       const inst = instance;
-      outcome = { kind: 'values', values: invoke(inst, inv.export, inv.args.map(toValue)).values.map((v, k) => toResultAs(v, declared[k]!, inst)) };
+      const asResults = (vs: readonly Value[]): ResultValue[] => vs.map((v, k) => toResultAs(v, resolved.type.results[k]!, inst));
+      outcome = { kind: 'values', values: asResults(r.values) };
+      note.allowed = r.allowed;
+      note.reasons = [...r.reasons];
+      if (r.reasons.includes('relaxed') && r.alternatives !== undefined) note.alternatives = r.alternatives.map(asResults);
+      note.footprint = footprint(instance);
+      if (resetAfter.has(i)) instance = undefined;
     } catch (e) {
       instance = undefined; // plan rule 3: the next invocation gets a fresh instance
       if (e instanceof Trap) outcome = { kind: 'trap', trap: e.kind, message: e.message };
@@ -76,14 +195,24 @@ export function runReferencePlan(plan: Plan, report: (r: Report) => void): void 
       else if (e instanceof UncaughtException) outcome = { kind: 'exception', message: e.message };
       else outcome = { kind: 'crash', message: `reference runtime error: ${message(e)}` };
     }
-    report({ type: 'outcome', index: i, outcome });
+    note.ms = performance.now() - t0;
+    if (coverage) note.calls = callsSoFar(coverage) - calls!;
+    report({ type: 'outcome', index: i, outcome, note });
     if (outcome.kind === 'crash') {
       for (let j = i + 1; j < plan.invocations.length; j++) {
-        report({ type: 'outcome', index: j, outcome: { kind: 'not-run', reason: `after the crash of invocation ${i}` } });
+        report({ type: 'outcome', index: j, outcome: { kind: 'not-run', reason: `after the crash of invocation ${i}` }, note: {} });
       }
       return;
     }
   }
+}
+
+function callsSoFar(coverage: Coverage): number {
+  return CALLS.reduce((n, i) => n + coverage.hits[i]!, 0);
+}
+
+function footprint(inst: ModuleInstance): number {
+  return inst.mems.reduce((n, m) => n + m.bytes.length, 0) + inst.tables.reduce((n, t) => n + t.elements.length, 0);
 }
 
 function isInstance(x: ModuleInstance | ModuleVerdict): x is ModuleInstance {
@@ -92,7 +221,7 @@ function isInstance(x: ModuleInstance | ModuleVerdict): x is ModuleInstance {
 
 function rejectAll(plan: Plan, report: (r: Report) => void, verdict: ModuleVerdict): void {
   report({ type: 'verdict', verdict });
-  plan.invocations.forEach((_, index) => report({ type: 'outcome', index, outcome: { kind: 'not-run', reason: `module verdict: ${verdict.kind}` } }));
+  plan.invocations.forEach((_, index) => report({ type: 'outcome', index, outcome: { kind: 'not-run', reason: `module verdict: ${verdict.kind}` }, note: {} }));
 }
 
 /** The module verdict a reference-runtime error stands for (a non-runtime error is a crash). */

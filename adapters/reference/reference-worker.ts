@@ -2,9 +2,9 @@
 // and posts the verdict and each outcome as it is known.
 import { parentPort } from 'node:worker_threads';
 import type { Plan } from '../plan.js';
-import { runReferencePlan } from './reference-run.js';
+import { runReferencePlan, type ReferenceRunOptions } from './reference-run.js';
 
-parentPort?.on('message', (plan: Plan) => {
-  runReferencePlan(plan, (report) => parentPort!.postMessage(report));
+parentPort?.on('message', ({ plan, options }: { plan: Plan; options: ReferenceRunOptions }) => {
+  runReferencePlan(plan, (report) => parentPort!.postMessage(report), options);
   parentPort!.postMessage({ type: 'done' });
 });

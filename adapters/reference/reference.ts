@@ -1,13 +1,17 @@
 // The reference interpreter as an adapter: the oracle. It follows plan.ts in
 // a worker thread (reference-run.ts), so that a module that loops forever is
 // stopped by the timeout instead of hanging the harness. The worker is kept
-// between plans and replaced after a timeout.
+// between plans and replaced after a timeout. `run` gives the outcome every
+// adapter gives; `observe` (the fuzzer's) the same run with what only the
+// oracle knows: allowed results, the instructions executed, open choices.
 import type { Worker } from 'node:worker_threads';
 import type { Adapter, Availability, FeatureSet, RunOptions } from '../adapter.js';
 import { DEFAULT_TIMEOUT_MS } from '../adapter.js';
 import { probeFeatures } from '../features.js';
-import type { InvocationOutcome, ModuleVerdict, Plan, RunOutcome } from '../plan.js';
-import type { Report } from './reference-run.js';
+import type { Plan, RunOutcome } from '../plan.js';
+import { Gathered, type OracleOutcome, type ReferenceRunOptions, type Report } from './reference-run.js';
+
+export type { OracleOutcome };
 import { awaitWorker, cutShort, startWorker } from '../worker-run.js';
 
 const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './reference-worker.ts' : './reference-worker.js', import.meta.url);
@@ -27,25 +31,32 @@ export class ReferenceAdapter implements Adapter {
   }
 
   async run(plan: Plan, options: RunOptions = {}): Promise<RunOutcome> {
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const worker = (this.worker ??= startWorker(workerUrl));
-    let verdict: ModuleVerdict | undefined;
-    let outcomes: InvocationOutcome[] = [];
-    const stopped = await awaitWorker<Report>(worker, plan, timeoutMs, (r) => {
-      if (r.type === 'verdict') verdict = r.verdict;
-      else outcomes[r.index] = r.outcome;
-    });
-    if (stopped !== 'done') {
-      await this.close();
-      ({ verdict, outcomes } = cutShort(plan, verdict, outcomes, stopped));
-    }
-    return { adapter: this.id, verdict: verdict ?? { kind: 'crash', message: 'no verdict' }, invocations: outcomes, processes: 0 };
+    return (await this.execute(plan, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, {})).outcome.run;
+  }
+
+  /** The run observed (reference-run.ts); a worker that dies other than by the timeout is a broken oracle, and throws. */
+  async observe(plan: Plan, timeoutMs: number, options: Omit<ReferenceRunOptions, 'observe'> = {}): Promise<OracleOutcome> {
+    const { outcome, stopped } = await this.execute(plan, timeoutMs, { ...options, observe: true });
+    if (stopped !== 'done' && stopped !== 'timeout') throw new Error(`the oracle failed: ${stopped}`);
+    return outcome;
   }
 
   async close(): Promise<void> {
     const w = this.worker;
     this.worker = undefined;
     if (w !== undefined) await w.terminate();
+  }
+
+  private async execute(plan: Plan, timeoutMs: number, options: ReferenceRunOptions): Promise<{ outcome: OracleOutcome; stopped: string }> {
+    const started = performance.now();
+    const worker = (this.worker ??= startWorker(workerUrl, { maxYoungGenerationSizeMb: 64 }));
+    const gathered = new Gathered(plan);
+    const stopped = await awaitWorker<Report>(worker, { plan, options }, timeoutMs, gathered.take);
+    if (stopped !== 'done') {
+      await this.close();
+      ({ verdict: gathered.verdict, outcomes: gathered.outcomes } = cutShort(plan, gathered.verdict, gathered.outcomes, stopped));
+    }
+    return { outcome: gathered.outcome(performance.now() - started), stopped };
   }
 }
 

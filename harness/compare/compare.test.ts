@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InvocationOutcome, ModuleVerdict, ResultValue, RunOutcome } from '../../adapters/plan.js';
-import type { OracleNote } from '../fuzz/oracle-run.js';
-import type { OracleOutcome } from '../fuzz/oracle.js';
+import type { OracleNote } from '../../adapters/reference/reference-run.js';
+import type { OracleOutcome } from '../../adapters/reference/reference.js';
 import { compareRun, type OracleWorld } from './compare.js';
 
 const ok: ModuleVerdict = { kind: 'ok' };

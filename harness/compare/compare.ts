@@ -27,7 +27,7 @@ import { trapAccepted } from '../../adapters/trap-aliases.js';
 import { showResult } from '../../adapters/values.js';
 import type { TrapKind } from '../../reference-runtime/errors.js';
 import type { Divergence, FindingKind } from '../findings/contract.js';
-import type { OracleOutcome } from '../fuzz/oracle.js';
+import type { OracleOutcome } from '../../adapters/reference/reference.js';
 import { RULES, verdictClass, type AllowedRule } from './allowed.js';
 
 export type { Divergence } from '../findings/contract.js';

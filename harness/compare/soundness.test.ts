@@ -6,12 +6,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { InvocationOutcome, ResultValue } from '../../adapters/plan.js';
 import { parseWat } from '../../reference-runtime/text/parse-module.js';
 import { runCase } from '../fuzz/differential.js';
-import { Oracle } from '../fuzz/oracle.js';
-import type { OracleOutcome } from '../fuzz/oracle.js';
+import { ReferenceAdapter, type OracleOutcome } from '../../adapters/reference/reference.js';
 import { compareRun } from './compare.js';
 import { scriptedRuntime, wasm } from './scripted-runtime.js';
 
-const oracle = new Oracle();
+const oracle = new ReferenceAdapter();
 afterAll(() => oracle.close());
 
 const values = (...vs: ResultValue[]): InvocationOutcome => ({ kind: 'values', values: vs });

@@ -8,7 +8,7 @@ import { parseWat } from '../../reference-runtime/text/parse-module.js';
 import { printModule } from '../../reference-runtime/text/print-module.js';
 import { compareRun, showOutcome } from '../compare/compare.js';
 import { reproRecipe, shellLine, storeInvocations } from '../conformance/repro.js';
-import type { OracleOutcome } from '../fuzz/oracle.js';
+import type { OracleOutcome } from '../../adapters/reference/reference.js';
 import type { Store } from '../store/store.js';
 import { causeOf, causeSignature, describeCause } from './cause.js';
 import { isNote, type FindingSeen } from './contract.js';

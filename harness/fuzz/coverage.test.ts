@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OPCODES } from '../../reference-runtime/syntax/opcodes.js';
 import { addCounts, coverageSummary, showCoverage } from './coverage.js';
-import { runOraclePlan, type OracleReport } from './oracle-run.js';
+import { runReferencePlan, type Report } from '../../adapters/reference/reference-run.js';
 import { encodeModule } from '../../reference-runtime/binary/encode.js';
 import { parseWat } from '../../reference-runtime/api.js';
 import { i32 } from '../../adapters/values.js';
@@ -13,8 +13,8 @@ describe('opcode coverage', () => {
         (if (result i32) (local.get 0) (then (i32.const 1)) (else (f32.const 0) (drop) (i32.const 2))))
       (func (export "g") (local i32)
         (loop (br_if 0 (i32.ne (local.tee 0 (i32.add (local.get 0) (i32.const 1))) (i32.const 3))))))`));
-    const reports: OracleReport[] = [];
-    runOraclePlan({ module, invocations: [{ export: 'f', args: [i32(1)] }, { export: 'g', args: [] }] }, (r) => reports.push(r));
+    const reports: Report[] = [];
+    runReferencePlan({ module, invocations: [{ export: 'f', args: [i32(1)] }, { export: 'g', args: [] }] }, (r) => reports.push(r), { observe: true });
     const last = reports.at(-1)!;
     expect(last.type).toBe('coverage');
     const counts = last.type === 'coverage' ? last.counts : new Map();

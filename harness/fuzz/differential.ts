@@ -15,8 +15,8 @@ import { encodeModule } from '../../reference-runtime/binary/encode.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
 import { compareRun, type Comparison, type OracleWorld } from '../compare/compare.js';
 import { withGrowFailing, withNanPolicy } from '../compare/variants.js';
-import { digestInvocation, withDigest } from './digest.js';
-import type { Oracle, OracleOutcome } from './oracle.js';
+import { digestInvocation, withDigest } from '../../adapters/digest.js';
+import type { OracleOutcome, ReferenceAdapter } from '../../adapters/reference/reference.js';
 
 export interface FuzzCase {
   /** the module as AST, when the bytes are its encoding (absent for mutated bytes) */
@@ -63,7 +63,7 @@ export interface RunLimits {
 }
 
 /** `features`: each runtime's probed features, so that rejecting an unsupported feature is not a divergence. */
-export async function runCase(c: FuzzCase, oracle: Oracle, runtimes: readonly Adapter[], limits: RunLimits, features?: ReadonlyMap<string, FeatureSet>): Promise<CaseResult> {
+export async function runCase(c: FuzzCase, oracle: ReferenceAdapter, runtimes: readonly Adapter[], limits: RunLimits, features?: ReadonlyMap<string, FeatureSet>): Promise<CaseResult> {
   const cp = casePlan(c, limits.digest !== false);
   const used = features ? usedFeatures(cp) : [];
   const lacking = (r: Adapter) => {
@@ -72,7 +72,7 @@ export async function runCase(c: FuzzCase, oracle: Oracle, runtimes: readonly Ad
   };
   const able = runtimes.filter((r) => lacking(r).length === 0);
   const unsupported = runtimes.filter((r) => lacking(r).length > 0).map((r) => ({ runtime: r.id, features: lacking(r) }));
-  const [o, ...outcomes] = await Promise.all([oracle.run(cp.plan, limits.timeoutMs), ...able.map((r) => r.run(cp.plan, { timeoutMs: limits.timeoutMs }))]);
+  const [o, ...outcomes] = await Promise.all([oracle.observe(cp.plan, limits.timeoutMs), ...able.map((r) => r.run(cp.plan, { timeoutMs: limits.timeoutMs }))]);
   const worlds = new OracleWorlds(cp, o as OracleOutcome, oracle, limits.timeoutMs);
   const options = cp.digestAt === undefined ? {} : { digestAt: cp.digestAt };
   const comparisons: Comparison[] = [];
@@ -101,7 +101,7 @@ class OracleWorlds {
   constructor(
     private readonly cp: CasePlan,
     private readonly primary: OracleOutcome,
-    private readonly oracle: Oracle,
+    private readonly oracle: ReferenceAdapter,
     private readonly timeoutMs: number,
   ) {}
 
@@ -138,7 +138,7 @@ class OracleWorlds {
       if (growFailing) m = withGrowFailing(m);
       if (policy !== 'oracle') m = withNanPolicy(m, policy);
       const bytes = growFailing || policy !== 'oracle' ? encodeModule(m) : this.cp.plan.module;
-      known = this.oracle.run({ module: bytes, invocations: this.cp.plan.invocations }, this.timeoutMs, { resetAfter: resets });
+      known = this.oracle.observe({ module: bytes, invocations: this.cp.plan.invocations }, this.timeoutMs, { resetAfter: resets });
       this.cache.set(key, known);
     }
     return known;

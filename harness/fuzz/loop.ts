@@ -15,7 +15,7 @@ import { RULES } from '../compare/allowed.js';
 import type { FeatureSet } from '../../adapters/adapter.js';
 import { addCounts } from './coverage.js';
 import { runCase, type CaseResult } from './differential.js';
-import { Oracle } from './oracle.js';
+import { ReferenceAdapter } from '../../adapters/reference/reference.js';
 import { recheckFindings, type RecheckResult } from './recheck.js';
 import { sameDivergence, triage, type TriageContext } from './triage.js';
 import { isNote, type FindingSeen as ContractSeen } from '../findings/contract.js';
@@ -95,7 +95,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
   }
   const runtimeIds = new Map(o.runtimes.map((r) => [r.id, store.upsertRuntime({ name: r.id, engine: r.engine, version: versions[r.id]! })]));
   const runId = store.beginRun('fuzz', o.command ?? { seed: o.seed, cases: o.cases, timeMs: o.timeMs, shard: o.shard, runtimes: [...runtimeIds.keys()] });
-  const oracle = new Oracle();
+  const oracle = new ReferenceAdapter();
   const byId = new Map(o.runtimes.map((r) => [r.id, r]));
   const features = new Map<string, FeatureSet>();
   for (const r of o.runtimes) features.set(r.id, await r.features());

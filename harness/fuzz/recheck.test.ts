@@ -7,11 +7,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scriptedRuntime, wasm } from '../compare/scripted-runtime.js';
 import { storeInvocations } from '../conformance/repro.js';
 import { openStore } from '../store/store.js';
-import { Oracle } from './oracle.js';
+import { ReferenceAdapter } from '../../adapters/reference/reference.js';
 import { recheckFindings } from './recheck.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wasmdiff-recheck-'));
-const oracle = new Oracle();
+const oracle = new ReferenceAdapter();
 afterAll(async () => {
   await oracle.close();
   rmSync(dir, { recursive: true, force: true });

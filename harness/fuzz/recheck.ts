@@ -11,7 +11,7 @@ import { loadInvocations, type StoredInvocation } from '../conformance/repro.js'
 import type { Store } from '../store/store.js';
 import { passes } from './triage.js';
 import type { FuzzCase, RunLimits } from './differential.js';
-import type { Oracle } from './oracle.js';
+import type { ReferenceAdapter } from '../../adapters/reference/reference.js';
 
 interface FuzzDetails {
   source?: string;
@@ -30,7 +30,7 @@ export interface RecheckResult {
 export async function recheckFindings(
   store: Store,
   runId: number,
-  oracle: Oracle,
+  oracle: ReferenceAdapter,
   runtimes: ReadonlyMap<string, Adapter>,
   versions: Record<string, string>,
   limits: RunLimits,

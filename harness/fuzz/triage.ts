@@ -16,11 +16,11 @@ import { instructionCount, signatureOpcodes } from '../minimize/size.js';
 import type { NewFinding, Store } from '../store/store.js';
 import type { Divergence } from '../compare/compare.js';
 import { casePlan, runCase, type FuzzCase, type RunLimits } from './differential.js';
-import type { Oracle } from './oracle.js';
+import type { ReferenceAdapter } from '../../adapters/reference/reference.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
 
 export interface TriageContext {
-  oracle: Oracle;
+  oracle: ReferenceAdapter;
   /** by adapter id */
   runtimes: ReadonlyMap<string, Adapter>;
   /** adapter id -> version */

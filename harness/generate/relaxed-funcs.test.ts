@@ -5,8 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { InvocationOutcome, ResultValue, RunOutcome } from '../../adapters/plan.js';
 import { compareRun } from '../compare/compare.js';
-import { runOraclePlan, type OracleNote } from '../fuzz/oracle-run.js';
-import type { OracleOutcome } from '../fuzz/oracle.js';
+import { runReferenceHere, type OracleOutcome } from '../../adapters/reference/reference-run.js';
 import { opInfo } from '../../reference-runtime/syntax/opcodes.js';
 import { forEachInstr } from '../../reference-runtime/syntax/walk.js';
 import type { GeneratedCase } from './generated-case.js';
@@ -15,19 +14,8 @@ import { validModuleArb } from './valid-module.js';
 
 const cases = fc.sample(validModuleArb({ features: { 'relaxed-simd': 1 } }), { numRuns: 150, seed: 40 });
 
-/** The oracle's outcome for a case, as the fuzz loop's Oracle gives it (synchronously here). */
-function oracleOutcome(k: GeneratedCase): OracleOutcome {
-  const run: RunOutcome = { adapter: 'reference', verdict: { kind: 'crash', message: 'no verdict' }, invocations: [], processes: 0 };
-  const notes: OracleNote[] = [];
-  runOraclePlan({ module: k.bytes, invocations: k.invocations }, (r) => {
-    if (r.type === 'verdict') run.verdict = r.verdict;
-    else if (r.type === 'outcome') {
-      run.invocations[r.index] = r.outcome;
-      notes[r.index] = r.note;
-    }
-  });
-  return { run, notes, ms: 0 };
-}
+/** The oracle's outcome for a case, as the fuzz loop gets it (synchronously here). */
+const oracleOutcome = (k: GeneratedCase): OracleOutcome => runReferenceHere({ module: k.bytes, invocations: k.invocations }, { observe: true });
 
 const hex = (vs: readonly ResultValue[]) => vs.map((v) => ('bytes' in v ? Buffer.from(v.bytes).toString('hex') : JSON.stringify(v))).join(' ');
 

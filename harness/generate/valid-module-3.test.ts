@@ -9,8 +9,8 @@ import { FEATURES, WASM_3_0, type Feature } from '../../reference-runtime/syntax
 import { OPCODES } from '../../reference-runtime/syntax/opcodes.js';
 import { validateModule } from '../../reference-runtime/valid/validate.js';
 import { featuresUsed } from '../conformance/features.js';
-import { runOraclePlan } from '../fuzz/oracle-run.js';
-import { digestInvocation, withDigest } from '../fuzz/digest.js';
+import { runReferencePlan } from '../../adapters/reference/reference-run.js';
+import { digestInvocation, withDigest } from '../../adapters/digest.js';
 import { buildDriver, whyNoDriver } from '../../adapters/driver/build-driver.js';
 import { resolveInvocation } from '../../adapters/resolve.js';
 import type { FeatureSet } from '../../adapters/adapter.js';
@@ -33,14 +33,14 @@ describe('validModuleArb with the 3.0 features', () => {
     const executed = new Map<string, number>();
     const kinds = new Map<string, number>();
     for (const k of cases) {
-      runOraclePlan({ module: k.bytes, invocations: k.invocations }, (r) => {
+      runReferencePlan({ module: k.bytes, invocations: k.invocations }, (r) => {
         if (r.type === 'verdict') expect(['ok', 'uninstantiable'], JSON.stringify(r.verdict)).toContain(r.verdict.kind);
         else if (r.type === 'outcome') {
           kinds.set(r.outcome.kind, (kinds.get(r.outcome.kind) ?? 0) + 1);
           expect(['values', 'trap', 'exception', 'not-run'], 'message' in r.outcome ? r.outcome.message : r.outcome.kind).toContain(r.outcome.kind);
           if (r.outcome.kind === 'not-run') expect(r.outcome.reason).toMatch(/^(a fresh instance failed|module verdict: uninstantiable)/);
         } else for (const [op, n] of r.counts) executed.set(op, (executed.get(op) ?? 0) + n);
-      });
+      }, { observe: true });
     }
     expect(kinds.get('values')!).toBeGreaterThan((kinds.get('trap') ?? 0) + (kinds.get('exception') ?? 0));
     expect(kinds.get('exception')).toBeGreaterThan(0);

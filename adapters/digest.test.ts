@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { instantiate, invoke, parseWat } from '../../reference-runtime/api.js';
-import { validateModule } from '../../reference-runtime/valid/validate.js';
-import { generateCases } from '../generate/index.js';
+import { instantiate, invoke, parseWat } from '../reference-runtime/api.js';
+import { validateModule } from '../reference-runtime/valid/validate.js';
+import { generateCases } from '../harness/generate/index.js';
 import { DIGEST_EXPORT, digestOfInstance, withDigest } from './digest.js';
 
 describe('the state digest', () => {

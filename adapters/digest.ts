@@ -6,14 +6,15 @@
 // `wrong-state`. It reads only, never traps, and uses no fuel.
 //
 // The oracle does not interpret it (a fresh module's first calls run in the
-// interpreter's slow tier: hundreds of milliseconds per page of memory): it
-// computes the same hash directly from the instance (`digestOfInstance`).
-import { instr, type Instr } from '../../reference-runtime/syntax/instructions.js';
-import type { Module } from '../../reference-runtime/syntax/module.js';
-import type { GlobalType, ValType } from '../../reference-runtime/syntax/types.js';
-import { typeIndex } from '../generate/module-shape.js';
-import type { Invocation } from '../../adapters/plan.js';
-import type { ModuleInstance, Value } from '../../reference-runtime/api.js';
+// interpreter's slow tier: a hundred milliseconds and more per page of
+// memory, measured on generated cases): reference-run.ts computes the same
+// hash directly from the instance (`digestOfInstance`), and digest.test.ts
+// checks the two agree.
+import { instr, type Instr } from '../reference-runtime/syntax/instructions.js';
+import { appendType, type Module } from '../reference-runtime/syntax/module.js';
+import type { GlobalType, ValType } from '../reference-runtime/syntax/types.js';
+import type { Invocation } from './plan.js';
+import type { ModuleInstance, Value } from '../reference-runtime/api.js';
 
 export const DIGEST_EXPORT = '__wasmdiff_digest';
 
@@ -27,7 +28,7 @@ const V = 2; // local: a v128 global being mixed in
 export function withDigest(m: Module): Module {
   // recs copied too: appending the digest's type appends a rec group, which must not reach `m`
   const out: Module = { ...m, types: [...m.types], ...(m.recs ? { recs: [...m.recs] } : {}), funcs: [...m.funcs], exports: [...m.exports] };
-  const type = typeIndex(out, { params: [], results: ['i64'] });
+  const type = appendType(out, { params: [], results: ['i64'] });
   const importedFuncs = m.imports.filter((i) => i.desc.kind === 'func').length;
   const globals: GlobalType[] = [...m.imports.flatMap((i) => (i.desc.kind === 'global' ? [i.desc.global] : [])), ...m.globals.map((g) => g.type)];
   const tables = [...m.imports.flatMap((i) => (i.desc.kind === 'table' ? [i.desc.table] : [])), ...m.tables];
