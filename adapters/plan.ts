@@ -61,6 +61,13 @@ export interface Invocation {
   /** The name of an exported function. */
   export: string;
   args: ArgValue[];
+  /**
+   * A call through the typed function reference the function returns last
+   * (its declared type `(ref null? $t)`, $t a function type), with these
+   * arguments: the outcome's values are the function's results, then that
+   * call's. A null reference traps as `call_ref` does (null reference).
+   */
+  through?: ArgValue[];
 }
 
 export interface Plan {

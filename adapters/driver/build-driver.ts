@@ -26,7 +26,7 @@ import { instr, type Instr } from '../../reference-runtime/syntax/instructions.j
 import { appendType, type Func, type Module } from '../../reference-runtime/syntax/module.js';
 import type { FuncType, RefType, ValType } from '../../reference-runtime/syntax/types.js';
 import type { ArgValue } from '../plan.js';
-import type { Resolved } from '../resolve.js';
+import { outcomeTypes, type Resolved } from '../resolve.js';
 import { constInstr, hexDigits } from '../values.js';
 import { EMIT_TYPE, emitFunc, FD_WRITE_TYPE, PROC_EXIT_TYPE } from './emit.js';
 import { renumberSpace } from '../../reference-runtime/syntax/renumber.js';
@@ -46,6 +46,8 @@ export class DriverUnsupported extends Error {
 export interface DriverInvocation {
   resolved: Resolved;
   args: ArgValue[];
+  /** the arguments of the call through the returned reference (plan.ts `through`) */
+  through?: ArgValue[];
 }
 
 /** The driver's bytes for invocations from `from` on (the module is not modified). */
@@ -145,16 +147,18 @@ export function driverModule(original: Module, invocations: readonly DriverInvoc
     isRefType(t) && hierarchyOf(original, t) === 'any' ? anyRefResult(t, local, project(), emitWith) : emitResult(t, local, emitWith);
 
   // one wrapper per function invoked: `_start` itself is only constants and calls
-  const wrappers = new Map<number, number>();
-  const wrapperOf = (func: number, type: FuncType): number => {
-    let w = wrappers.get(func);
+  const wrappers = new Map<string, number>();
+  const wrapperOf = (r: Callable): number => {
+    const key = `${r.func}/${r.through?.typeIndex ?? ''}`;
+    let w = wrappers.get(key);
     if (w === undefined) {
-      w = addFunc({ type: typeIndex({ params: ['i32', ...type.params], results: [] }), ...wrapperBody(shifted(func), type, emit, fromGlobal, atGlobal, results) });
-      wrappers.set(func, w);
+      const params: ValType[] = ['i32', ...r.type.params, ...(r.through?.type.params ?? [])];
+      w = addFunc({ type: typeIndex({ params, results: [] }), ...wrapperBody({ ...r, func: shifted(r.func) }, emit, fromGlobal, atGlobal, results) });
+      wrappers.set(key, w);
     }
     return w;
   };
-  const calls = invocations.flatMap((inv, i) => (inv.resolved.ok ? [{ index: i, args: inv.args, wrapper: wrapperOf(inv.resolved.func, inv.resolved.type) }] : []));
+  const calls = invocations.flatMap((inv, i) => (inv.resolved.ok ? [{ index: i, args: [...inv.args, ...(inv.through ?? [])], wrapper: wrapperOf(inv.resolved) }] : []));
   const startBody: Instr[] = [];
   for (let k = 0; k < calls.length; k += CHUNK) {
     const chunk = calls.slice(k, k + CHUNK);
@@ -194,14 +198,30 @@ const emitCall = (emit: number, prefix: number, value: Instr[], digits: number, 
   instr('call', { index: emit }),
 ];
 
+type Callable = Extract<Resolved, { ok: true }>;
+
 /**
- * `wrapper(index, params...)`: unless `index` comes before `from`, writes the
- * marker, calls `func` with the params, and writes its results.
+ * `wrapper(index, params..., through params...)`: unless `index` comes before
+ * `from`, writes the marker, calls `func` with the params (and, when the plan
+ * asks, the reference it returns last with the through params), and writes
+ * the results.
  */
-function wrapperBody(func: number, type: FuncType, emit: number, fromGlobal: number, atGlobal: number, writeResult: ResultWriter): { locals: ValType[]; body: Instr[] } {
+function wrapperBody(r: Callable, emit: number, fromGlobal: number, atGlobal: number, writeResult: ResultWriter): { locals: ValType[]; body: Instr[] } {
   const get = (i: number): Instr => instr('local.get', { index: i });
-  const params = type.params.length + 1;
-  const results = type.results.map((_, k) => params + k);
+  const set = (i: number): Instr => instr('local.set', { index: i });
+  const { type, through } = r;
+  const throughParams = through?.type.params ?? [];
+  const params = 1 + type.params.length + throughParams.length;
+  const resultTypes = outcomeTypes(r);
+  const results = resultTypes.map((_, k) => params + k);
+  const ours = results.slice(0, type.results.length);
+  const theirs = results.slice(type.results.length);
+  const callThrough: Instr[] = through === undefined ? [] : [
+    ...throughParams.map((_, k) => get(1 + type.params.length + k)),
+    get(ours.at(-1)!),
+    instr('call_ref', { index: through.typeIndex }),
+    ...theirs.map(set).reverse(),
+  ];
   const emitWith = (prefix: number, value: Instr[], digits: number, suffix: number) => emitCall(emit, prefix, value, digits, suffix);
   const body: Instr[] = [
     get(0), instr('global.get', { index: fromGlobal }), instr('i32.lt_u'),
@@ -209,13 +229,14 @@ function wrapperBody(func: number, type: FuncType, emit: number, fromGlobal: num
     get(0), instr('global.set', { index: atGlobal }),
     ...emitWith(AT, [get(0), instr('i64.extend_i32_u')], 8, NL),
     ...type.params.map((_, k) => get(k + 1)),
-    instr('call', { index: func }),
-    ...results.map((r) => instr('local.set', { index: r })).reverse(),
+    instr('call', { index: r.func }),
+    ...ours.map(set).reverse(),
+    ...callThrough,
     ...emitWith(EQ, [instr('i64.const', { i64: 0n })], 0, 0),
-    ...type.results.flatMap((t, k) => writeResult(t, results[k]!, emitWith)),
+    ...resultTypes.flatMap((t, k) => writeResult(t, results[k]!, emitWith)),
     ...emitWith(0, [instr('i64.const', { i64: 0n })], 0, NL),
   ];
-  return { locals: [...type.results], body };
+  return { locals: resultTypes, body };
 }
 
 type EmitCall = (prefix: number, value: Instr[], digits: number, suffix: number) => Instr[];

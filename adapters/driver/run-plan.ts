@@ -7,7 +7,7 @@ import { decodeModule } from '../../reference-runtime/binary/decode.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
 import { notRun, type Invocation, type InvocationOutcome, type ModuleVerdict, type Plan, type RawOutput, type RunOutcome } from '../plan.js';
 import type { ProcessResult } from '../process.js';
-import { resolveInvocation, type Resolved } from '../resolve.js';
+import { outcomeTypes, resolveInvocation, type Resolved } from '../resolve.js';
 import { classifyMessage, isTrapKind, type MessageTable } from '../trap-kinds.js';
 import { driverImage, whyNoDriver } from './build-driver.js';
 import { ValidationError } from '../../reference-runtime/errors.js';
@@ -123,7 +123,7 @@ function prepareAnew(plan: Plan): Prepared {
   const bare = bareRoute(module);
   if (bare !== undefined) return { kind: 'bare', reason: `driver: ${bare}; the module was judged on its bare bytes` };
   const resolved = plan.invocations.map((inv) => resolveInvocation(module, inv));
-  return { kind: 'driver', module, resolved, driverFor: driverImage(module, plan.invocations.map((inv, i) => ({ resolved: resolved[i]!, args: inv.args }))) };
+  return { kind: 'driver', module, resolved, driverFor: driverImage(module, plan.invocations.map((inv, i) => ({ resolved: resolved[i]!, args: inv.args, through: inv.through }))) };
 }
 
 export async function runDriverPlan(plan: Plan, runner: DriverRunner, timeoutMs: number): Promise<RunOutcome> {
@@ -147,7 +147,7 @@ async function runPlan(plan: Plan, runner: DriverRunner, timeoutMs: number): Pro
   const resultTypes = (i: number) => {
     const r = resolved[i];
     // a reference is read back as the top of its hierarchy (an anyref as its projection)
-    return r?.ok ? r.type.results.map((t) => channelType(module, t)) : undefined;
+    return r?.ok ? outcomeTypes(r).map((t) => channelType(module, t)) : undefined;
   };
   const fill = (from: number, reason: string): void => {
     for (let i = from; i < n; i++) outcomes[i] ??= { kind: 'not-run', reason };

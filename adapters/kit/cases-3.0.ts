@@ -59,12 +59,18 @@ const EXTENDED_CONST = wat(`(module (memory 1)
 const FUNCTION_REFERENCES = wat(`(module
   (type $t (func (param i32) (result i32)))
   (func $inc (param i32) (result i32) local.get 0 i32.const 1 i32.add)
-  (elem declare func $inc)
+  (func $dec (param i32) (result i32) local.get 0 i32.const 1 i32.sub)
+  (elem declare func $inc $dec)
   (func (export "call") (param i32) (result i32) local.get 0 ref.func $inc call_ref $t)
   (func (export "call_null") (result i32) i32.const 0 ref.null $t call_ref $t)
   (func (export "as_non_null") ref.null $t ref.as_non_null drop)
   (func (export "br_on_null") (result i32) (block $l (br_on_null $l (ref.null $t)) (drop) (return (i32.const 1))) (i32.const 2))
-  (func (export "ref") (result (ref $t)) ref.func $inc))`);
+  (func (export "ref") (result (ref $t)) ref.func $inc)
+  ;; 0: null, 1: $inc, else $dec; after an i64, so that the reference called through is the last result
+  (func (export "pick") (param i32) (result i64 (ref null $t))
+    (i64.const 7)
+    (if (result (ref null $t)) (i32.eqz (local.get 0)) (then (ref.null $t))
+      (else (select (result (ref null $t)) (ref.func $inc) (ref.func $dec) (i32.eq (local.get 0) (i32.const 1)))))))`);
 
 const GC = wat(`(module
   (type $pt (struct (field i32) (field (mut i64))))
@@ -143,14 +149,21 @@ export const KIT_3_0: KitCase[] = [
     expect: ['values i64:000000000000002a', 'values i32:00000007'],
   },
   {
-    name: '3.0 typed function references: call_ref, null traps, br_on_null, a (ref $t) result',
+    name: '3.0 typed function references: call_ref, null traps, br_on_null, a (ref $t) result, calls through a returned reference',
     requires: 'function-references',
     plan: {
       module: FUNCTION_REFERENCES,
-      invocations: [call('call', i32(41)), call('call_null'), call('as_non_null'), call('br_on_null'), call('ref')],
+      invocations: [
+        call('call', i32(41)), call('call_null'), call('as_non_null'), call('br_on_null'), call('ref'),
+        // the plan's call through the returned reference, on the driver's call_ref
+        { ...call('pick', i32(1)), through: [i32(41)] }, { ...call('pick', i32(2)), through: [i32(41)] }, { ...call('pick', i32(0)), through: [i32(41)] },
+      ],
     },
     verdict: 'ok',
-    expect: ['values i32:0000002a', 'trap null reference', 'trap null reference', 'values i32:00000002', 'values funcref:non-null'],
+    expect: [
+      'values i32:0000002a', 'trap null reference', 'trap null reference', 'values i32:00000002', 'values funcref:non-null',
+      'values i64:0000000000000007 funcref:non-null i32:0000002a', 'values i64:0000000000000007 funcref:non-null i32:00000028', 'trap null reference',
+    ],
   },
   {
     name: '3.0 GC: struct, array and i31 results by projection, packed and i31 sign extension, casts, GC traps',

@@ -34,11 +34,13 @@ import {
 import { COUNTED, counterIndex } from '../../reference-runtime/exec/coverage.js';
 import { nondeterminism } from '../../reference-runtime/exec/numerics/nan.js';
 import { growth } from '../../reference-runtime/runtime/growth.js';
-import type { ArgValue, InvocationOutcome, ModuleVerdict, Plan, ResultValue, RunOutcome } from '../plan.js';
-import { resolveInvocation } from '../resolve.js';
+import type { ArgValue, Invocation, InvocationOutcome, ModuleVerdict, Plan, ResultValue, RunOutcome } from '../plan.js';
+import { outcomeTypes, resolveInvocation, type Resolved } from '../resolve.js';
+import { invokeFunction, type InvokeResult } from '../../reference-runtime/exec/invoke.js';
+import type { FuncInstance } from '../../reference-runtime/runtime/func.js';
 import { projectAnyRef } from '../driver/ref-projection.js';
 import { DIGEST_EXPORT, digestOfInstance } from '../digest.js';
-import type { ValType } from '../../reference-runtime/syntax/types.js';
+import { heapOf, isFuncType, type SubType, type ValType } from '../../reference-runtime/syntax/types.js';
 
 /** What the oracle knows about one invocation beyond its outcome. */
 export interface OracleNote {
@@ -179,9 +181,10 @@ function runPlan(plan: Plan, report: (r: Report) => void, coverage: Coverage | u
     const calls = coverage && callsSoFar(coverage);
     const t0 = performance.now();
     try {
-      const r = invoke(instance, inv.export, inv.args.map(toValue));
+      const r = call(instance, inv, resolved);
       const inst = instance;
-      const asResults = (vs: readonly Value[]): ResultValue[] => vs.map((v, k) => toResultAs(v, resolved.type.results[k]!, inst));
+      const declared = outcomeTypes(resolved);
+      const asResults = (vs: readonly Value[]): ResultValue[] => vs.map((v, k) => toResultAs(v, declared[k]!, inst));
       outcome = { kind: 'values', values: asResults(r.values) };
       note.allowed = r.allowed;
       note.reasons = [...r.reasons];
@@ -205,6 +208,22 @@ function runPlan(plan: Plan, report: (r: Report) => void, coverage: Coverage | u
       return;
     }
   }
+}
+
+/** The invocation's call, and the call through the reference it returns when the plan asks (plan.ts `through`). */
+function call(instance: ModuleInstance, inv: Invocation, resolved: Extract<Resolved, { ok: true }>): Pick<InvokeResult, 'values' | 'allowed' | 'reasons' | 'alternatives'> {
+  const first = invoke(instance, inv.export, inv.args.map((a) => toValue(a, instance.types)));
+  if (resolved.through === undefined) return first;
+  const ref = first.values.at(-1) as { ref: FuncInstance | null | undefined };
+  if (ref.ref === null || ref.ref === undefined) throw new Trap('null reference', 'null function reference');
+  const then = invokeFunction(ref.ref, inv.through!.map((a) => toValue(a, instance.types)));
+  return {
+    values: [...first.values, ...then.values],
+    allowed: [...first.allowed, ...then.allowed],
+    reasons: [...new Set([...first.reasons, ...then.reasons])],
+    // every relaxed profile's vector of the one call with every one of the other's
+    alternatives: first.alternatives.flatMap((a) => then.alternatives.map((b) => [...a, ...b])),
+  };
 }
 
 function callsSoFar(coverage: Coverage): number {
@@ -238,7 +257,12 @@ export function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function toValue(a: ArgValue): Value {
+/**
+ * An argument as a value. A null of a concrete type `(ref null $t)` takes
+ * the top of $t's hierarchy, which only `types` (the module's the plan runs) can
+ * tell: a function type's is funcref, a struct's or array's anyref.
+ */
+export function toValue(a: ArgValue, types?: readonly SubType[]): Value {
   switch (a.type) {
     case 'i32':
       return { type: 'i32', value: a.bits | 0 };
@@ -250,8 +274,12 @@ export function toValue(a: ArgValue): Value {
       return { type: 'f64', bits: BigInt.asUintN(64, a.bits) };
     case 'v128':
       return { type: 'v128', bytes: a.bytes.slice() };
-    default: // a reference argument is always null
-      return defaultValue(a.type);
+    default: {
+      // a reference argument is always null
+      const heap = heapOf(a.type);
+      const type = typeof heap === 'number' ? types?.[heap] : undefined;
+      return type === undefined ? defaultValue(a.type) : defaultValue(isFuncType(type) ? 'funcref' : 'anyref');
+    }
   }
 }
 

@@ -33,14 +33,16 @@ export function shellLine(argv: readonly string[]): string {
 export interface StoredInvocation {
   export: string;
   args: string[];
+  /** the arguments of the call through the returned reference (plan.ts `through`) */
+  through?: string[];
 }
 
 export function storeInvocations(invs: readonly Invocation[]): StoredInvocation[] {
-  return invs.map((i) => ({ export: i.export, args: i.args.map(showResult) }));
+  return invs.map((i) => ({ export: i.export, args: i.args.map(showResult), ...(i.through ? { through: i.through.map(showResult) } : {}) }));
 }
 
 export function loadInvocations(stored: readonly StoredInvocation[]): Invocation[] {
-  return stored.map((s) => ({ export: s.export, args: s.args.map(parseArg) }));
+  return stored.map((s) => ({ export: s.export, args: s.args.map(parseArg), ...(s.through ? { through: s.through.map(parseArg) } : {}) }));
 }
 
 function parseArg(text: string): ArgValue {
@@ -71,7 +73,7 @@ export function writeReproFiles(dir: string, module: Uint8Array, invocations: re
   writeFileSync(join(dir, MODULE_FILE), module);
   if (invocations.length > 0) {
     const m = decodeModule(module);
-    writeFileSync(join(dir, DRIVER_FILE), buildDriver(m, invocations.map((inv) => ({ resolved: resolveInvocation(m, inv), args: inv.args }))));
+    writeFileSync(join(dir, DRIVER_FILE), buildDriver(m, invocations.map((inv) => ({ resolved: resolveInvocation(m, inv), args: inv.args, through: inv.through }))));
     written.push(DRIVER_FILE);
   }
   for (const r of recipes) {
