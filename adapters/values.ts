@@ -5,7 +5,7 @@
 // except an anyref (any reference of the any hierarchy): its projection
 // (driver/ref-projection.ts) as the kind digit, the test digit, then the
 // 16-digit digest.
-import type { ValType } from '../reference-runtime/syntax/types.js';
+import type { RefType, ValType } from '../reference-runtime/syntax/types.js';
 import { instr, type Instr } from '../reference-runtime/syntax/instructions.js';
 import type { ArgValue, ResultValue } from './plan.js';
 import { GC_KIND_NAMES } from './driver/ref-projection.js';
@@ -84,7 +84,7 @@ export const i64 = (n: bigint): ArgValue => ({ type: 'i64', bits: BigInt.asUintN
 export const f32bits = (bits: number): ArgValue => ({ type: 'f32', bits: bits >>> 0 });
 export const f64bits = (bits: bigint): ArgValue => ({ type: 'f64', bits: BigInt.asUintN(64, bits) });
 export const v128 = (bytes: number[]): ArgValue => ({ type: 'v128', bytes: Uint8Array.from(bytes) });
-export const nullRef = (type: 'funcref' | 'externref'): ArgValue => ({ type, null: true });
+export const nullRef = (type: RefType): ArgValue => ({ type, null: true });
 
 /** The constant instruction that pushes `a` (a reference argument is always null). */
 export function constInstr(a: ArgValue): Instr {

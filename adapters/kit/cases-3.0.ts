@@ -3,7 +3,7 @@
 // expectations are literal, as in cases.ts; a GC reference's digest is the
 // projection's hash (driver/ref-projection.ts) of the contents written here,
 // so every engine with GC must print the same one.
-import { i32, i64 } from '../values.js';
+import { i32, i64, nullRef } from '../values.js';
 import { call, wat, type KitCase } from './cases.js';
 
 // a million calls deep: without tail calls in constant space this exhausts any stack
@@ -66,6 +66,7 @@ const FUNCTION_REFERENCES = wat(`(module
   (func (export "as_non_null") ref.null $t ref.as_non_null drop)
   (func (export "br_on_null") (result i32) (block $l (br_on_null $l (ref.null $t)) (drop) (return (i32.const 1))) (i32.const 2))
   (func (export "ref") (result (ref $t)) ref.func $inc)
+  (func (export "is_null") (param (ref null $t)) (result i32) (ref.is_null (local.get 0)))
   ;; 0: null, 1: $inc, else $dec; after an i64, so that the reference called through is the last result
   (func (export "pick") (param i32) (result i64 (ref null $t))
     (i64.const 7)
@@ -85,6 +86,7 @@ const GC = wat(`(module
   (func (export "cast_fail") (result i32) (drop (ref.cast (ref $pt) (ref.i31 (i32.const 1)))) (i32.const 0))
   (func (export "array_oob") (result i32) (array.get_u $bytes (array.new_default $bytes (i32.const 2)) (i32.const 2)))
   (func (export "null_struct") (result i32) (struct.get $pt 0 (ref.null $pt)))
+  (func (export "null_arg") (param (ref null $pt)) (result i32) (ref.is_null (local.get 0)))
   (func (export "null") (result anyref) (ref.null any)))`);
 
 // inputs on which every relaxed choice the spec allows gives the same answer
@@ -157,12 +159,15 @@ export const KIT_3_0: KitCase[] = [
         call('call', i32(41)), call('call_null'), call('as_non_null'), call('br_on_null'), call('ref'),
         // the plan's call through the returned reference, on the driver's call_ref
         { ...call('pick', i32(1)), through: [i32(41)] }, { ...call('pick', i32(2)), through: [i32(41)] }, { ...call('pick', i32(0)), through: [i32(41)] },
+        // a null of the concrete type as an argument
+        call('is_null', nullRef('ref null 0')),
       ],
     },
     verdict: 'ok',
     expect: [
       'values i32:0000002a', 'trap null reference', 'trap null reference', 'values i32:00000002', 'values funcref:non-null',
       'values i64:0000000000000007 funcref:non-null i32:0000002a', 'values i64:0000000000000007 funcref:non-null i32:00000028', 'trap null reference',
+      'values i32:00000001',
     ],
   },
   {
@@ -172,14 +177,14 @@ export const KIT_3_0: KitCase[] = [
       module: GC,
       invocations: [
         call('struct'), call('array'), call('i31'), call('i31_get_s', i32(0x7fffffff)), call('get'), call('packed'), call('test'),
-        call('cast_fail'), call('array_oob'), call('null_struct'), call('null'),
+        call('cast_fail'), call('array_oob'), call('null_struct'), call('null'), call('null_arg', nullRef('ref null 0')),
       ],
     },
     verdict: 'ok',
     expect: [
       'values anyref:struct #7b92116fbab1530a', 'values anyref:array #9f026ffc293ba6b8', 'values anyref:i31 #082f1f07b4e887ab', 'values i32:ffffffff',
       'values i64:0000000000000063', 'values i32:ffffffff', 'values i32:00000001',
-      'trap cast failure', 'trap out of bounds array access', 'trap null reference', 'values anyref:null #af63bd4c8601b7df',
+      'trap cast failure', 'trap out of bounds array access', 'trap null reference', 'values anyref:null #af63bd4c8601b7df', 'values i32:00000001',
     ],
   },
   {
