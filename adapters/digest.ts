@@ -111,26 +111,54 @@ function block(body: Instr[]): Instr {
   return instr('block', { blockType: { kind: 'empty' }, body });
 }
 
-/** What `__wasmdiff_digest` returns on `inst`, computed directly (the same hash, step by step). */
+/**
+ * What `__wasmdiff_digest` returns on `inst`, computed directly: the same
+ * hash step by step, its 64-bit state as two 32-bit halves (BigInt
+ * arithmetic made this the oracle's costliest step per fuzz case).
+ */
 export function digestOfInstance(inst: ModuleInstance): bigint {
-  const M = (1n << 64n) - 1n;
-  let h = BigInt.asUintN(64, SEED);
-  const mixIn = (x: bigint) => {
-    h = ((h ^ x) * PRIME) & M;
-  };
+  const h = new Fnv64(BigInt.asUintN(64, SEED));
   const mem = inst.mems[0];
   if (mem !== undefined) {
     const bytes = mem.bytes;
-    mixIn(BigInt(bytes.length / 65536));
+    h.mix(0, bytes.length / 65536);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (let at = 0; at + 8 <= bytes.length; at += 8) mixIn(view.getBigUint64(at, true));
+    for (let at = 0; at + 8 <= bytes.length; at += 8) h.mix(view.getUint32(at + 4, true), view.getUint32(at, true));
   }
-  for (const g of inst.globals) mixIn(valueAsI64(g.get()));
+  for (const g of inst.globals) h.mixBig(valueAsI64(g.get()));
   for (const t of inst.tables) {
-    mixIn(BigInt(t.elements.length));
-    t.elements.forEach((e, i) => mixIn(BigInt(((e === null || e === undefined ? 1 : 0) + i) >>> 0)));
+    h.mix(0, t.elements.length);
+    t.elements.forEach((e, i) => h.mix(0, ((e === null || e === undefined ? 1 : 0) + i) >>> 0));
   }
-  return h;
+  return h.value();
+}
+
+/** h = (h ^ x) * PRIME mod 2^64, PRIME = 2^40 + 0x1b3, on 32-bit halves (every intermediate is an exact double). */
+class Fnv64 {
+  private hi: number;
+  private lo: number;
+
+  constructor(seed: bigint) {
+    this.hi = Number(seed >> 32n);
+    this.lo = Number(seed & 0xffffffffn);
+  }
+
+  mix(xhi: number, xlo: number): void {
+    const hi = (this.hi ^ xhi) >>> 0;
+    const lo = (this.lo ^ xlo) >>> 0;
+    const low = lo * 0x1b3; // < 2^41
+    this.lo = low >>> 0;
+    // the high half: hi * 0x1b3, the carry of the low product, and lo * 2^40 (lo shifted into the high half by 8)
+    this.hi = (hi * 0x1b3 + Math.floor(low / 0x100000000) + (lo << 8)) >>> 0;
+  }
+
+  mixBig(x: bigint): void {
+    this.mix(Number(x >> 32n), Number(x & 0xffffffffn));
+  }
+
+  value(): bigint {
+    return (BigInt(this.hi) << 32n) | BigInt(this.lo);
+  }
 }
 
 function valueAsI64(v: Value): bigint {

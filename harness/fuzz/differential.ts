@@ -53,6 +53,8 @@ export interface CaseResult {
   comparisons: Comparison[];
   /** runtimes not run on the case: they lack a feature it uses (as probed) */
   unsupported: { runtime: string; features: string[] }[];
+  /** milliseconds running the case (the oracle and every runtime at once) and comparing (the oracle's other worlds included) */
+  ms: { run: number; compare: number };
 }
 
 export interface RunLimits {
@@ -72,7 +74,9 @@ export async function runCase(c: FuzzCase, oracle: ReferenceAdapter, runtimes: r
   };
   const able = runtimes.filter((r) => lacking(r).length === 0);
   const unsupported = runtimes.filter((r) => lacking(r).length > 0).map((r) => ({ runtime: r.id, features: lacking(r) }));
+  const t0 = performance.now();
   const [o, ...outcomes] = await Promise.all([oracle.observe(cp.plan, limits.timeoutMs), ...able.map((r) => r.run(cp.plan, { timeoutMs: limits.timeoutMs }))]);
+  const t1 = performance.now();
   const worlds = new OracleWorlds(cp, o as OracleOutcome, oracle, limits.timeoutMs);
   const options = cp.digestAt === undefined ? {} : { digestAt: cp.digestAt };
   const comparisons: Comparison[] = [];
@@ -86,7 +90,7 @@ export async function runCase(c: FuzzCase, oracle: ReferenceAdapter, runtimes: r
     }
     comparisons.push(cmp);
   }
-  return { casePlan: cp, oracle: o as OracleOutcome, outcomes: outcomes as RunOutcome[], comparisons, unsupported };
+  return { casePlan: cp, oracle: o as OracleOutcome, outcomes: outcomes as RunOutcome[], comparisons, unsupported, ms: { run: t1 - t0, compare: performance.now() - t1 } };
 }
 
 /**

@@ -80,6 +80,10 @@ export interface FuzzSummary extends FuzzProgress {
   skipped: number;
   /** cases not run on a runtime, per runtime: it lacks a feature the case uses (as probed) */
   unsupported: Record<string, number>;
+  /** cases run on each runtime */
+  ran: Record<string, number>;
+  /** milliseconds spent in each phase: generating cases, running them (oracle and runtimes at once), comparing (the oracle's other worlds included), triage (minimising, signing, storing), re-checking open findings */
+  phases: Record<'generate' | 'run' | 'compare' | 'triage' | 'recheck', number>;
 }
 
 const DEFAULT_MINIMIZE = { maxTests: 400, timeBudgetMs: 30_000 };
@@ -109,6 +113,15 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
   const summary: FuzzSummary = {
     runId, stoppedBy: 'cases', cases: 0, seconds: 0, casesPerSecond: 0, newFindings: 0, findings: 0,
     seen: probed.map((p) => ({ ...p, instructions: -1, origin: 'feature probe' })), recheck: { checked: 0, fixed: [] }, coverage: new Map(), allowed: {}, skipped: 0, unsupported: {},
+    ran: {}, phases: { generate: 0, run: 0, compare: 0, triage: 0, recheck: 0 },
+  };
+  const timed = async <T>(phase: keyof FuzzSummary['phases'], work: () => T | Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await work();
+    } finally {
+      summary.phases[phase] += performance.now() - t0;
+    }
   };
   summary.findings = probed.length;
   summary.newFindings = probed.filter((p) => p.isNew && !p.note).length;
@@ -132,20 +145,22 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
     return undefined;
   };
   try {
-    summary.recheck = await recheckFindings(store, runId, oracle, byId, versions, limits, features);
+    summary.recheck = await timed('recheck', () => recheckFindings(store, runId, oracle, byId, versions, limits, features));
     const chunk = o.chunk ?? 20;
     const shard = o.shard ?? { index: 0, count: 1 };
     let stop: FuzzSummary['stoppedBy'] | undefined;
     for (let j = shard.index; (stop = stopReason()) === undefined; j += shard.count) {
-      const cases = caseChunk(o.seed, j, chunk, { ...(o.mix ? { mix: o.mix } : {}), generate, ...(o.focus ? { focus: o.focus } : {}) });
+      const cases = await timed('generate', () => caseChunk(o.seed, j, chunk, { ...(o.mix ? { mix: o.mix } : {}), generate, ...(o.focus ? { focus: o.focus } : {}) }));
       for (let k = 0; k < cases.length && (stop = stopReason()) === undefined; k++) {
         const { case: c, origin } = cases[k]!;
         const result = await runCase(fuzzCase(c, origin), oracle, o.runtimes, limits, features);
         summary.cases++;
         account(summary, result);
+        summary.phases.run += result.ms.run;
+        summary.phases.compare += result.ms.compare;
         // each runtime's divergence, or else its first note
         const first = result.comparisons.flatMap((cmp) => [...cmp.divergences, ...cmp.notes].slice(0, 1));
-        if (first.length > 0) await triageAll(c, origin, result, first, ctx, store, runId, runtimeIds, summary);
+        if (first.length > 0) await timed('triage', () => triageAll(c, origin, result, first, ctx, store, runId, runtimeIds, summary));
         report();
       }
     }
@@ -157,7 +172,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
     store.finishRun(runId, {
       cases: summary.cases, seconds: summary.seconds, casesPerSecond: summary.casesPerSecond,
       newFindings: summary.newFindings, findings: summary.findings, stoppedBy: summary.stoppedBy,
-      allowed: summary.allowed, skipped: summary.skipped, unsupported: summary.unsupported, fixed: summary.recheck.fixed,
+      allowed: summary.allowed, skipped: summary.skipped, unsupported: summary.unsupported, ran: summary.ran, phases: summary.phases, fixed: summary.recheck.fixed,
     });
     report(true);
   }
@@ -177,6 +192,7 @@ function account(summary: FuzzSummary, r: CaseResult): void {
     for (const a of cmp.allowed) summary.allowed[a.rule] = (summary.allowed[a.rule] ?? 0) + 1;
   }
   for (const u of r.unsupported) summary.unsupported[u.runtime] = (summary.unsupported[u.runtime] ?? 0) + 1;
+  for (const out of r.outcomes) summary.ran[out.adapter] = (summary.ran[out.adapter] ?? 0) + 1;
 }
 
 /** One finding per distinct divergence of the case (runtimes that diverge the same way share it). */

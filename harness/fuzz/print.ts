@@ -17,6 +17,15 @@ export function summaryText(s: FuzzSummary, seed: number, versions: Record<strin
     const count = s.seen.filter((x) => x.id === f.id).length;
     lines.push(`  #${f.id} ${s.seen.some((x) => x.id === f.id && x.isNew) ? 'new ' : ''}${f.kind} on ${f.runtimes.join(', ')}: seen ${count}x this run, minimal module ${f.instructions} instructions (wasmdiff show ${f.id})`);
   }
+  const perRuntime = Object.keys({ ...s.ran, ...s.unsupported }).map((id) => {
+    const ran = s.ran[id] ?? 0;
+    const aside = s.unsupported[id] ?? 0;
+    return `${id} ${ran} run, ${aside} set aside (${((100 * aside) / Math.max(1, ran + aside)).toFixed(0)}%)`;
+  });
+  if (perRuntime.length > 0) lines.push(`cases per runtime (set aside: a feature the case uses is missing, as probed): ${perRuntime.join('; ')}`);
+  const total = Object.values(s.phases).reduce((a, b) => a + b, 0);
+  const phases = Object.entries(s.phases).map(([p, ms]) => `${p} ${(ms / 1000).toFixed(1)} s (${((100 * ms) / Math.max(1, total)).toFixed(0)}%)`);
+  lines.push(`time: ${phases.join(', ')}`);
   const allowed = Object.entries(s.allowed).map(([rule, n]) => `${rule} ${n}`);
   lines.push(`allowed divergences: ${allowed.join(', ') || 'none'}; invocations not compared (state may differ legitimately): ${s.skipped}`);
   lines.push(showCoverage(coverageSummary(s.coverage)));
