@@ -1,7 +1,7 @@
 // The reference interpreter as an adapter: the oracle. It follows plan.ts in
 // a worker thread (reference-run.ts), so that a module that loops forever is
-// stopped by the timeout instead of hanging the harness. The worker is kept
-// between plans and replaced after a timeout. `run` gives the outcome every
+// stopped by the timeout instead of hanging the harness: one per run in
+// flight (lanes.ts), kept between plans and replaced after a timeout. `run` gives the outcome every
 // adapter gives; `observe` (the fuzzer's) the same run with what only the
 // oracle knows: allowed results, the instructions executed, open choices.
 import type { Worker } from 'node:worker_threads';
@@ -13,13 +13,14 @@ import { Gathered, type OracleOutcome, type ReferenceRunOptions, type Report } f
 
 export type { OracleOutcome };
 import { awaitWorker, cutShort, startWorker } from '../worker-run.js';
+import { IN_PROCESS_LANES, Lanes } from '../lanes.js';
 
 const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './reference-worker.ts' : './reference-worker.js', import.meta.url);
 
 export class ReferenceAdapter implements Adapter {
   readonly id = 'reference';
   readonly engine = 'wasmdiff reference interpreter';
-  private worker: Worker | undefined;
+  private readonly lanes = new Lanes<{ worker?: Worker }>(() => ({}), IN_PROCESS_LANES);
   private probed: FeatureSet | undefined;
 
   async available(): Promise<Availability> {
@@ -42,22 +43,30 @@ export class ReferenceAdapter implements Adapter {
   }
 
   async close(): Promise<void> {
-    const w = this.worker;
-    this.worker = undefined;
-    if (w !== undefined) await w.terminate();
+    await Promise.all(this.lanes.all().map(stop));
   }
 
-  private async execute(plan: Plan, timeoutMs: number, options: ReferenceRunOptions): Promise<{ outcome: OracleOutcome; stopped: string }> {
+  private execute(plan: Plan, timeoutMs: number, options: ReferenceRunOptions): Promise<{ outcome: OracleOutcome; stopped: string }> {
+    return this.lanes.use((lane) => this.executeOn(lane, plan, timeoutMs, options));
+  }
+
+  private async executeOn(lane: { worker?: Worker }, plan: Plan, timeoutMs: number, options: ReferenceRunOptions): Promise<{ outcome: OracleOutcome; stopped: string }> {
     const started = performance.now();
-    const worker = (this.worker ??= startWorker(workerUrl, { maxYoungGenerationSizeMb: 64 }));
+    const worker = (lane.worker ??= startWorker(workerUrl, { maxYoungGenerationSizeMb: 64 }));
     const gathered = new Gathered(plan);
     const stopped = await awaitWorker<Report>(worker, { plan, options }, timeoutMs, gathered.take);
     if (stopped !== 'done') {
-      await this.close();
+      await stop(lane);
       ({ verdict: gathered.verdict, outcomes: gathered.outcomes } = cutShort(plan, gathered.verdict, gathered.outcomes, stopped));
     }
     return { outcome: gathered.outcome(performance.now() - started), stopped };
   }
+}
+
+async function stop(lane: { worker?: Worker }): Promise<void> {
+  const w = lane.worker;
+  lane.worker = undefined;
+  if (w !== undefined) await w.terminate();
 }
 
 /** This runtime's adapters, by id (registry.ts joins every runtime's). */

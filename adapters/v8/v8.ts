@@ -2,7 +2,8 @@
 // JS calls are lossy (NaN payloads may change crossing into JS numbers, i64
 // needs BigInt, v128 cannot cross at all), so values never cross into JS:
 // the driver writes their bits with a JS-implemented fd_write. It runs in a
-// worker thread so that a hung module is stopped by a timeout.
+// worker thread so that a hung module is stopped by a timeout; several, one
+// per run in flight (lanes.ts).
 import type { Adapter, Availability, CommandLine, FeatureSet, RunOptions } from '../adapter.js';
 import { DEFAULT_TIMEOUT_MS } from '../adapter.js';
 import { runDriverPlan, type DriverRunner } from '../driver/run-plan.js';
@@ -13,17 +14,18 @@ import { V8_MESSAGES } from './messages.js';
 import { V8NodeAdapter } from './v8-node.js';
 import { v8CommandLine, v8Version } from './v8-runner.js';
 import { V8Worker } from './v8-worker.js';
+import { IN_PROCESS_LANES, Lanes } from '../lanes.js';
 
 export class V8Adapter implements Adapter {
   readonly id = 'v8';
   readonly engine = 'V8';
-  private readonly worker = new V8Worker();
+  private readonly workers = new Lanes(() => new V8Worker(), IN_PROCESS_LANES);
   private probed: FeatureSet | undefined;
   private readonly runner: DriverRunner = {
     id: this.id,
     messages: [...V8_MESSAGES, ...SPEC_WORDING],
-    runDriver: (driverFor, from, timeoutMs) => this.worker.run({ kind: 'driver', driver: driverFor(from), from }, timeoutMs),
-    runModule: async (module, timeoutMs) => (await this.worker.run({ kind: 'module', module }, timeoutMs))[0]!,
+    runDriver: (driverFor, from, timeoutMs) => this.workers.use((w) => w.run({ kind: 'driver', driver: driverFor(from), from }, timeoutMs)),
+    runModule: async (module, timeoutMs) => (await this.workers.use((w) => w.run({ kind: 'module', module }, timeoutMs)))[0]!,
     processesStarted: () => 0, // a worker thread of this process
   };
 
@@ -43,8 +45,8 @@ export class V8Adapter implements Adapter {
     return v8CommandLine([process.execPath], kind, file);
   }
 
-  close(): Promise<void> {
-    return this.worker.stop();
+  async close(): Promise<void> {
+    await Promise.all(this.workers.all().map((w) => w.stop()));
   }
 }
 

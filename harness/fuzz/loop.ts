@@ -44,6 +44,12 @@ export interface FuzzOptions {
   focus?: readonly string[];
   /** cases generated per chunk (default 20) */
   chunk?: number;
+  /**
+   * cases in flight at once (default 1): while one is compared or triaged,
+   * the next are already running on the oracle and the runtimes. Results are
+   * taken in case order, so a run finds the same things whatever the number.
+   */
+  inFlight?: number;
   signal?: AbortSignal;
   /** called at most every `progressMs` (default 500) and once at the end */
   progress?: (p: FuzzProgress) => void;
@@ -149,21 +155,34 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
     const chunk = o.chunk ?? 20;
     const shard = o.shard ?? { index: 0, count: 1 };
     let stop: FuzzSummary['stoppedBy'] | undefined;
-    for (let j = shard.index; (stop = stopReason()) === undefined; j += shard.count) {
+    const inFlight: { c: MixedCase; origin: string; result: Promise<CaseResult> }[] = [];
+    const depth = Math.max(1, o.inFlight ?? 1);
+    // takes the oldest case in flight: its result counted, its divergences triaged
+    const settle = async () => {
+      const { c, origin, result: pending } = inFlight.shift()!;
+      const result = await pending;
+      summary.cases++;
+      account(summary, result);
+      // each runtime's divergence, or else its first note
+      const first = result.comparisons.flatMap((cmp) => [...cmp.divergences, ...cmp.notes].slice(0, 1));
+      if (first.length > 0) await timed('triage', () => triageAll(c, origin, result, first, ctx, store, runId, runtimeIds, summary));
+      report();
+    };
+    let launched = 0;
+    const due = () => (o.cases === undefined || launched < o.cases) && (stop = stopReason()) === undefined;
+    for (let j = shard.index; due(); j += shard.count) {
       const cases = await timed('generate', () => caseChunk(o.seed, j, chunk, { ...(o.mix ? { mix: o.mix } : {}), generate, ...(o.focus ? { focus: o.focus } : {}) }));
-      for (let k = 0; k < cases.length && (stop = stopReason()) === undefined; k++) {
+      for (let k = 0; k < cases.length && due(); k++) {
         const { case: c, origin } = cases[k]!;
-        const result = await runCase(fuzzCase(c, origin), oracle, o.runtimes, limits, features);
-        summary.cases++;
-        account(summary, result);
-        summary.phases.run += result.ms.run;
-        summary.phases.compare += result.ms.compare;
-        // each runtime's divergence, or else its first note
-        const first = result.comparisons.flatMap((cmp) => [...cmp.divergences, ...cmp.notes].slice(0, 1));
-        if (first.length > 0) await timed('triage', () => triageAll(c, origin, result, first, ctx, store, runId, runtimeIds, summary));
-        report();
+        const result = runCase(fuzzCase(c, origin), oracle, o.runtimes, limits, features);
+        result.catch(() => undefined); // awaited in turn by settle(); a failure must not go unhandled meanwhile
+        inFlight.push({ c, origin, result });
+        launched++;
+        if (inFlight.length >= depth) await settle();
       }
     }
+    while (inFlight.length > 0) await settle();
+    stop = stopReason() ?? stop;
     summary.stoppedBy = stop ?? 'cases';
   } finally {
     await oracle.close();
