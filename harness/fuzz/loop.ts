@@ -36,7 +36,13 @@ export interface FuzzOptions {
   timeoutMs?: number;
   /** compare a digest of the final state (default true) */
   digest?: boolean;
-  minimize?: { maxTests: number; timeBudgetMs: number };
+  /**
+   * per divergence: at most `maxTests` candidate runs and `timeBudgetMs`;
+   * over the whole run at most `runBudgetMs` of minimising (default: 40% of
+   * `timeMs` when the run is timed), so that a burst of divergences cannot
+   * stall a night: past it, each divergence still gets MIN_TRIAGE_MS
+   */
+  minimize?: { maxTests: number; timeBudgetMs: number; runBudgetMs?: number };
   mix?: Mix;
   /** generator options; `features` defaults to the weights of the compared runtimes' probed features (generate/features.ts) */
   generate?: GenOptions;
@@ -92,7 +98,11 @@ export interface FuzzSummary extends FuzzProgress {
   phases: Record<'generate' | 'run' | 'compare' | 'triage' | 'recheck', number>;
 }
 
-const DEFAULT_MINIMIZE = { maxTests: 400, timeBudgetMs: 30_000 };
+const DEFAULT_MINIMIZE: NonNullable<FuzzOptions['minimize']> = { maxTests: 400, timeBudgetMs: 30_000 };
+/** Minimising time a divergence gets once the run's budget is spent: enough for the cheap passes, so that its signature still names its culprit. */
+const MIN_TRIAGE_MS = 2_000;
+/** The share of a timed run that minimising may take by default. */
+const TRIAGE_SHARE = 0.4;
 
 export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
   const { store } = o;
@@ -114,7 +124,15 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
   const generate: GenOptions = { features: weights, ...o.generate };
   const probed: ContractSeen[] = [];
   for (const r of o.runtimes) probed.push(...(await recordProbeFailures(store, runId, r, versions[r.id]!)));
-  const ctx: TriageContext = { oracle, runtimes: byId, versions, limits, minimize: o.minimize ?? DEFAULT_MINIMIZE, features };
+  const minimize = o.minimize ?? DEFAULT_MINIMIZE;
+  const runBudgetMs = minimize.runBudgetMs ?? (o.timeMs === undefined ? Infinity : o.timeMs * TRIAGE_SHARE);
+  const ctx: TriageContext = { oracle, runtimes: byId, versions, limits, minimize, features };
+  // the budget left for the next divergence's minimisation, out of the run's
+  const triageBudget = (): TriageContext => {
+    const left = runBudgetMs - summary.phases.triage - (inTriage === undefined ? 0 : performance.now() - inTriage);
+    return { ...ctx, minimize: { ...minimize, timeBudgetMs: Math.max(MIN_TRIAGE_MS, Math.min(minimize.timeBudgetMs, left)) } };
+  };
+  let inTriage: number | undefined;
   const started = performance.now();
   const summary: FuzzSummary = {
     runId, stoppedBy: 'cases', cases: 0, seconds: 0, casesPerSecond: 0, newFindings: 0, findings: 0,
@@ -165,7 +183,10 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
       account(summary, result);
       // each runtime's divergence, or else its first note
       const first = result.comparisons.flatMap((cmp) => [...cmp.divergences, ...cmp.notes].slice(0, 1));
-      if (first.length > 0) await timed('triage', () => triageAll(c, origin, result, first, ctx, store, runId, runtimeIds, summary));
+      if (first.length > 0) {
+        inTriage = performance.now();
+        await timed('triage', () => triageAll(c, origin, result, first, triageBudget, store, runId, runtimeIds, summary)).finally(() => (inTriage = undefined));
+      }
       report();
     };
     let launched = 0;
@@ -216,7 +237,7 @@ function account(summary: FuzzSummary, r: CaseResult): void {
 
 /** One finding per distinct divergence of the case (runtimes that diverge the same way share it). */
 async function triageAll(
-  c: MixedCase, origin: string, r: CaseResult, first: Divergence[], ctx: TriageContext,
+  c: MixedCase, origin: string, r: CaseResult, first: Divergence[], budget: () => TriageContext,
   store: Store, runId: number, runtimeIds: ReadonlyMap<string, number>, summary: FuzzSummary,
 ): Promise<void> {
   const caseId = store.transaction(() => {
@@ -230,7 +251,7 @@ async function triageAll(
     // one finding per family and divergence: another family diverging alike is another cause
     if (done.some((x) => familyOf(x.runtime) === familyOf(d.runtime) && sameDivergence({ ...x, runtime: d.runtime }, d))) continue;
     done.push(d);
-    const t = await triage(fuzzCase(c, origin), d, first, ctx);
+    const t = await triage(fuzzCase(c, origin), d, first, budget());
     if (t === undefined) {
       summary.allowed[RULES.unreproduced.id] = (summary.allowed[RULES.unreproduced.id] ?? 0) + 1;
       continue;
