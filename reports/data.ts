@@ -15,10 +15,29 @@ export interface ReportData {
   findings: FindingInfo[];
   /** The latest run that stored timings, if there is one. */
   performance: PerformanceData | undefined;
+  /** The newest fuzz run, if there is one. */
+  fuzz?: FuzzData;
   /** Across all stored runs, oldest first (trends.ts). */
   trends?: TrendData;
   /** The nightly's stages, when the report is a nightly's: a failed one is shown, never hidden. */
   stages?: StageInfo[];
+}
+
+export interface FuzzData {
+  runId: number;
+  startedAt: string;
+  cases: number;
+  seconds: number;
+  casesPerSecond: number;
+  newFindings: number;
+  /** per runtime compared: cases run, and set aside because they use a feature it lacks (as probed) */
+  runtimes: { runtime: string; ran: number; setAside: number }[];
+  /** milliseconds per phase (generate, run, compare, triage, recheck); empty for runs stored before phases were kept */
+  phases: Record<string, number>;
+  /** opcodes executed on the oracle, of the opcode table's */
+  coverage: { executed: number; total: number };
+  /** opcodes executed after so many cases: a point each time the count grew */
+  growth: { cases: number; opcodes: number }[];
 }
 
 export interface StageInfo {

@@ -4,6 +4,7 @@
 import type { ReportData } from './data.js';
 import { chartJsSource } from './html/chartjs.js';
 import { renderFindings } from './html/findings.js';
+import { renderFuzz } from './html/fuzz.js';
 import { renderMatrix } from './html/matrix.js';
 import { renderPage } from './html/page.js';
 import { renderPerformance } from './html/performance.js';
@@ -11,7 +12,7 @@ import type { Section } from './html/section.js';
 import { renderSummary } from './html/summary.js';
 import { renderTrends, TRENDS_SCRIPT } from './html/trends.js';
 
-const SECTIONS: ((data: ReportData) => Section)[] = [renderSummary, renderMatrix, renderFindings, renderPerformance, renderTrends];
+const SECTIONS: ((data: ReportData) => Section)[] = [renderSummary, renderMatrix, renderFindings, renderFuzz, renderPerformance, renderTrends];
 
 export function renderHtml(data: ReportData): string {
   const sections = SECTIONS.map((render) => render(data));
@@ -31,6 +32,7 @@ function runtimeNames(data: ReportData): string[] {
     ...(data.matrix?.runtimes ?? []),
     ...data.findings.flatMap((f) => f.runtimes),
     ...(data.performance?.samples.map((s) => s.runtime) ?? []),
+    ...(data.fuzz?.runtimes.map((r) => r.runtime) ?? []),
   ];
   return [...new Set(names)].sort();
 }

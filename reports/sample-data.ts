@@ -106,6 +106,13 @@ export function sampleReportData(): ReportData {
     matrix: matrixRows(),
     findings: findings(),
     performance: { runId: 2, samples: timings() },
+    fuzz: {
+      runId: 1, startedAt: '2024-05-01T10:00:00.000Z', cases: 400, seconds: 20, casesPerSecond: 20, newFindings: 1,
+      runtimes: [{ runtime: 'wasmtime', ran: 380, setAside: 20 }, { runtime: RUNTIMES[3]!, ran: 40, setAside: 360 }],
+      phases: { generate: 2000, run: 15000, compare: 3000, triage: 0, recheck: 0 },
+      coverage: { executed: 380, total: 495 },
+      growth: [{ cases: 1, opcodes: 120 }, { cases: 20, opcodes: 300 }, { cases: 350, opcodes: 380 }],
+    },
   };
 }
 

@@ -37,5 +37,8 @@ describe('cases in flight', () => {
     expect(new Set(four.summary.seen.map((s) => s.kind))).toEqual(new Set(one.summary.seen.map((s) => s.kind)));
     expect([...four.summary.coverage].sort()).toEqual([...one.summary.coverage].sort());
     expect(four.summary.ran).toEqual(one.summary.ran);
+    // coverage grows case by case, in case order: the same curve
+    expect(one.summary.growth.at(-1)!.opcodes).toBe(one.summary.coverage.size);
+    expect(four.summary.growth).toEqual(one.summary.growth);
   }, 300_000);
 });

@@ -79,6 +79,12 @@ export interface FindingSeen extends ContractSeen {
   origin: string;
 }
 
+export interface CoveragePoint {
+  cases: number;
+  /** distinct opcodes executed on the oracle so far */
+  opcodes: number;
+}
+
 export interface FuzzSummary extends FuzzProgress {
   runId: number;
   stoppedBy: 'cases' | 'time' | 'signal';
@@ -94,6 +100,8 @@ export interface FuzzSummary extends FuzzProgress {
   unsupported: Record<string, number>;
   /** cases run on each runtime */
   ran: Record<string, number>;
+  /** opcodes the oracle has executed after so many cases: a point each time the count grew */
+  growth: CoveragePoint[];
   /** milliseconds spent in each phase: generating cases, running them (oracle and runtimes at once), comparing (the oracle's other worlds included), triage (minimising, signing, storing), re-checking open findings */
   phases: Record<'generate' | 'run' | 'compare' | 'triage' | 'recheck', number>;
 }
@@ -137,7 +145,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
   const summary: FuzzSummary = {
     runId, stoppedBy: 'cases', cases: 0, seconds: 0, casesPerSecond: 0, newFindings: 0, findings: 0,
     seen: probed.map((p) => ({ ...p, instructions: -1, origin: 'feature probe' })), recheck: { checked: 0, fixed: [] }, coverage: new Map(), allowed: {}, skipped: 0, unsupported: {},
-    ran: {}, phases: { generate: 0, run: 0, compare: 0, triage: 0, recheck: 0 },
+    ran: {}, growth: [], phases: { generate: 0, run: 0, compare: 0, triage: 0, recheck: 0 },
   };
   const timed = async <T>(phase: keyof FuzzSummary['phases'], work: () => T | Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -180,7 +188,9 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
       const { c, origin, result: pending } = inFlight.shift()!;
       const result = await pending;
       summary.cases++;
+      const before = summary.coverage.size;
       account(summary, result);
+      if (summary.coverage.size > before) summary.growth.push({ cases: summary.cases, opcodes: summary.coverage.size });
       // each runtime's divergence, or else its first note
       const first = result.comparisons.flatMap((cmp) => [...cmp.divergences, ...cmp.notes].slice(0, 1));
       if (first.length > 0) {
@@ -212,7 +222,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
     store.finishRun(runId, {
       cases: summary.cases, seconds: summary.seconds, casesPerSecond: summary.casesPerSecond,
       newFindings: summary.newFindings, findings: summary.findings, stoppedBy: summary.stoppedBy,
-      allowed: summary.allowed, skipped: summary.skipped, unsupported: summary.unsupported, ran: summary.ran, phases: summary.phases, fixed: summary.recheck.fixed,
+      allowed: summary.allowed, skipped: summary.skipped, unsupported: summary.unsupported, ran: summary.ran, phases: summary.phases, growth: summary.growth, fixed: summary.recheck.fixed,
     });
     report(true);
   }

@@ -1,6 +1,6 @@
 // The end-of-run summary of `wasmdiff fuzz`: as text, or as one JSON document.
 import { coverageSummary, showCoverage } from './coverage.js';
-import type { FuzzSummary } from './loop.js';
+import type { CoveragePoint, FuzzSummary } from './loop.js';
 
 export function summaryText(s: FuzzSummary, seed: number, versions: Record<string, string>): string {
   const lines = [
@@ -29,8 +29,17 @@ export function summaryText(s: FuzzSummary, seed: number, versions: Record<strin
   const allowed = Object.entries(s.allowed).map(([rule, n]) => `${rule} ${n}`);
   lines.push(`allowed divergences: ${allowed.join(', ') || 'none'}; invocations not compared (state may differ legitimately): ${s.skipped}`);
   lines.push(showCoverage(coverageSummary(s.coverage)));
+  if (s.growth.length > 0) lines.push(`coverage growth (cases: opcodes): ${growthPoints(s.growth).map((p) => `${p.cases}: ${p.opcodes}`).join(', ')}`);
   return `${lines.join('\n')}\n`;
 }
+
+/** At most GROWTH_SHOWN points of the growth, the last one always among them. */
+function growthPoints(growth: readonly CoveragePoint[]): CoveragePoint[] {
+  const step = Math.ceil(growth.length / GROWTH_SHOWN);
+  return growth.filter((_, k) => k % step === 0 || k === growth.length - 1);
+}
+
+const GROWTH_SHOWN = 12;
 
 export function summaryJson(s: FuzzSummary, seed: number, versions: Record<string, string>): string {
   const cov = coverageSummary(s.coverage);

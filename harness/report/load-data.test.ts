@@ -42,7 +42,14 @@ function fillStore(path: string): void {
     };
     store.recordFinding(finding, fuzz);
     store.recordFinding(finding, fuzz);
-    store.finishRun(fuzz);
+    store.putCoverage(fuzz, new Map([['i32.add', 7], ['f32.nearest', 2]]));
+    // what harness/fuzz/loop.ts stores as a fuzz run's summary
+    store.finishRun(fuzz, {
+      cases: 30, seconds: 3, casesPerSecond: 10, newFindings: 1, ran: { wasm3: 25 }, unsupported: { wasm3: 5 },
+      phases: { generate: 100, run: 2000, compare: 500, triage: 400, recheck: 0 }, growth: [{ cases: 1, opcodes: 1 }, { cases: 4, opcodes: 2 }],
+    });
+    // an older fuzz run without a summary is not the one shown
+    store.finishRun(store.beginRun('fuzz', {}));
     const bench = store.beginRun('bench', {});
     const rows = [wasmtime, wasm3].flatMap((runtimeId, r) =>
       [0, 1, 2, 3].map((iteration) => ({ runId: bench, runtimeId, program: 'fib', phase: 'wall' as const, iteration, ms: (r + 1) * 10 + iteration, rssKb: 2048 })),
@@ -61,7 +68,9 @@ describe('report data from a real store', () => {
     const store = openStore(path);
     const data = loadReportData(store, new Date('2024-05-03T12:00:00Z'));
     store.close();
-    expect(data.runs.map((r) => r.command)).toEqual(['bench', 'fuzz', 'spec']);
+    expect(data.runs.map((r) => r.command)).toEqual(['bench', 'fuzz', 'fuzz', 'spec']);
+    expect(data.fuzz).toMatchObject({ cases: 30, runtimes: [{ runtime: 'wasm3', ran: 25, setAside: 5 }], coverage: { executed: 2 }, growth: [{ cases: 1, opcodes: 1 }, { cases: 4, opcodes: 2 }] });
+    expect(data.fuzz!.coverage.total).toBeGreaterThan(400);
     expect(data.matrix?.runtimes.sort()).toEqual(['wasm3', 'wasmtime']);
     expect(data.matrix?.rows.map((r) => r.file)).toEqual(['i32.wast', `simd${HOSTILE}.wast`]);
     expect(data.findings).toHaveLength(1);
@@ -73,6 +82,8 @@ describe('report data from a real store', () => {
     expect(html).toContain(escapeHtml(`simd${HOSTILE}.wast`));
     expect(html).toContain('{&quot;f32&quot;:&quot;2147483648&quot;}');
     expect(html).toContain('<canvas id="chart-ratio"');
+    expect(html).toContain('<svg id="fuzz-growth"');
+    expect(html).toMatch(/<th scope="row" class="rt">wasm3<\/th><td class="num">25<\/td><td class="num">5<\/td><td class="num">17%<\/td>/);
   });
 
   it('an empty store gives a page that says there is nothing yet', () => {

@@ -5,7 +5,8 @@
 import type { Store } from '../store/store.js';
 import { latestSessionRuns } from '../nightly/session.js';
 import { summarisePerformance } from '../../reports/performance.js';
-import type { FindingInfo, MatrixCell, MatrixData, PerformanceData, ReportData, RunInfo, TrendData } from '../../reports/data.js';
+import { coverageSummary } from '../fuzz/coverage.js';
+import type { FindingInfo, FuzzData, MatrixCell, MatrixData, PerformanceData, ReportData, RunInfo, TrendData } from '../../reports/data.js';
 import { isNote } from '../findings/contract.js';
 import { issueMarkdown } from '../findings/issue-markdown.js';
 
@@ -24,6 +25,40 @@ export function loadReportData(store: Store, now: Date = new Date()): ReportData
     findings: store.listFindings().map((f) => toFindingInfo(store, f, isNew, runtimes, records)),
     performance: loadPerformance(store, runs, nameOf),
     trends: loadTrends(store),
+    ...optional('fuzz', loadFuzz(store, records)),
+  };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+/** What the fuzz loop stored as its run's summary (harness/fuzz/loop.ts); the newer fields are absent from older runs. */
+interface StoredFuzzSummary {
+  cases: number;
+  seconds: number;
+  casesPerSecond: number;
+  newFindings: number;
+  ran?: Record<string, number>;
+  unsupported?: Record<string, number>;
+  phases?: Record<string, number>;
+  growth?: { cases: number; opcodes: number }[];
+}
+
+/** The newest finished fuzz run with cases, its coverage from the store. */
+function loadFuzz(store: Store, runs: ReturnType<Store['runs']>): FuzzData | undefined {
+  const run = runs.find((r) => r.command === 'fuzz' && (r.summary as Partial<StoredFuzzSummary> | null)?.cases !== undefined);
+  if (run === undefined) return undefined;
+  const s = run.summary as StoredFuzzSummary;
+  const ran = s.ran ?? {};
+  const aside = s.unsupported ?? {};
+  const coverage = coverageSummary(store.coverage(run.id));
+  return {
+    runId: run.id, startedAt: run.startedAt, cases: s.cases, seconds: s.seconds, casesPerSecond: s.casesPerSecond, newFindings: s.newFindings,
+    runtimes: [...new Set([...Object.keys(ran), ...Object.keys(aside)])].sort().map((runtime) => ({ runtime, ran: ran[runtime] ?? 0, setAside: aside[runtime] ?? 0 })),
+    phases: s.phases ?? {},
+    coverage: { executed: coverage.executed, total: coverage.total },
+    growth: s.growth ?? [],
   };
 }
 

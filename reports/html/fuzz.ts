@@ -1,0 +1,59 @@
+// The fuzzing section: the newest fuzz run's rate, the cases each runtime
+// ran and set aside (a feature the case uses is missing, as probed), where
+// the time went, and the oracle's opcode coverage with its growth over the
+// run's cases (an inline SVG line: no script needed).
+import type { FuzzData, ReportData } from '../data.js';
+import { escapeHtml } from './escape.js';
+import { formatTime, plural } from './format.js';
+import type { Section } from './section.js';
+
+export function renderFuzz(data: ReportData): Section {
+  const title = 'Fuzzing';
+  const f = data.fuzz;
+  if (f === undefined) return { id: 'fuzz', title, html: '<p class="empty">No fuzz run stored yet.</p>' };
+  const html = `<p class="meta">Run #${f.runId}, ${escapeHtml(formatTime(f.startedAt))}: ${plural(f.cases, 'case')} in ${f.seconds.toFixed(1)} s (${f.casesPerSecond.toFixed(1)} cases/s), ${plural(f.newFindings, 'new finding')}.</p>
+${runtimeTable(f)}
+${phases(f)}
+<p>Coverage: <strong>${f.coverage.executed}</strong> of ${f.coverage.total} opcodes executed on the oracle.</p>
+${growthChart(f)}`;
+  return { id: 'fuzz', title, html };
+}
+
+function runtimeTable(f: FuzzData): string {
+  if (f.runtimes.length === 0) return '';
+  const rows = f.runtimes.map((r) => {
+    const share = r.ran + r.setAside === 0 ? 0 : (100 * r.setAside) / (r.ran + r.setAside);
+    return `<tr><th scope="row" class="rt">${escapeHtml(r.runtime)}</th><td class="num">${r.ran}</td><td class="num">${r.setAside}</td><td class="num">${share.toFixed(0)}%</td></tr>`;
+  });
+  return `<table class="fuzz-runtimes"><thead><tr><th scope="col">runtime</th><th scope="col" class="num">cases run</th><th scope="col" class="num">set aside</th><th scope="col" class="num">share set aside</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function phases(f: FuzzData): string {
+  const entries = Object.entries(f.phases);
+  const total = entries.reduce((t, [, ms]) => t + ms, 0);
+  if (total === 0) return '';
+  return `<p class="meta">Time: ${entries.map(([p, ms]) => `${escapeHtml(p)} ${(ms / 1000).toFixed(1)} s (${((100 * ms) / total).toFixed(0)}%)`).join(', ')}.</p>`;
+}
+
+const WIDTH = 600;
+const HEIGHT = 160;
+
+/** Opcodes executed against cases run, as a step line up to the run's last case. */
+function growthChart(f: FuzzData): string {
+  if (f.growth.length === 0) return '';
+  const maxX = Math.max(f.cases, f.growth.at(-1)!.cases, 1);
+  const x = (cases: number) => ((WIDTH * cases) / maxX).toFixed(1);
+  const y = (opcodes: number) => (HEIGHT - (HEIGHT * opcodes) / Math.max(1, f.coverage.total)).toFixed(1);
+  const points: string[] = [];
+  let last = 0;
+  for (const p of f.growth) {
+    points.push(`${x(p.cases)},${y(last)}`, `${x(p.cases)},${y(p.opcodes)}`);
+    last = p.opcodes;
+  }
+  points.push(`${x(maxX)},${y(last)}`);
+  const label = `opcodes executed on the oracle against cases run: ${f.growth.map((p) => `${p.cases} cases ${p.opcodes}`).join(', ')}`;
+  return `<figure class="growth"><svg id="fuzz-growth" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${escapeHtml(label)}">
+<line x1="0" y1="0" x2="${WIDTH}" y2="0" stroke="#bbb" stroke-dasharray="4 4"/>
+<polyline fill="none" stroke="#2454c5" stroke-width="2" points="${points.join(' ')}"/>
+</svg><figcaption>Opcodes executed (of ${f.coverage.total}, the dashed line) against cases run (0 to ${maxX}).</figcaption></figure>`;
+}
