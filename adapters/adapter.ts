@@ -45,6 +45,12 @@ export interface Adapter {
   features(): Promise<FeatureSet>;
   run(plan: Plan, options?: RunOptions): Promise<RunOutcome>;
   /**
+   * Several plans, each outcome exactly what `run` would give it, where the
+   * adapter gains by taking them together (many modules in one process).
+   * Absent: callers run the plans one by one.
+   */
+  runMany?(plans: readonly Plan[], options?: RunOptions): Promise<RunOutcome[]>;
+  /**
    * Plans worth running at once (default 1): an adapter behind one server or
    * worker serves one at a time; one that starts a process per run can
    * overlap them.

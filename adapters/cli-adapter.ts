@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Adapter, Availability, CommandLine, FeatureSet, RunOptions } from './adapter.js';
 import { DEFAULT_TIMEOUT_MS } from './adapter.js';
-import { runDriverPlan, segmentFromProcess, type DriverRunner, type Segment } from './driver/run-plan.js';
+import { runDriverPlan, runDriverPlans, segmentFromProcess, type DriverRunner, type Segment } from './driver/run-plan.js';
+import { splitBatch } from './batch-output.js';
 import { probeFeatures } from './features.js';
 import type { Plan, RunOutcome } from './plan.js';
 import { runProcess, RUNTIME_MEMORY_LIMIT_BYTES, type ProcessOptions, type ProcessResult } from './process.js';
@@ -48,6 +49,13 @@ export interface CliDialectSpec {
   judgeModule?(run: (argv: string[]) => Promise<ProcessResult>, rt: Located, file: string, scratch: string): Promise<ProcessResult>;
   /** Files the commands need besides the module (e.g. a launcher module), written once into the scratch folder. */
   scratchFiles?: Record<string, Uint8Array>;
+  /**
+   * argv that runs the WASI drivers `files` in one process, in order, each
+   * started after a line `BATCH_MARKER <k>` on stdout (the runner writes
+   * whatever else the command needs into `scratch`): for a runtime whose
+   * process start costs more than most modules run. Absent: a process each.
+   */
+  batchCommand?(rt: Located, files: readonly string[], scratch: string): string[];
   /**
    * A persistent server for this runtime (serve.ts protocol): every run is
    * a request to it instead of a process. The one-shot commands above stay
@@ -92,6 +100,15 @@ export abstract class CliAdapter implements Adapter {
   }
 
   async run(plan: Plan, options: RunOptions = {}): Promise<RunOutcome> {
+    return runDriverPlan(plan, await this.runner(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  }
+
+  /** Several plans: where the runtime runs many drivers in a process (batchCommand), in as few processes as traps allow. */
+  async runMany(plans: readonly Plan[], options: RunOptions = {}): Promise<RunOutcome[]> {
+    return runDriverPlans(plans, await this.runner(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  }
+
+  private async runner(): Promise<DriverRunner> {
     const a = await this.available();
     if (!a.ok || this.runtime === undefined) throw new Error(`${this.id} is not available: ${a.ok ? 'not located' : a.reason}`);
     const rt = this.runtime;
@@ -105,7 +122,8 @@ export abstract class CliAdapter implements Adapter {
     const serve = (kind: 'driver' | 'module', file: string, timeoutMs: number) =>
       server!.request(d.serve!.request(kind, file, scratch), { timeoutMs, maxOutputBytes: limits(timeoutMs).maxOutputBytes });
     const toSegment = (kind: 'driver' | 'module') => (r: ProcessResult) => (d.segment ? d.segment(r, kind) : segmentFromProcess(r));
-    const runner: DriverRunner = {
+    const batch = d.batchCommand;
+    return {
       id: this.id,
       messages: d.messages,
       runDriver: async (driverFor, from, timeoutMs) =>
@@ -123,9 +141,15 @@ export abstract class CliAdapter implements Adapter {
                 : spawn(d.moduleCommand(rt, f, scratch), timeoutMs),
           ),
         ),
+      ...(server || batch === undefined
+        ? {}
+        : {
+            // the process's time: each driver's share of it
+            runDrivers: async (drivers, timeoutMs) =>
+              splitBatch(await this.runFiles(scratch, drivers, (files) => spawn(batch(rt, files, scratch), timeoutMs * drivers.length)), drivers.length).map(toSegment('driver')),
+          }),
       processesStarted: () => this.spawned + (server?.started ?? 0),
     };
-    return runDriverPlan(plan, runner, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   }
 
   /** The runtime's own command line (not its server): what a maintainer runs. */
@@ -159,6 +183,19 @@ export abstract class CliAdapter implements Adapter {
       const argv = await d.serve?.command(rt, scratch);
       return argv === undefined ? undefined : new ServedProcess(argv, { memoryLimitBytes: RUNTIME_MEMORY_LIMIT_BYTES });
     })());
+  }
+
+  private async runFiles<T>(scratch: string, drivers: readonly Uint8Array[], run: (files: string[]) => Promise<T>): Promise<T> {
+    const files = drivers.map((bytes) => {
+      const file = join(scratch, `driver-${process.pid}-${this.counter++}.wasm`);
+      writeFileSync(file, bytes);
+      return file;
+    });
+    try {
+      return await run(files);
+    } finally {
+      for (const f of files) rmSync(f, { force: true });
+    }
   }
 
   private async runFile<T>(scratch: string, bytes: Uint8Array, kind: 'driver' | 'module', run: (file: string) => Promise<T>): Promise<T> {

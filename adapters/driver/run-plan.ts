@@ -48,6 +48,14 @@ export interface DriverRunner {
   /** Loads and instantiates the bare module (no driver): the verdict when no driver can be built. */
   runModule(module: Uint8Array, timeoutMs: number): Promise<Segment>;
   /**
+   * Runs several drivers in one process, in order, when the runtime can:
+   * one segment per driver that started, in order (the last one ends as the
+   * process did; a driver that trapped stops the ones after it, which are
+   * left out). None started: the process failed before the first (a module
+   * failed to load or instantiate), and the caller runs them one at a time.
+   */
+  runDrivers?(drivers: readonly Uint8Array[], timeoutMs: number): Promise<Segment[]>;
+  /**
    * Processes the runner has started so far (a server counts once, when it
    * starts). Absent: every run is taken to start one process.
    */
@@ -132,9 +140,49 @@ export async function runDriverPlan(plan: Plan, runner: DriverRunner, timeoutMs:
   return before === undefined ? outcome : { ...outcome, processes: runner.processesStarted!() - before };
 }
 
+/**
+ * Several plans, with the drivers of many run by one process where the
+ * runner can (DriverRunner.runDrivers): each plan's outcomes are exactly
+ * what runDriverPlan gives it. A plan whose run stopped (a trap) goes on from
+ * its next invocation in the next batch, with the plans that had not started.
+ * A batch that started none of its plans (a module in it failed to load or
+ * instantiate, which stops the whole process) is tried again at half the
+ * size, down to one plan run on its own; a batch that went well lets the
+ * next grow again.
+ */
+export async function runDriverPlans(plans: readonly Plan[], runner: DriverRunner, timeoutMs: number): Promise<RunOutcome[]> {
+  const outcomes: (RunOutcome | undefined)[] = plans.map(() => undefined);
+  const batchable: { i: number; progress: DriverProgress; driverFor: (from: number) => Uint8Array }[] = [];
+  for (const [i, plan] of plans.entries()) {
+    const prepared = prepare(plan);
+    if (runner.runDrivers === undefined || prepared.kind !== 'driver') outcomes[i] = await runDriverPlan(plan, runner, timeoutMs);
+    else batchable.push({ i, progress: new DriverProgress(plan, prepared, runner.messages), driverFor: prepared.driverFor });
+  }
+  let pending = batchable;
+  let size = MAX_BATCH;
+  while (pending.length > 0) {
+    const batch = pending.slice(0, size);
+    const before = runner.processesStarted?.();
+    if (batch.length === 1) {
+      const { progress, driverFor } = batch[0]!;
+      progress.take(await runner.runDriver(driverFor, progress.next()!, timeoutMs));
+    } else {
+      const started = await runner.runDrivers!(batch.map((b) => b.progress.bytes()), timeoutMs);
+      started.forEach((seg, k) => batch[k]!.progress.take([seg]));
+      size = started.length === 0 ? Math.ceil(batch.length / 2) : Math.min(MAX_BATCH, 2 * size);
+    }
+    batch[0]!.progress.processes += before === undefined ? 1 : runner.processesStarted!() - before;
+    pending = pending.filter((b) => !b.progress.done);
+  }
+  for (const b of batchable) outcomes[b.i] = b.progress.result(runner.id);
+  return outcomes as RunOutcome[];
+}
+
+/** Plans per batch process: enough to spread a process start over many modules, few enough that one failure costs little. */
+const MAX_BATCH = 32;
+
 async function runPlan(plan: Plan, runner: DriverRunner, timeoutMs: number): Promise<RunOutcome> {
   const n = plan.invocations.length;
-  let processes = 0;
   const prepared = prepare(plan);
   if (prepared.kind !== 'driver') {
     // no driver: the runtime judges the bare bytes
@@ -142,53 +190,95 @@ async function runPlan(plan: Plan, runner: DriverRunner, timeoutMs: number): Pro
     const verdict = failed(seg) ? moduleVerdict(seg, runner.messages) : ({ kind: 'ok' } as const);
     return { adapter: runner.id, verdict, invocations: notRun(n, prepared.reason), processes: 1 };
   }
-  const { resolved, driverFor, module } = prepared;
-  const outcomes: (InvocationOutcome | undefined)[] = resolved.map((r) => (r.ok ? undefined : { kind: 'not-run', reason: r.reason }));
-  const resultTypes = (i: number) => {
-    const r = resolved[i];
-    // a reference is read back as the top of its hierarchy (an anyref as its projection)
-    return r?.ok ? outcomeTypes(r).map((t) => channelType(module, t)) : undefined;
-  };
-  const fill = (from: number, reason: string): void => {
-    for (let i = from; i < n; i++) outcomes[i] ??= { kind: 'not-run', reason };
-  };
+  const progress = new DriverProgress(plan, prepared, runner.messages);
+  for (let from = progress.next(); from !== undefined; from = progress.next()) {
+    progress.take(await runner.runDriver(prepared.driverFor, from, timeoutMs));
+    progress.processes++;
+  }
+  return progress.result(runner.id);
+}
 
-  let verdict: ModuleVerdict | undefined;
-  let from = 0;
-  run: while (from < n || verdict === undefined) {
-    const segments = await runner.runDriver(driverFor, from, timeoutMs);
-    processes++;
+/**
+ * One plan's way through its driver: fed the segments of each run of the
+ * driver (from the invocation `next()` says), it works out the verdict and
+ * each invocation's outcome, and when the plan is done.
+ */
+class DriverProgress {
+  private readonly outcomes: (InvocationOutcome | undefined)[];
+  private verdict: ModuleVerdict | undefined;
+  private from = 0;
+  done = false;
+  processes = 0;
+
+  constructor(
+    private readonly plan: Plan,
+    private readonly prepared: Extract<Prepared, { kind: 'driver' }>,
+    private readonly messages: MessageTable,
+  ) {
+    this.outcomes = prepared.resolved.map((r) => (r.ok ? undefined : { kind: 'not-run', reason: r.reason }));
+  }
+
+  /** The invocation the next run starts at; undefined once the plan is done. */
+  next(): number | undefined {
+    return this.done ? undefined : this.from;
+  }
+
+  /** The driver's bytes for the next run. */
+  bytes(): Uint8Array {
+    return this.prepared.driverFor(this.from);
+  }
+
+  /** The segments of one run of the driver, in order. */
+  take(segments: readonly Segment[]): void {
+    const n = this.plan.invocations.length;
     for (const seg of segments) {
-      const out = readDriverOutput(seg.stdout, resultTypes);
-      for (const [i, values] of out.results) outcomes[i] = { kind: 'values', values };
+      const out = readDriverOutput(seg.stdout, this.resultTypes);
+      for (const [i, values] of out.results) this.outcomes[i] = { kind: 'values', values };
       if (out.finished) {
-        verdict ??= { kind: 'ok' };
-        break run;
+        this.verdict ??= { kind: 'ok' };
+        return this.finish();
       }
       if (!out.started) {
-        if (verdict === undefined) {
-          verdict = moduleVerdict(seg, runner.messages);
-          fill(0, `module verdict: ${verdict.kind}`);
+        if (this.verdict === undefined) {
+          this.verdict = moduleVerdict(seg, this.messages);
+          this.fill(0, `module verdict: ${this.verdict.kind}`);
         } else {
-          fill(from, `a fresh instance failed: ${firstLine(seg.errorText) || seg.end.kind}`);
+          this.fill(this.from, `a fresh instance failed: ${firstLine(seg.errorText) || seg.end.kind}`);
         }
-        break run;
+        return this.finish();
       }
-      verdict ??= { kind: 'ok' };
-      const stopped = out.stopped ?? nextUnrun(outcomes, from);
-      if (stopped === undefined) break run;
-      const outcome = stoppedOutcome(seg, out.other, runner.messages, out.stopped === undefined);
-      outcomes[stopped] = outcome;
+      this.verdict ??= { kind: 'ok' };
+      const stopped = out.stopped ?? nextUnrun(this.outcomes, this.from);
+      if (stopped === undefined) return this.finish();
+      const outcome = stoppedOutcome(seg, out.other, this.messages, out.stopped === undefined);
+      this.outcomes[stopped] = outcome;
       if (outcome.kind === 'timeout' || outcome.kind === 'crash' || outcome.kind === 'resource') {
-        fill(stopped + 1, `after the ${outcome.kind} of invocation ${stopped}`);
-        break run;
+        this.fill(stopped + 1, `after the ${outcome.kind} of invocation ${stopped}`);
+        return this.finish();
       }
-      from = stopped + 1;
+      this.from = stopped + 1;
     }
-    if (from >= n) break;
+    if (this.from >= n) this.finish();
   }
-  fill(0, 'not reached');
-  return { adapter: runner.id, verdict: verdict ?? { kind: 'ok' }, invocations: outcomes as InvocationOutcome[], processes };
+
+  result(adapter: string): RunOutcome {
+    this.fill(0, 'not reached');
+    return { adapter, verdict: this.verdict ?? { kind: 'ok' }, invocations: this.outcomes as InvocationOutcome[], processes: this.processes };
+  }
+
+  // a reference is read back as the top of its hierarchy (an anyref as its projection)
+  private readonly resultTypes = (i: number) => {
+    const r = this.prepared.resolved[i];
+    return r?.ok ? outcomeTypes(r).map((t) => channelType(this.prepared.module, t)) : undefined;
+  };
+
+  private fill(from: number, reason: string): void {
+    for (let i = from; i < this.outcomes.length; i++) this.outcomes[i] ??= { kind: 'not-run', reason };
+  }
+
+  private finish(): void {
+    this.done = true;
+  }
 }
 
 function failed(seg: Segment): boolean {

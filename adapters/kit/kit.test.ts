@@ -2,6 +2,7 @@
 // available shows as skipped tests, with the reason in the name.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Adapter, Availability, FeatureSet } from '../adapter.js';
+import type { RunOutcome } from '../plan.js';
 import { allAdapters } from '../registry.js';
 import { KIT, verdictAllowed } from './cases.js';
 import { KIT_3_0 } from './cases-3.0.js';
@@ -31,13 +32,23 @@ for (const adapter of adapters) {
         await checkCase(adapter, kase);
       }, 60_000);
     }
+    // many plans in one call: each outcome as the kit states it (a batching adapter runs many modules in a process)
+    it.skipIf(!a.ok || adapter.runMany === undefined)('the whole kit at once (runMany)', async () => {
+      const has = await features(adapter);
+      const cases = [...KIT, ...KIT_3_0].filter((k) => k.requires === undefined || has[k.requires]);
+      const outcomes = await adapter.runMany!(cases.map((k) => k.plan), { timeoutMs: 20_000 });
+      cases.forEach((kase, i) => checkOutcome(adapter, kase, outcomes[i]!));
+    }, 300_000);
   });
 }
 
 async function checkCase(adapter: Adapter, kase: (typeof KIT)[number]): Promise<void> {
-  const outcome = await adapter.run(kase.plan, { timeoutMs: kase.timeoutMs ?? 20_000 });
+  checkOutcome(adapter, kase, await adapter.run(kase.plan, { timeoutMs: kase.timeoutMs ?? 20_000 }));
+}
+
+function checkOutcome(adapter: Adapter, kase: (typeof KIT)[number], outcome: RunOutcome): void {
   expect(verdictAllowed(kase.verdict, outcome.verdict.kind), `verdict ${outcome.verdict.kind} (${'message' in outcome.verdict ? outcome.verdict.message : ''})`).toBe(true);
   const got = outcome.invocations.map(describeOutcome);
   const want = kase.expect.map((e, i) => deviation(adapter.id, kase.name, i)?.observed ?? e);
-  expect(got).toEqual(want);
+  expect(got, kase.name).toEqual(want);
 }

@@ -11,6 +11,9 @@ import { parseWat } from '../../reference-runtime/text/parse-module.js';
 import type { Adapter } from '../adapter.js';
 import { CliAdapter, type CliDialectSpec, type Located } from '../cli-adapter.js';
 import { SPEC_WORDING } from '../trap-kinds.js';
+import { BATCH_MARKER } from '../batch-output.js';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { WASMTIME_MESSAGES } from './messages.js';
 
 /** Wizer's refusal of what it cannot snapshot (an instruction, a mutable reference global), said after validation passed. */
@@ -52,6 +55,8 @@ function wizerDialect(): CliDialectSpec {
       [EMPTY]: encodeModule(parseWat(`(module (func (export "${INIT}")))`)),
     },
     driverCommand: (rt, file, scratch) => wizer(rt, '--init-func', INIT, '--preload', `d=${file}`, `${scratch}/${LAUNCHER}`),
+    // many drivers preloaded into one process: a wizer start and a Cranelift set-up for all of them
+    batchCommand: (rt, files, scratch) => wizer(rt, '--init-func', INIT, ...files.flatMap((f, k) => ['--preload', `d${k}=${f}`]), batchLauncher(scratch, files.length)),
     moduleCommand: (rt, file, scratch) => wizer(rt, '--init-func', INIT, '--preload', `m=${file}`, `${scratch}/${EMPTY}`),
     // A preloaded file without the binary magic is read as WebAssembly TEXT
     // (wizer accepts .wat), which would misreport a bad binary: so the bare
@@ -65,6 +70,29 @@ function wizerDialect(): CliDialectSpec {
       return passed ? run(wizer(rt, '--init-func', INIT, '--preload', `m=${file}`, `${scratch}/${EMPTY}`)) : validated;
     },
   };
+}
+
+/**
+ * The launcher of a batch of `count` drivers (preloaded as d0, d1, ...),
+ * written into `scratch` once per count: before each driver's `_start` it
+ * writes the line `BATCH_MARKER k` through WASI, so that the output can be cut
+ * per driver (batch-output.ts). WASI writes through the caller's exported memory.
+ */
+function batchLauncher(scratch: string, count: number): string {
+  const file = join(scratch, `batch-launcher-${count}.wasm`);
+  if (existsSync(file)) return file;
+  const lines = Array.from({ length: count }, (_, k) => `${BATCH_MARKER} ${k}\n`);
+  const at = (k: number) => 16 + 32 * k;
+  const watString = (text: string) => text.replace(/[\x00-\x1f"\\]/g, (c) => `\\${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  const wat = `(module
+    (import "wasi_snapshot_preview1" "fd_write" (func $write (param i32 i32 i32 i32) (result i32)))
+    ${lines.map((_, k) => `(import "d${k}" "${INIT}" (func $d${k}))`).join('\n    ')}
+    (memory (export "memory") ${Math.ceil((at(count) + 1) / 65536)})
+    ${lines.map((line, k) => `(data (i32.const ${at(k)}) "${watString(line)}")`).join('\n    ')}
+    (func (export "${INIT}")
+      ${lines.map((line, k) => `(i32.store (i32.const 0) (i32.const ${at(k)})) (i32.store (i32.const 4) (i32.const ${line.length})) (drop (call $write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))) (call $d${k})`).join('\n      ')}))`;
+  writeFileSync(file, encodeModule(parseWat(wat)));
+  return file;
 }
 
 /** This runtime's adapters, by id (registry.ts joins every runtime's). */

@@ -11,7 +11,7 @@
 // WAT, details and repro commands.
 import { readFileSync } from 'node:fs';
 import type { Adapter, FeatureName, FeatureSet } from '../../adapters/adapter.js';
-import type { InvocationOutcome, ModuleVerdict, RunOutcome } from '../../adapters/plan.js';
+import type { InvocationOutcome, ModuleVerdict, Plan, RunOutcome } from '../../adapters/plan.js';
 import { showOutcome } from '../compare/compare.js';
 import { ReferenceAdapter } from '../../adapters/reference/reference.js';
 import { ParseError } from '../../reference-runtime/errors.js';
@@ -318,19 +318,25 @@ async function runRuntime(
   const outcomes: (RunOutcome | undefined)[] = [];
   const later = new Set<number>();
   const v30 = specVersionOf(plan.file) === '3.0';
-  for (const [u, unit] of plan.units.entries()) {
+  // the units this runtime runs, all at once (an adapter may batch them: runUnits)
+  const runs = plan.units.map((unit) => {
     const checks = [unit.moduleCheck, ...unit.invocationChecks];
     const runnable = checks.filter((c) => plan.checks[c]!.unsupported === undefined);
     // by 3.0 rules every feature the module needs counts; a 2.0 script's checks are 2.0's, on which a runtime without a 3.0 feature is judged
     const needs = v30 ? unit.features : unit.features.filter((f) => !FEATURES_3_0.includes(f));
     const missing = needs.filter((f) => !info.features[f]);
-    if (runnable.length === 0 || missing.length > 0) {
-      const reason = `unsupported (feature ${missing.join(', ')}, as probed)`;
-      for (const c of runnable) judgements[c] = { status: 'unsupported', reason };
+    if (runnable.length > 0 && missing.length === 0) return true;
+    const reason = `unsupported (feature ${missing.join(', ')}, as probed)`;
+    for (const c of runnable) judgements[c] = { status: 'unsupported', reason };
+    return false;
+  });
+  const ran = await runUnits(info.adapter, plan.units.filter((_, u) => runs[u]), timeoutMs, oracle.filter((_, u) => runs[u]));
+  for (const [u, unit] of plan.units.entries()) {
+    if (!runs[u]) {
       outcomes.push(undefined);
       continue;
     }
-    const out = await runUnit(info.adapter, unit, timeoutMs, oracle[u]);
+    const out = ran.shift()!;
     outcomes.push(out);
     const judge = (c: number, j: Judgement, outcome: InvocationOutcome | undefined): void => {
       if (plan.checks[c]!.unsupported !== undefined) return;
@@ -345,6 +351,21 @@ async function runRuntime(
   return { judgements, outcomes, superseded: later };
 }
 
+/** Units on a runtime: in one call where the adapter runs many plans at once (Adapter.runMany), each then as runUnit would have it. */
+async function runUnits(adapter: Adapter, units: readonly Unit[], timeoutMs: number, oracle: readonly (RunOutcome | undefined)[]): Promise<RunOutcome[]> {
+  if (adapter.runMany === undefined || adapter instanceof ReferenceAdapter) {
+    const outs: RunOutcome[] = [];
+    for (const [u, unit] of units.entries()) outs.push(await runUnit(adapter, unit, timeoutMs, oracle[u]));
+    return outs;
+  }
+  const first = await adapter.runMany(units.map(unitPlan), { timeoutMs });
+  return Promise.all(first.map((out, u) => retryTimeout(adapter, units[u]!, out, timeoutMs, oracle[u])));
+}
+
+function unitPlan(unit: Unit): Plan {
+  return { module: unit.bytes, invocations: unit.invocations };
+}
+
 /**
  * One unit's plan on a runtime. The reference adapter's run is the oracle's
  * (the same interpreter under the same plan). A timeout where the oracle had
@@ -353,10 +374,12 @@ async function runRuntime(
  */
 async function runUnit(adapter: Adapter, unit: Unit, timeoutMs: number, oracle: RunOutcome | undefined): Promise<RunOutcome> {
   if (adapter instanceof ReferenceAdapter && oracle !== undefined) return { ...oracle, adapter: adapter.id };
-  const plan = { module: unit.bytes, invocations: unit.invocations };
-  const out = await adapter.run(plan, { timeoutMs });
+  return retryTimeout(adapter, unit, await adapter.run(unitPlan(unit), { timeoutMs }), timeoutMs, oracle);
+}
+
+async function retryTimeout(adapter: Adapter, unit: Unit, out: RunOutcome, timeoutMs: number, oracle: RunOutcome | undefined): Promise<RunOutcome> {
   if (!timedOut(out) || (oracle !== undefined && timedOut(oracle))) return out;
-  const again = await adapter.run(plan, { timeoutMs: 2 * timeoutMs });
+  const again = await adapter.run(unitPlan(unit), { timeoutMs: 2 * timeoutMs });
   return { ...again, processes: again.processes + out.processes };
 }
 
