@@ -66,21 +66,58 @@ export interface RunLimits {
 
 /** `features`: each runtime's probed features, so that rejecting an unsupported feature is not a divergence. */
 export async function runCase(c: FuzzCase, oracle: ReferenceAdapter, runtimes: readonly Adapter[], limits: RunLimits, features?: ReadonlyMap<string, FeatureSet>): Promise<CaseResult> {
-  const cp = casePlan(c, limits.digest !== false);
-  const used = features ? usedFeatures(cp) : [];
-  const lacking = (r: Adapter) => {
-    const has = features?.get(r.id);
-    return has ? used.filter((f) => !has[f as keyof FeatureSet]) : [];
-  };
-  const able = runtimes.filter((r) => lacking(r).length === 0);
-  const unsupported = runtimes.filter((r) => lacking(r).length > 0).map((r) => ({ runtime: r.id, features: lacking(r) }));
+  return (await runCases([c], oracle, runtimes, limits, features))[0]!;
+}
+
+/**
+ * Several cases at once: the oracle runs them one after another while each
+ * runtime gets all it can run in one call (Adapter.runMany: many modules in
+ * a process where the runtime allows), then each case is compared on its own.
+ * A case's outcomes are what runCase alone would give it.
+ */
+export async function runCases(cs: readonly FuzzCase[], oracle: ReferenceAdapter, runtimes: readonly Adapter[], limits: RunLimits, features?: ReadonlyMap<string, FeatureSet>): Promise<CaseResult[]> {
+  const cps = cs.map((c) => casePlan(c, limits.digest !== false));
+  const lacking = cps.map((cp) => {
+    const used = features ? usedFeatures(cp) : [];
+    return (r: Adapter) => {
+      const has = features?.get(r.id);
+      return has ? used.filter((f) => !has[f as keyof FeatureSet]) : [];
+    };
+  });
+  const able = runtimes.map((r) => cps.flatMap((_, i) => (lacking[i]!(r).length === 0 ? [i] : [])));
+  const timeout = { timeoutMs: limits.timeoutMs };
   const t0 = performance.now();
-  const [o, ...outcomes] = await Promise.all([oracle.observe(cp.plan, limits.timeoutMs), ...able.map((r) => r.run(cp.plan, { timeoutMs: limits.timeoutMs }))]);
-  const t1 = performance.now();
-  const worlds = new OracleWorlds(cp, o as OracleOutcome, oracle, limits.timeoutMs);
+  const [oracleRuns, runtimeRuns] = await Promise.all([
+    sequentially(cps, (cp) => oracle.observe(cp.plan, limits.timeoutMs)),
+    Promise.all(runtimes.map((r, k) => (r.runMany ? r.runMany(able[k]!.map((i) => cps[i]!.plan), timeout) : sequentially(able[k]!, (i) => r.run(cps[i]!.plan, timeout))))),
+  ]);
+  const runMs = (performance.now() - t0) / cs.length;
+  const results: CaseResult[] = [];
+  for (const [i, cp] of cps.entries()) {
+    const t1 = performance.now();
+    const outcomes = runtimes.flatMap((_, k) => {
+      const at = able[k]!.indexOf(i);
+      return at < 0 ? [] : [runtimeRuns[k]![at]!];
+    });
+    const unsupported = runtimes.filter((r) => lacking[i]!(r).length > 0).map((r) => ({ runtime: r.id, features: lacking[i]!(r) }));
+    const comparisons = await compareCase(cp, oracleRuns[i]!, outcomes, oracle, limits.timeoutMs);
+    results.push({ casePlan: cp, oracle: oracleRuns[i]!, outcomes, comparisons, unsupported, ms: { run: runMs, compare: performance.now() - t1 } });
+  }
+  return results;
+}
+
+async function sequentially<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) out.push(await work(item));
+  return out;
+}
+
+/** Each runtime's outcome against the oracle's worlds for the case. */
+async function compareCase(cp: CasePlan, o: OracleOutcome, outcomes: readonly RunOutcome[], oracle: ReferenceAdapter, timeoutMs: number): Promise<Comparison[]> {
+  const worlds = new OracleWorlds(cp, o, oracle, timeoutMs);
   const options = cp.digestAt === undefined ? {} : { digestAt: cp.digestAt };
   const comparisons: Comparison[] = [];
-  for (const out of outcomes as RunOutcome[]) {
+  for (const out of outcomes) {
     let resets: number[] = [];
     let cmp = compareRun(await worlds.get(resets), out, options);
     // an allowed exhaustion discarded the runtime's instance: compare against the oracle whose instance is discarded there too
@@ -90,7 +127,7 @@ export async function runCase(c: FuzzCase, oracle: ReferenceAdapter, runtimes: r
     }
     comparisons.push(cmp);
   }
-  return { casePlan: cp, oracle: o as OracleOutcome, outcomes: outcomes as RunOutcome[], comparisons, unsupported, ms: { run: t1 - t0, compare: performance.now() - t1 } };
+  return comparisons;
 }
 
 /**

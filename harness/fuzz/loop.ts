@@ -14,7 +14,7 @@ import type { Divergence } from '../compare/compare.js';
 import { RULES } from '../compare/allowed.js';
 import type { FeatureSet } from '../../adapters/adapter.js';
 import { addCounts } from './coverage.js';
-import { runCase, type CaseResult } from './differential.js';
+import { runCases, type CaseResult } from './differential.js';
 import { ReferenceAdapter } from '../../adapters/reference/reference.js';
 import { recheckFindings, type RecheckResult } from './recheck.js';
 import { sameDivergence, triage, type TriageContext } from './triage.js';
@@ -51,9 +51,15 @@ export interface FuzzOptions {
   /** cases generated per chunk (default 20) */
   chunk?: number;
   /**
-   * cases in flight at once (default 1): while one is compared or triaged,
+   * cases run together (default 1): each runtime gets them in one call
+   * (Adapter.runMany: Wasmtime in wizer runs them in one process), the oracle
+   * one after another meanwhile; each is then compared on its own
+   */
+  batch?: number;
+  /**
+   * batches in flight at once (default 1): while one is compared or triaged,
    * the next are already running on the oracle and the runtimes. Results are
-   * taken in case order, so a run finds the same things whatever the number.
+   * taken in case order, so a run finds the same things whatever the numbers.
    */
   inFlight?: number;
   signal?: AbortSignal;
@@ -181,34 +187,42 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
     const chunk = o.chunk ?? 20;
     const shard = o.shard ?? { index: 0, count: 1 };
     let stop: FuzzSummary['stoppedBy'] | undefined;
-    const inFlight: { c: MixedCase; origin: string; result: Promise<CaseResult> }[] = [];
+    const inFlight: { cases: { c: MixedCase; origin: string }[]; results: Promise<CaseResult[]> }[] = [];
     const depth = Math.max(1, o.inFlight ?? 1);
-    // takes the oldest case in flight: its result counted, its divergences triaged
+    const size = Math.max(1, o.batch ?? 1);
+    // takes the oldest batch in flight: its results counted case by case, their divergences triaged
     const settle = async () => {
-      const { c, origin, result: pending } = inFlight.shift()!;
-      const result = await pending;
-      summary.cases++;
-      const before = summary.coverage.size;
-      account(summary, result);
-      if (summary.coverage.size > before) summary.growth.push({ cases: summary.cases, opcodes: summary.coverage.size });
-      // each runtime's divergence, or else its first note
-      const first = result.comparisons.flatMap((cmp) => [...cmp.divergences, ...cmp.notes].slice(0, 1));
-      if (first.length > 0) {
-        inTriage = performance.now();
-        await timed('triage', () => triageAll(c, origin, result, first, triageBudget, store, runId, runtimeIds, summary)).finally(() => (inTriage = undefined));
+      const { cases: batch, results: pending } = inFlight.shift()!;
+      const results = await pending;
+      for (const [i, { c, origin }] of batch.entries()) {
+        const result = results[i]!;
+        summary.cases++;
+        const before = summary.coverage.size;
+        account(summary, result);
+        if (summary.coverage.size > before) summary.growth.push({ cases: summary.cases, opcodes: summary.coverage.size });
+        summary.phases.run += result.ms.run;
+        summary.phases.compare += result.ms.compare;
+        // each runtime's divergence, or else its first note
+        const first = result.comparisons.flatMap((cmp) => [...cmp.divergences, ...cmp.notes].slice(0, 1));
+        if (first.length > 0) {
+          inTriage = performance.now();
+          await timed('triage', () => triageAll(c, origin, result, first, triageBudget, store, runId, runtimeIds, summary)).finally(() => (inTriage = undefined));
+        }
+        report();
       }
-      report();
     };
     let launched = 0;
     const due = () => (o.cases === undefined || launched < o.cases) && (stop = stopReason()) === undefined;
     for (let j = shard.index; due(); j += shard.count) {
       const cases = await timed('generate', () => caseChunk(o.seed, j, chunk, { ...(o.mix ? { mix: o.mix } : {}), generate, ...(o.focus ? { focus: o.focus } : {}) }));
-      for (let k = 0; k < cases.length && due(); k++) {
-        const { case: c, origin } = cases[k]!;
-        const result = runCase(fuzzCase(c, origin), oracle, o.runtimes, limits, features);
-        result.catch(() => undefined); // awaited in turn by settle(); a failure must not go unhandled meanwhile
-        inFlight.push({ c, origin, result });
-        launched++;
+      for (let k = 0; k < cases.length && due(); ) {
+        const take = Math.min(size, cases.length - k, o.cases === undefined ? Infinity : o.cases - launched);
+        const batch = cases.slice(k, k + take).map(({ case: c, origin }) => ({ c, origin }));
+        const results = runCases(batch.map(({ c, origin }) => fuzzCase(c, origin)), oracle, o.runtimes, limits, features);
+        results.catch(() => undefined); // awaited in turn by settle(); a failure must not go unhandled meanwhile
+        inFlight.push({ cases: batch, results });
+        k += take;
+        launched += take;
         if (inFlight.length >= depth) await settle();
       }
     }

@@ -23,6 +23,7 @@ interface FuzzCliOptions {
   focus?: string;
   timeout: string;
   inFlight: string;
+  batch: string;
   digest: boolean;
   db: string;
   json?: boolean;
@@ -39,7 +40,8 @@ export function registerFuzz(program: Command): void {
     .option('--runtimes <list>', 'comma-separated adapter ids, or all (the available ones); faulty-<fault> injects a known bug into the oracle', 'all')
     .option('--focus <ops>', 'comma-separated instructions whose boundary cases are interleaved with the generated ones')
     .option('--timeout <ms>', 'per process and per oracle run', '5000')
-    .option('--in-flight <n>', 'cases run at once (their results are taken in order: the findings do not depend on it)', '1')
+    .option('--batch <n>', 'cases given to each runtime in one call (Wasmtime in wizer runs them in one process); the findings do not depend on it', '1')
+    .option('--in-flight <n>', 'batches run at once (their results are taken in order: the findings do not depend on it)', '1')
     .option('--no-digest', 'do not compare the final memory/global/table digest')
     .option('--json', 'print the summary as one JSON document');
   addDbOption(cmd).action(async (opts: FuzzCliOptions) => {
@@ -53,6 +55,7 @@ export function registerFuzz(program: Command): void {
     if (unknown) throw new UserError(`fuzz: --focus names no 2.0 instruction: ${unknown}`);
     const timeoutMs = positive(opts.timeout, '--timeout');
     const inFlight = positive(opts.inFlight, '--in-flight');
+    const batch = positive(opts.batch, '--batch');
     const picked = await pickFuzzRuntimes(opts.runtimes).catch((e: Error) => {
       throw new UserError(e.message);
     });
@@ -73,7 +76,7 @@ export function registerFuzz(program: Command): void {
     const progress = progressPrinter();
     try {
       const summary = await fuzz({
-        seed, runtimes: picked.adapters, store, timeoutMs, inFlight, digest: opts.digest, signal: abort.signal,
+        seed, runtimes: picked.adapters, store, timeoutMs, inFlight, batch, digest: opts.digest, signal: abort.signal,
         ...(cases !== undefined ? { cases } : {}), ...(timeMs !== undefined ? { timeMs } : {}), ...(shard ? { shard } : {}), ...(focus ? { focus } : {}),
         progress: (p) => progress.update(p),
         command: { seed, cases, timeMs, shard, runtimes: picked.adapters.map((a) => a.id), focus, digest: opts.digest },
