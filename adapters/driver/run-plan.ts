@@ -147,8 +147,9 @@ export async function runDriverPlan(plan: Plan, runner: DriverRunner, timeoutMs:
  * its next invocation in the next batch, with the plans that had not started.
  * A batch that started none of its plans (a module in it failed to load or
  * instantiate, which stops the whole process) is tried again at half the
- * size, down to one plan run on its own; a batch that went well lets the
- * next grow again.
+ * size, down to one plan run on its own; one cut short by a trap makes the
+ * next as big as the part that started (plans that trap often are batched
+ * little); a batch that ran whole lets the next grow again.
  */
 export async function runDriverPlans(plans: readonly Plan[], runner: DriverRunner, timeoutMs: number): Promise<RunOutcome[]> {
   const outcomes: (RunOutcome | undefined)[] = plans.map(() => undefined);
@@ -169,7 +170,8 @@ export async function runDriverPlans(plans: readonly Plan[], runner: DriverRunne
     } else {
       const started = await runner.runDrivers!(batch.map((b) => b.progress.bytes()), timeoutMs);
       started.forEach((seg, k) => batch[k]!.progress.take([seg]));
-      size = started.length === 0 ? Math.ceil(batch.length / 2) : Math.min(MAX_BATCH, 2 * size);
+      // a trap stops the drivers after it, which the next batch compiles again: as many as got to start this time
+      size = started.length === 0 ? Math.ceil(batch.length / 2) : started.length < batch.length ? started.length : Math.min(MAX_BATCH, 2 * size);
     }
     batch[0]!.progress.processes += before === undefined ? 1 : runner.processesStarted!() - before;
     pending = pending.filter((b) => !b.progress.done);
