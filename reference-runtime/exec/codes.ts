@@ -139,6 +139,8 @@ export const enum Op {
   Store32LL, // [address local, value local, offset]
   // counting mode only (coverage.ts): before each wasm instruction, [counter index]
   Count,
+  // with tier 2 only (tier2/tier2.ts): at each loop's head, [entries left before tier 2 takes the frame, loop index]
+  LoopHead,
   /** the first code of the generated instructions (ops.generated.ts) */
   Generated,
 }

@@ -119,6 +119,8 @@ export interface CompileContext {
   tableAddrs: AddrType[];
   /** counting mode (coverage.ts): no fusion, and an Op.Count before every wasm instruction */
   counting?: boolean;
+  /** tier 2 (tier2/tier2.ts): an Op.LoopHead at each loop's head, counting down from this many entries */
+  loopHeat?: number;
 }
 
 export function compileFunction(func: Func, type: FuncType, ctx: CompileContext): Compiled {
@@ -136,6 +138,7 @@ class Compiler {
   /** try_tables in the order their bodies end: an inner one before the one around it */
   private handlers: Handler[] = [];
   private readonly localKinds: Kind[];
+  private readonly loops: Instr[] = [];
 
   constructor(
     private readonly func: Func,
@@ -162,6 +165,9 @@ class Compiler {
       nresults,
       maxHeight: this.maxHeight,
       handlers: this.handlerTable(stub),
+      loops: this.loops,
+      tier2: null,
+      heat: 0,
     };
   }
 
@@ -325,6 +331,7 @@ class Compiler {
         const isLoop = ins.op === 'loop';
         const label: Label = { height: base, arity: isLoop ? np : nr, target: isLoop ? this.p.mark() : -1, fixups: [], isFunc: false };
         this.labels.push(label);
+        if (isLoop && this.ctx.loopHeat !== undefined) this.emit(Op.LoopHead, this.ctx.loopHeat, this.loops.push(ins) - 1);
         this.body(ins.body ?? []);
         this.labels.pop();
         this.patch(label);

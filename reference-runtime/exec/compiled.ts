@@ -1,4 +1,7 @@
 // A function lowered for the interpreter loop (see compile.ts).
+import type { Instr } from '../syntax/instructions.js';
+import type { Tier2Code } from './tier2/tier2.js';
+
 export interface Compiled {
   /** The flat instruction stream: an Op, then its immediates, repeated. */
   code: Int32Array;
@@ -16,6 +19,12 @@ export interface Compiled {
    * frame's saved pc is just after its call, and a throw's just after it.
    */
   handlers: Int32Array;
+  /** the loops with an Op.LoopHead, by its index immediate (tier 2 enters there) */
+  loops: Instr[];
+  /** the function in tier 2, once translated (tier2/tier2.ts) */
+  tier2: Tier2Code | null;
+  /** calls left before it is translated */
+  heat: number;
 }
 
 export const HANDLER_ROW = 6;

@@ -24,19 +24,23 @@ import type { ExnInstance } from '../runtime/tag.js';
 import { readCell, writeCell } from '../runtime/cell.js';
 import { hasType } from '../runtime/values.js';
 import { addrType } from '../syntax/types.js';
-import { idMatches } from '../types/subtype.js';
 import * as bulk from './bulk.js';
 import * as gc from './gc.js';
 import { Op } from './codes.js';
 import type { Compiled } from './compiled.js';
 import { compileFunction, type CompileContext } from './compile.js';
 import { coverageOf } from './coverage.js';
-import { memAccess } from './memory-access.js';
+import { indirectCallee } from './indirect-call.js';
+import { memAccess, oob } from './memory-access.js';
 import { caught, exnOf, findHandler, registerHandlers, type Frames } from './exceptions.js';
 import { callNumeric, entries, memEntries } from './numeric-call.js';
 import { nan32, nan32of2, nan64, nan64of2 } from './numerics/nan.js';
 import * as stack from './stack.js';
 import { I32, REFS, moveSlots } from './stack.js';
+import { budget, callTier2, enterLoop, initialHeat, loopHeat, promote, register } from './tier2/tier2.js';
+
+/** The code that returns from a frame tier 2 ran to its end (OSR), by the number of results it left. */
+const RETURNS: Int32Array[] = [];
 
 /** Where the stack stands between calls into the machine (for nested host -> wasm calls). */
 export const machine = { sp: 0, depth: 0 };
@@ -80,19 +84,20 @@ export function compiledOf(f: WasmFunc): Compiled {
       tableAddrs: inst.tables.map((t) => addrType(t.type)),
       counting: coverageOf(inst) !== undefined,
     };
+    const heat = loopHeat(ctx.counting === true);
+    if (heat !== undefined) ctx.loopHeat = heat;
     contexts.set(inst, ctx);
   }
-  f.compiled = compileFunction(f.code, f.type, ctx);
-  registerHandlers(f.compiled);
-  return f.compiled;
+  const c = compileFunction(f.code, f.type, ctx);
+  c.heat = initialHeat();
+  registerHandlers(c);
+  register(f, c, ctx);
+  f.compiled = c;
+  return c;
 }
 
 function memOf(inst: ModuleInstance): MemoryInstance | undefined {
   return inst.mems[0];
-}
-
-function oob(): never {
-  throw new Trap('out of bounds memory access');
 }
 
 /**
@@ -166,6 +171,15 @@ export function execute(entry: FuncInstance): void {
   let depth = entryDepth;
   let sp = machine.sp;
   let c = compiledOf(entry);
+  if (c.tier2 !== null ? budget.left > c.tier2.weight : --c.heat === 0 && promote(entry, c)) {
+    // tier 2 checks exhaustion as below; a wasm exception it let through is uncaught here too
+    const at = sp - c.nparams;
+    const exn = callTier2(c.tier2!, depth, at, at);
+    if (exn !== null) throw new UncaughtException(exn);
+    machine.sp = at + c.nresults;
+    machine.depth = entryDepth;
+    return;
+  }
   if (depth >= MAX_CALL_DEPTH || sp - c.nparams + c.maxHeight > STACK_SLOTS) throw new Exhaustion();
   depth++;
   let fp = sp - c.nparams;
@@ -270,16 +284,8 @@ export function execute(entry: FuncInstance): void {
           if (g === null) throw new Trap('null reference', 'null function reference');
           f = g;
         } else {
-          const expected = inst.typeIds[code[pc]!]!;
-          const table = inst.tables[code[pc + 1]!]!.elements;
+          f = indirectCallee(inst, code[pc]!, code[pc + 1]!, I32[--sp << 2]!);
           pc += 2;
-          const i = I32[--sp << 2]! >>> 0;
-          if (i >= table.length) throw new Trap('undefined element', `undefined element ${i}`);
-          const g = table[i] as FuncInstance | null;
-          if (g === null) throw new Trap('uninitialized element', `uninitialized element ${i}`);
-          // canonical TypeIds: equal types have equal ids; a subtype (3.0) matches through its declared supertypes
-          if (g.typeId !== expected && !idMatches(g.typeId, expected)) throw new Trap('indirect call type mismatch');
-          f = g;
         }
         if (f.kind === 'host') {
           // a tail call of a host function is a call, then the Return that follows it
@@ -300,6 +306,25 @@ export function execute(entry: FuncInstance): void {
           break;
         }
         c = f.compiled ?? compiledOf(f);
+        if (c.tier2 !== null ? budget.left > c.tier2.weight : --c.heat === 0 && promote(f, c)) {
+          // tier 2 runs frameless from here, as a host function; a tail call's callee takes this frame's depth and slot
+          const at = sp - c.nparams;
+          const tail = op >= Op.ReturnCall;
+          const exn = callTier2(c.tier2!, tail ? depth - 1 : depth, tail ? fp : at, at);
+          if (exn !== null) {
+            thrown.exn = exn;
+            saveFrame(depth, code, tail ? 0 : pc, fp, inst);
+            code = UNWIND;
+            pc = 0;
+            break;
+          }
+          sp = at + c.nresults;
+          dv = mem?.view ?? noMemory;
+          memLen = dv.byteLength;
+          m32 = mem?.words ?? noWords;
+          m8 = mem?.bytes ?? noBytes;
+          break;
+        }
         if (op <= Op.CallIndirect) {
           const nfp = sp - c.nparams;
           if (depth >= MAX_CALL_DEPTH || nfp + c.maxHeight > STACK_SLOTS) throw new Exhaustion();
@@ -711,88 +736,88 @@ export function execute(entry: FuncInstance): void {
         break;
       }
       // ---- GENERATED by gen-ops.ts from ops.ts: the numeric instructions and their fused forms ----
-      case 113: { // I32Eqz
+      case 114: { // I32Eqz
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! === 0 ? 1 : 0;
         break;
       }
-      case 114: { // I32Eq
+      case 115: { // I32Eq
         slot = --sp - 1;
         I32[slot << 2] = I32[slot << 2]! === I32[(slot + 1) << 2]! ? 1 : 0;
         break;
       }
-      case 115: { // I32Ne
+      case 116: { // I32Ne
         slot = --sp - 1;
         I32[slot << 2] = I32[slot << 2]! !== I32[(slot + 1) << 2]! ? 1 : 0;
         break;
       }
-      case 116: { // I32LtS
+      case 117: { // I32LtS
         slot = --sp - 1;
         I32[slot << 2] = I32[slot << 2]! < I32[(slot + 1) << 2]! ? 1 : 0;
         break;
       }
-      case 117: { // I32LtU
+      case 118: { // I32LtU
         slot = --sp - 1;
         I32[slot << 2] = I32[slot << 2]! >>> 0 < I32[(slot + 1) << 2]! >>> 0 ? 1 : 0;
         break;
       }
-      case 118: { // I32GtS
+      case 119: { // I32GtS
         slot = --sp - 1;
         I32[slot << 2] = I32[slot << 2]! > I32[(slot + 1) << 2]! ? 1 : 0;
         break;
       }
-      case 119: { // I32GtU
+      case 120: { // I32GtU
         slot = --sp - 1;
         I32[slot << 2] = I32[slot << 2]! >>> 0 > I32[(slot + 1) << 2]! >>> 0 ? 1 : 0;
         break;
       }
-      case 120: { // I32LeS
+      case 121: { // I32LeS
         slot = --sp - 1;
         I32[slot << 2] = I32[slot << 2]! <= I32[(slot + 1) << 2]! ? 1 : 0;
         break;
       }
-      case 121: { // I32LeU
+      case 122: { // I32LeU
         slot = --sp - 1;
         I32[slot << 2] = I32[slot << 2]! >>> 0 <= I32[(slot + 1) << 2]! >>> 0 ? 1 : 0;
         break;
       }
-      case 122: { // I32GeS
+      case 123: { // I32GeS
         slot = --sp - 1;
         I32[slot << 2] = I32[slot << 2]! >= I32[(slot + 1) << 2]! ? 1 : 0;
         break;
       }
-      case 123: { // I32GeU
+      case 124: { // I32GeU
         slot = --sp - 1;
         I32[slot << 2] = I32[slot << 2]! >>> 0 >= I32[(slot + 1) << 2]! >>> 0 ? 1 : 0;
         break;
       }
-      case 124: { // I32Clz
+      case 125: { // I32Clz
         slot = sp - 1;
         I32[slot << 2] = Math.clz32(I32[slot << 2]!);
         break;
       }
-      case 125: { // I32Ctz
+      case 126: { // I32Ctz
         slot = sp - 1;
         x = I32[slot << 2]!;
         I32[slot << 2] = x === 0 ? 32 : 31 - Math.clz32(x & -x);
         break;
       }
-      case 126: { // I32Add
+      case 127: { // I32Add
         slot = --sp - 1;
         I32[slot << 2] = I32[slot << 2]! + I32[(slot + 1) << 2]!;
         break;
       }
-      case 127: { // I32Sub
+      case 128: { // I32Sub
         slot = --sp - 1;
         I32[slot << 2] = I32[slot << 2]! - I32[(slot + 1) << 2]!;
         break;
       }
-      case 128: { // I32Mul
+      case 129: { // I32Mul
         slot = --sp - 1;
         I32[slot << 2] = Math.imul(I32[slot << 2]!, I32[(slot + 1) << 2]!);
         break;
       }
-      case 129: { // I32DivS
+      case 130: { // I32DivS
         slot = --sp - 1;
         x = I32[slot << 2]!;
         y = I32[(slot + 1) << 2]!;
@@ -801,7 +826,7 @@ export function execute(entry: FuncInstance): void {
         I32[slot << 2] = x / y;
         break;
       }
-      case 130: { // I32DivU
+      case 131: { // I32DivU
         slot = --sp - 1;
         x = I32[slot << 2]!;
         y = I32[(slot + 1) << 2]!;
@@ -809,7 +834,7 @@ export function execute(entry: FuncInstance): void {
         I32[slot << 2] = (x >>> 0) / (y >>> 0);
         break;
       }
-      case 131: { // I32RemS
+      case 132: { // I32RemS
         slot = --sp - 1;
         x = I32[slot << 2]!;
         y = I32[(slot + 1) << 2]!;
@@ -817,7 +842,7 @@ export function execute(entry: FuncInstance): void {
         I32[slot << 2] = x % y;
         break;
       }
-      case 132: { // I32RemU
+      case 133: { // I32RemU
         slot = --sp - 1;
         x = I32[slot << 2]!;
         y = I32[(slot + 1) << 2]!;
@@ -825,201 +850,201 @@ export function execute(entry: FuncInstance): void {
         I32[slot << 2] = (x >>> 0) % (y >>> 0);
         break;
       }
-      case 133: { // I32And
+      case 134: { // I32And
         slot = --sp - 1;
         I32[slot << 2] = I32[slot << 2]! & I32[(slot + 1) << 2]!;
         break;
       }
-      case 134: { // I32Or
+      case 135: { // I32Or
         slot = --sp - 1;
         I32[slot << 2] = I32[slot << 2]! | I32[(slot + 1) << 2]!;
         break;
       }
-      case 135: { // I32Xor
+      case 136: { // I32Xor
         slot = --sp - 1;
         I32[slot << 2] = I32[slot << 2]! ^ I32[(slot + 1) << 2]!;
         break;
       }
-      case 136: { // I32Shl
+      case 137: { // I32Shl
         slot = --sp - 1;
         I32[slot << 2] = I32[slot << 2]! << I32[(slot + 1) << 2]!;
         break;
       }
-      case 137: { // I32ShrS
+      case 138: { // I32ShrS
         slot = --sp - 1;
         I32[slot << 2] = I32[slot << 2]! >> I32[(slot + 1) << 2]!;
         break;
       }
-      case 138: { // I32ShrU
+      case 139: { // I32ShrU
         slot = --sp - 1;
         I32[slot << 2] = I32[slot << 2]! >>> I32[(slot + 1) << 2]!;
         break;
       }
-      case 139: { // I32Rotl
+      case 140: { // I32Rotl
         slot = --sp - 1;
         x = I32[slot << 2]!;
         y = I32[(slot + 1) << 2]!;
         I32[slot << 2] = (x << y) | (x >>> -y);
         break;
       }
-      case 140: { // I32Rotr
+      case 141: { // I32Rotr
         slot = --sp - 1;
         x = I32[slot << 2]!;
         y = I32[(slot + 1) << 2]!;
         I32[slot << 2] = (x >>> y) | (x << -y);
         break;
       }
-      case 141: { // I32Extend8S
+      case 142: { // I32Extend8S
         slot = sp - 1;
         I32[slot << 2] = (I32[slot << 2]! << 24) >> 24;
         break;
       }
-      case 142: { // I32Extend16S
+      case 143: { // I32Extend16S
         slot = sp - 1;
         I32[slot << 2] = (I32[slot << 2]! << 16) >> 16;
         break;
       }
-      case 143: { // I64Eqz
+      case 144: { // I64Eqz
         slot = sp - 1;
         I32[slot << 2] = I64[slot << 1]! === 0n ? 1 : 0;
         break;
       }
-      case 144: { // I64Eq
+      case 145: { // I64Eq
         slot = --sp - 1;
         I32[slot << 2] = I64[slot << 1]! === I64[(slot + 1) << 1]! ? 1 : 0;
         break;
       }
-      case 145: { // I64Ne
+      case 146: { // I64Ne
         slot = --sp - 1;
         I32[slot << 2] = I64[slot << 1]! !== I64[(slot + 1) << 1]! ? 1 : 0;
         break;
       }
-      case 146: { // I64LtS
+      case 147: { // I64LtS
         slot = --sp - 1;
         I32[slot << 2] = I64[slot << 1]! < I64[(slot + 1) << 1]! ? 1 : 0;
         break;
       }
-      case 147: { // I64LtU
+      case 148: { // I64LtU
         slot = --sp - 1;
         I32[slot << 2] = U64[slot << 1]! < U64[(slot + 1) << 1]! ? 1 : 0;
         break;
       }
-      case 148: { // I64GtS
+      case 149: { // I64GtS
         slot = --sp - 1;
         I32[slot << 2] = I64[slot << 1]! > I64[(slot + 1) << 1]! ? 1 : 0;
         break;
       }
-      case 149: { // I64GtU
+      case 150: { // I64GtU
         slot = --sp - 1;
         I32[slot << 2] = U64[slot << 1]! > U64[(slot + 1) << 1]! ? 1 : 0;
         break;
       }
-      case 150: { // I64LeS
+      case 151: { // I64LeS
         slot = --sp - 1;
         I32[slot << 2] = I64[slot << 1]! <= I64[(slot + 1) << 1]! ? 1 : 0;
         break;
       }
-      case 151: { // I64LeU
+      case 152: { // I64LeU
         slot = --sp - 1;
         I32[slot << 2] = U64[slot << 1]! <= U64[(slot + 1) << 1]! ? 1 : 0;
         break;
       }
-      case 152: { // I64GeS
+      case 153: { // I64GeS
         slot = --sp - 1;
         I32[slot << 2] = I64[slot << 1]! >= I64[(slot + 1) << 1]! ? 1 : 0;
         break;
       }
-      case 153: { // I64GeU
+      case 154: { // I64GeU
         slot = --sp - 1;
         I32[slot << 2] = U64[slot << 1]! >= U64[(slot + 1) << 1]! ? 1 : 0;
         break;
       }
-      case 154: { // I64And
+      case 155: { // I64And
         slot = --sp - 1;
         I64[slot << 1] = I64[slot << 1]! & I64[(slot + 1) << 1]!;
         break;
       }
-      case 155: { // I64Or
+      case 156: { // I64Or
         slot = --sp - 1;
         I64[slot << 1] = I64[slot << 1]! | I64[(slot + 1) << 1]!;
         break;
       }
-      case 156: { // I64Xor
+      case 157: { // I64Xor
         slot = --sp - 1;
         I64[slot << 1] = I64[slot << 1]! ^ I64[(slot + 1) << 1]!;
         break;
       }
-      case 157: { // I64Add
+      case 158: { // I64Add
         slot = --sp - 1;
         I64[slot << 1] = I64[slot << 1]! + I64[(slot + 1) << 1]!;
         break;
       }
-      case 158: { // I64Sub
+      case 159: { // I64Sub
         slot = --sp - 1;
         I64[slot << 1] = I64[slot << 1]! - I64[(slot + 1) << 1]!;
         break;
       }
-      case 159: { // I64Mul
+      case 160: { // I64Mul
         slot = --sp - 1;
         I64[slot << 1] = I64[slot << 1]! * I64[(slot + 1) << 1]!;
         break;
       }
-      case 160: { // I64Shl
+      case 161: { // I64Shl
         slot = --sp - 1;
         I64[slot << 1] = I64[slot << 1]! << (I64[(slot + 1) << 1]! & 63n);
         break;
       }
-      case 161: { // I64ShrS
+      case 162: { // I64ShrS
         slot = --sp - 1;
         I64[slot << 1] = I64[slot << 1]! >> (I64[(slot + 1) << 1]! & 63n);
         break;
       }
-      case 162: { // I64ShrU
+      case 163: { // I64ShrU
         slot = --sp - 1;
         I64[slot << 1] = U64[slot << 1]! >> (U64[(slot + 1) << 1]! & 63n);
         break;
       }
-      case 163: { // I64ExtendI32S
+      case 164: { // I64ExtendI32S
         slot = sp - 1;
         I64[slot << 1] = BigInt(I32[slot << 2]!);
         break;
       }
-      case 164: { // I64ExtendI32U
+      case 165: { // I64ExtendI32U
         slot = sp - 1;
         I64[slot << 1] = BigInt(I32[slot << 2]! >>> 0);
         break;
       }
-      case 165: { // F32Eq
+      case 166: { // F32Eq
         slot = --sp - 1;
         I32[slot << 2] = F32[slot << 2]! === F32[(slot + 1) << 2]! ? 1 : 0;
         break;
       }
-      case 166: { // F32Ne
+      case 167: { // F32Ne
         slot = --sp - 1;
         I32[slot << 2] = F32[slot << 2]! !== F32[(slot + 1) << 2]! ? 1 : 0;
         break;
       }
-      case 167: { // F32Lt
+      case 168: { // F32Lt
         slot = --sp - 1;
         I32[slot << 2] = F32[slot << 2]! < F32[(slot + 1) << 2]! ? 1 : 0;
         break;
       }
-      case 168: { // F32Gt
+      case 169: { // F32Gt
         slot = --sp - 1;
         I32[slot << 2] = F32[slot << 2]! > F32[(slot + 1) << 2]! ? 1 : 0;
         break;
       }
-      case 169: { // F32Le
+      case 170: { // F32Le
         slot = --sp - 1;
         I32[slot << 2] = F32[slot << 2]! <= F32[(slot + 1) << 2]! ? 1 : 0;
         break;
       }
-      case 170: { // F32Ge
+      case 171: { // F32Ge
         slot = --sp - 1;
         I32[slot << 2] = F32[slot << 2]! >= F32[(slot + 1) << 2]! ? 1 : 0;
         break;
       }
-      case 171: { // F32Add
+      case 172: { // F32Add
         slot = --sp - 1;
         x = F32[slot << 2]!;
         y = F32[(slot + 1) << 2]!;
@@ -1028,7 +1053,7 @@ export function execute(entry: FuncInstance): void {
         else I32[slot << 2] = nan32of2(I32[slot << 2]!, I32[(slot + 1) << 2]!);
         break;
       }
-      case 172: { // F32Sub
+      case 173: { // F32Sub
         slot = --sp - 1;
         x = F32[slot << 2]!;
         y = F32[(slot + 1) << 2]!;
@@ -1037,7 +1062,7 @@ export function execute(entry: FuncInstance): void {
         else I32[slot << 2] = nan32of2(I32[slot << 2]!, I32[(slot + 1) << 2]!);
         break;
       }
-      case 173: { // F32Mul
+      case 174: { // F32Mul
         slot = --sp - 1;
         x = F32[slot << 2]!;
         y = F32[(slot + 1) << 2]!;
@@ -1046,7 +1071,7 @@ export function execute(entry: FuncInstance): void {
         else I32[slot << 2] = nan32of2(I32[slot << 2]!, I32[(slot + 1) << 2]!);
         break;
       }
-      case 174: { // F32Div
+      case 175: { // F32Div
         slot = --sp - 1;
         x = F32[slot << 2]!;
         y = F32[(slot + 1) << 2]!;
@@ -1055,37 +1080,37 @@ export function execute(entry: FuncInstance): void {
         else I32[slot << 2] = nan32of2(I32[slot << 2]!, I32[(slot + 1) << 2]!);
         break;
       }
-      case 175: { // F64Eq
+      case 176: { // F64Eq
         slot = --sp - 1;
         I32[slot << 2] = F64[slot << 1]! === F64[(slot + 1) << 1]! ? 1 : 0;
         break;
       }
-      case 176: { // F64Ne
+      case 177: { // F64Ne
         slot = --sp - 1;
         I32[slot << 2] = F64[slot << 1]! !== F64[(slot + 1) << 1]! ? 1 : 0;
         break;
       }
-      case 177: { // F64Lt
+      case 178: { // F64Lt
         slot = --sp - 1;
         I32[slot << 2] = F64[slot << 1]! < F64[(slot + 1) << 1]! ? 1 : 0;
         break;
       }
-      case 178: { // F64Gt
+      case 179: { // F64Gt
         slot = --sp - 1;
         I32[slot << 2] = F64[slot << 1]! > F64[(slot + 1) << 1]! ? 1 : 0;
         break;
       }
-      case 179: { // F64Le
+      case 180: { // F64Le
         slot = --sp - 1;
         I32[slot << 2] = F64[slot << 1]! <= F64[(slot + 1) << 1]! ? 1 : 0;
         break;
       }
-      case 180: { // F64Ge
+      case 181: { // F64Ge
         slot = --sp - 1;
         I32[slot << 2] = F64[slot << 1]! >= F64[(slot + 1) << 1]! ? 1 : 0;
         break;
       }
-      case 181: { // F64Add
+      case 182: { // F64Add
         slot = --sp - 1;
         x = F64[slot << 1]!;
         y = F64[(slot + 1) << 1]!;
@@ -1093,7 +1118,7 @@ export function execute(entry: FuncInstance): void {
         F64[slot << 1] = z === z ? z : nan64of2(x, y);
         break;
       }
-      case 182: { // F64Sub
+      case 183: { // F64Sub
         slot = --sp - 1;
         x = F64[slot << 1]!;
         y = F64[(slot + 1) << 1]!;
@@ -1101,7 +1126,7 @@ export function execute(entry: FuncInstance): void {
         F64[slot << 1] = z === z ? z : nan64of2(x, y);
         break;
       }
-      case 183: { // F64Mul
+      case 184: { // F64Mul
         slot = --sp - 1;
         x = F64[slot << 1]!;
         y = F64[(slot + 1) << 1]!;
@@ -1109,7 +1134,7 @@ export function execute(entry: FuncInstance): void {
         F64[slot << 1] = z === z ? z : nan64of2(x, y);
         break;
       }
-      case 184: { // F64Div
+      case 185: { // F64Div
         slot = --sp - 1;
         x = F64[slot << 1]!;
         y = F64[(slot + 1) << 1]!;
@@ -1117,691 +1142,691 @@ export function execute(entry: FuncInstance): void {
         F64[slot << 1] = z === z ? z : nan64of2(x, y);
         break;
       }
-      case 185: { // F64ConvertI32S
+      case 186: { // F64ConvertI32S
         slot = sp - 1;
         F64[slot << 1] = I32[slot << 2]!;
         break;
       }
-      case 186: { // F64ConvertI32U
+      case 187: { // F64ConvertI32U
         slot = sp - 1;
         F64[slot << 1] = I32[slot << 2]! >>> 0;
         break;
       }
-      case 187: { // I32AddLL
+      case 188: { // I32AddLL
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! + I32[(fp + code[pc + 1]!) << 2]!;
         pc += 2;
         break;
       }
-      case 188: { // I32AddLC
+      case 189: { // I32AddLC
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! + code[pc + 1]!;
         pc += 2;
         break;
       }
-      case 189: { // I32AddSC
+      case 190: { // I32AddSC
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! + code[pc]!;
         pc += 1;
         break;
       }
-      case 190: { // I32AddSL
+      case 191: { // I32AddSL
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! + I32[(fp + code[pc]!) << 2]!;
         pc += 1;
         break;
       }
-      case 191: { // I32SubLL
+      case 192: { // I32SubLL
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! - I32[(fp + code[pc + 1]!) << 2]!;
         pc += 2;
         break;
       }
-      case 192: { // I32SubLC
+      case 193: { // I32SubLC
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! - code[pc + 1]!;
         pc += 2;
         break;
       }
-      case 193: { // I32SubSC
+      case 194: { // I32SubSC
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! - code[pc]!;
         pc += 1;
         break;
       }
-      case 194: { // I32SubSL
+      case 195: { // I32SubSL
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! - I32[(fp + code[pc]!) << 2]!;
         pc += 1;
         break;
       }
-      case 195: { // I32MulLL
+      case 196: { // I32MulLL
         I32[sp++ << 2] = Math.imul(I32[(fp + code[pc]!) << 2]!, I32[(fp + code[pc + 1]!) << 2]!);
         pc += 2;
         break;
       }
-      case 196: { // I32MulLC
+      case 197: { // I32MulLC
         I32[sp++ << 2] = Math.imul(I32[(fp + code[pc]!) << 2]!, code[pc + 1]!);
         pc += 2;
         break;
       }
-      case 197: { // I32MulSC
+      case 198: { // I32MulSC
         slot = sp - 1;
         I32[slot << 2] = Math.imul(I32[slot << 2]!, code[pc]!);
         pc += 1;
         break;
       }
-      case 198: { // I32MulSL
+      case 199: { // I32MulSL
         slot = sp - 1;
         I32[slot << 2] = Math.imul(I32[slot << 2]!, I32[(fp + code[pc]!) << 2]!);
         pc += 1;
         break;
       }
-      case 199: { // I32AndLL
+      case 200: { // I32AndLL
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! & I32[(fp + code[pc + 1]!) << 2]!;
         pc += 2;
         break;
       }
-      case 200: { // I32AndLC
+      case 201: { // I32AndLC
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! & code[pc + 1]!;
         pc += 2;
         break;
       }
-      case 201: { // I32AndSC
+      case 202: { // I32AndSC
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! & code[pc]!;
         pc += 1;
         break;
       }
-      case 202: { // I32AndSL
+      case 203: { // I32AndSL
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! & I32[(fp + code[pc]!) << 2]!;
         pc += 1;
         break;
       }
-      case 203: { // I32OrLL
+      case 204: { // I32OrLL
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! | I32[(fp + code[pc + 1]!) << 2]!;
         pc += 2;
         break;
       }
-      case 204: { // I32OrLC
+      case 205: { // I32OrLC
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! | code[pc + 1]!;
         pc += 2;
         break;
       }
-      case 205: { // I32OrSC
+      case 206: { // I32OrSC
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! | code[pc]!;
         pc += 1;
         break;
       }
-      case 206: { // I32OrSL
+      case 207: { // I32OrSL
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! | I32[(fp + code[pc]!) << 2]!;
         pc += 1;
         break;
       }
-      case 207: { // I32XorLL
+      case 208: { // I32XorLL
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! ^ I32[(fp + code[pc + 1]!) << 2]!;
         pc += 2;
         break;
       }
-      case 208: { // I32XorLC
+      case 209: { // I32XorLC
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! ^ code[pc + 1]!;
         pc += 2;
         break;
       }
-      case 209: { // I32XorSC
+      case 210: { // I32XorSC
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! ^ code[pc]!;
         pc += 1;
         break;
       }
-      case 210: { // I32XorSL
+      case 211: { // I32XorSL
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! ^ I32[(fp + code[pc]!) << 2]!;
         pc += 1;
         break;
       }
-      case 211: { // I32ShlLL
+      case 212: { // I32ShlLL
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! << I32[(fp + code[pc + 1]!) << 2]!;
         pc += 2;
         break;
       }
-      case 212: { // I32ShlLC
+      case 213: { // I32ShlLC
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! << code[pc + 1]!;
         pc += 2;
         break;
       }
-      case 213: { // I32ShlSC
+      case 214: { // I32ShlSC
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! << code[pc]!;
         pc += 1;
         break;
       }
-      case 214: { // I32ShlSL
+      case 215: { // I32ShlSL
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! << I32[(fp + code[pc]!) << 2]!;
         pc += 1;
         break;
       }
-      case 215: { // I32ShrSLL
+      case 216: { // I32ShrSLL
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >> I32[(fp + code[pc + 1]!) << 2]!;
         pc += 2;
         break;
       }
-      case 216: { // I32ShrSLC
+      case 217: { // I32ShrSLC
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >> code[pc + 1]!;
         pc += 2;
         break;
       }
-      case 217: { // I32ShrSSC
+      case 218: { // I32ShrSSC
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! >> code[pc]!;
         pc += 1;
         break;
       }
-      case 218: { // I32ShrSSL
+      case 219: { // I32ShrSSL
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! >> I32[(fp + code[pc]!) << 2]!;
         pc += 1;
         break;
       }
-      case 219: { // I32ShrULL
+      case 220: { // I32ShrULL
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >>> I32[(fp + code[pc + 1]!) << 2]!;
         pc += 2;
         break;
       }
-      case 220: { // I32ShrULC
+      case 221: { // I32ShrULC
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >>> code[pc + 1]!;
         pc += 2;
         break;
       }
-      case 221: { // I32ShrUSC
+      case 222: { // I32ShrUSC
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! >>> code[pc]!;
         pc += 1;
         break;
       }
-      case 222: { // I32ShrUSL
+      case 223: { // I32ShrUSL
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! >>> I32[(fp + code[pc]!) << 2]!;
         pc += 1;
         break;
       }
-      case 223: { // I32EqLL
+      case 224: { // I32EqLL
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! === I32[(fp + code[pc + 1]!) << 2]! ? 1 : 0;
         pc += 2;
         break;
       }
-      case 224: { // I32EqLC
+      case 225: { // I32EqLC
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! === code[pc + 1]! ? 1 : 0;
         pc += 2;
         break;
       }
-      case 225: { // I32EqSC
+      case 226: { // I32EqSC
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! === code[pc]! ? 1 : 0;
         pc += 1;
         break;
       }
-      case 226: { // I32EqSL
+      case 227: { // I32EqSL
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! === I32[(fp + code[pc]!) << 2]! ? 1 : 0;
         pc += 1;
         break;
       }
-      case 227: { // I32NeLL
+      case 228: { // I32NeLL
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! !== I32[(fp + code[pc + 1]!) << 2]! ? 1 : 0;
         pc += 2;
         break;
       }
-      case 228: { // I32NeLC
+      case 229: { // I32NeLC
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! !== code[pc + 1]! ? 1 : 0;
         pc += 2;
         break;
       }
-      case 229: { // I32NeSC
+      case 230: { // I32NeSC
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! !== code[pc]! ? 1 : 0;
         pc += 1;
         break;
       }
-      case 230: { // I32NeSL
+      case 231: { // I32NeSL
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! !== I32[(fp + code[pc]!) << 2]! ? 1 : 0;
         pc += 1;
         break;
       }
-      case 231: { // I32LtSLL
+      case 232: { // I32LtSLL
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! < I32[(fp + code[pc + 1]!) << 2]! ? 1 : 0;
         pc += 2;
         break;
       }
-      case 232: { // I32LtSLC
+      case 233: { // I32LtSLC
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! < code[pc + 1]! ? 1 : 0;
         pc += 2;
         break;
       }
-      case 233: { // I32LtSSC
+      case 234: { // I32LtSSC
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! < code[pc]! ? 1 : 0;
         pc += 1;
         break;
       }
-      case 234: { // I32LtSSL
+      case 235: { // I32LtSSL
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! < I32[(fp + code[pc]!) << 2]! ? 1 : 0;
         pc += 1;
         break;
       }
-      case 235: { // I32LtULL
+      case 236: { // I32LtULL
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >>> 0 < I32[(fp + code[pc + 1]!) << 2]! >>> 0 ? 1 : 0;
         pc += 2;
         break;
       }
-      case 236: { // I32LtULC
+      case 237: { // I32LtULC
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >>> 0 < code[pc + 1]! >>> 0 ? 1 : 0;
         pc += 2;
         break;
       }
-      case 237: { // I32LtUSC
+      case 238: { // I32LtUSC
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! >>> 0 < code[pc]! >>> 0 ? 1 : 0;
         pc += 1;
         break;
       }
-      case 238: { // I32LtUSL
+      case 239: { // I32LtUSL
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! >>> 0 < I32[(fp + code[pc]!) << 2]! >>> 0 ? 1 : 0;
         pc += 1;
         break;
       }
-      case 239: { // I32GtSLL
+      case 240: { // I32GtSLL
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! > I32[(fp + code[pc + 1]!) << 2]! ? 1 : 0;
         pc += 2;
         break;
       }
-      case 240: { // I32GtSLC
+      case 241: { // I32GtSLC
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! > code[pc + 1]! ? 1 : 0;
         pc += 2;
         break;
       }
-      case 241: { // I32GtSSC
+      case 242: { // I32GtSSC
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! > code[pc]! ? 1 : 0;
         pc += 1;
         break;
       }
-      case 242: { // I32GtSSL
+      case 243: { // I32GtSSL
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! > I32[(fp + code[pc]!) << 2]! ? 1 : 0;
         pc += 1;
         break;
       }
-      case 243: { // I32GtULL
+      case 244: { // I32GtULL
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >>> 0 > I32[(fp + code[pc + 1]!) << 2]! >>> 0 ? 1 : 0;
         pc += 2;
         break;
       }
-      case 244: { // I32GtULC
+      case 245: { // I32GtULC
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >>> 0 > code[pc + 1]! >>> 0 ? 1 : 0;
         pc += 2;
         break;
       }
-      case 245: { // I32GtUSC
+      case 246: { // I32GtUSC
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! >>> 0 > code[pc]! >>> 0 ? 1 : 0;
         pc += 1;
         break;
       }
-      case 246: { // I32GtUSL
+      case 247: { // I32GtUSL
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! >>> 0 > I32[(fp + code[pc]!) << 2]! >>> 0 ? 1 : 0;
         pc += 1;
         break;
       }
-      case 247: { // I32LeSLL
+      case 248: { // I32LeSLL
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! <= I32[(fp + code[pc + 1]!) << 2]! ? 1 : 0;
         pc += 2;
         break;
       }
-      case 248: { // I32LeSLC
+      case 249: { // I32LeSLC
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! <= code[pc + 1]! ? 1 : 0;
         pc += 2;
         break;
       }
-      case 249: { // I32LeSSC
+      case 250: { // I32LeSSC
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! <= code[pc]! ? 1 : 0;
         pc += 1;
         break;
       }
-      case 250: { // I32LeSSL
+      case 251: { // I32LeSSL
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! <= I32[(fp + code[pc]!) << 2]! ? 1 : 0;
         pc += 1;
         break;
       }
-      case 251: { // I32LeULL
+      case 252: { // I32LeULL
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >>> 0 <= I32[(fp + code[pc + 1]!) << 2]! >>> 0 ? 1 : 0;
         pc += 2;
         break;
       }
-      case 252: { // I32LeULC
+      case 253: { // I32LeULC
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >>> 0 <= code[pc + 1]! >>> 0 ? 1 : 0;
         pc += 2;
         break;
       }
-      case 253: { // I32LeUSC
+      case 254: { // I32LeUSC
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! >>> 0 <= code[pc]! >>> 0 ? 1 : 0;
         pc += 1;
         break;
       }
-      case 254: { // I32LeUSL
+      case 255: { // I32LeUSL
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! >>> 0 <= I32[(fp + code[pc]!) << 2]! >>> 0 ? 1 : 0;
         pc += 1;
         break;
       }
-      case 255: { // I32GeSLL
+      case 256: { // I32GeSLL
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >= I32[(fp + code[pc + 1]!) << 2]! ? 1 : 0;
         pc += 2;
         break;
       }
-      case 256: { // I32GeSLC
+      case 257: { // I32GeSLC
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >= code[pc + 1]! ? 1 : 0;
         pc += 2;
         break;
       }
-      case 257: { // I32GeSSC
+      case 258: { // I32GeSSC
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! >= code[pc]! ? 1 : 0;
         pc += 1;
         break;
       }
-      case 258: { // I32GeSSL
+      case 259: { // I32GeSSL
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! >= I32[(fp + code[pc]!) << 2]! ? 1 : 0;
         pc += 1;
         break;
       }
-      case 259: { // I32GeULL
+      case 260: { // I32GeULL
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >>> 0 >= I32[(fp + code[pc + 1]!) << 2]! >>> 0 ? 1 : 0;
         pc += 2;
         break;
       }
-      case 260: { // I32GeULC
+      case 261: { // I32GeULC
         I32[sp++ << 2] = I32[(fp + code[pc]!) << 2]! >>> 0 >= code[pc + 1]! >>> 0 ? 1 : 0;
         pc += 2;
         break;
       }
-      case 261: { // I32GeUSC
+      case 262: { // I32GeUSC
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! >>> 0 >= code[pc]! >>> 0 ? 1 : 0;
         pc += 1;
         break;
       }
-      case 262: { // I32GeUSL
+      case 263: { // I32GeUSL
         slot = sp - 1;
         I32[slot << 2] = I32[slot << 2]! >>> 0 >= I32[(fp + code[pc]!) << 2]! >>> 0 ? 1 : 0;
         pc += 1;
         break;
       }
-      case 263: { // I32EqBr
+      case 264: { // I32EqBr
         slot = (sp -= 2);
         if (I32[slot << 2]! === I32[(slot + 1) << 2]!) { pc = code[pc]!; break; }
         pc += 1;
         break;
       }
-      case 264: { // I32EqLLBr
+      case 265: { // I32EqLLBr
         if (I32[(fp + code[pc]!) << 2]! === I32[(fp + code[pc + 1]!) << 2]!) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case 265: { // I32EqLCBr
+      case 266: { // I32EqLCBr
         if (I32[(fp + code[pc]!) << 2]! === code[pc + 1]!) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case 266: { // I32EqSCBr
+      case 267: { // I32EqSCBr
         slot = --sp;
         if (I32[slot << 2]! === code[pc]!) { pc = code[pc + 1]!; break; }
         pc += 2;
         break;
       }
-      case 267: { // I32NeBr
+      case 268: { // I32NeBr
         slot = (sp -= 2);
         if (I32[slot << 2]! !== I32[(slot + 1) << 2]!) { pc = code[pc]!; break; }
         pc += 1;
         break;
       }
-      case 268: { // I32NeLLBr
+      case 269: { // I32NeLLBr
         if (I32[(fp + code[pc]!) << 2]! !== I32[(fp + code[pc + 1]!) << 2]!) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case 269: { // I32NeLCBr
+      case 270: { // I32NeLCBr
         if (I32[(fp + code[pc]!) << 2]! !== code[pc + 1]!) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case 270: { // I32NeSCBr
+      case 271: { // I32NeSCBr
         slot = --sp;
         if (I32[slot << 2]! !== code[pc]!) { pc = code[pc + 1]!; break; }
         pc += 2;
         break;
       }
-      case 271: { // I32LtSBr
+      case 272: { // I32LtSBr
         slot = (sp -= 2);
         if (I32[slot << 2]! < I32[(slot + 1) << 2]!) { pc = code[pc]!; break; }
         pc += 1;
         break;
       }
-      case 272: { // I32LtSLLBr
+      case 273: { // I32LtSLLBr
         if (I32[(fp + code[pc]!) << 2]! < I32[(fp + code[pc + 1]!) << 2]!) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case 273: { // I32LtSLCBr
+      case 274: { // I32LtSLCBr
         if (I32[(fp + code[pc]!) << 2]! < code[pc + 1]!) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case 274: { // I32LtSSCBr
+      case 275: { // I32LtSSCBr
         slot = --sp;
         if (I32[slot << 2]! < code[pc]!) { pc = code[pc + 1]!; break; }
         pc += 2;
         break;
       }
-      case 275: { // I32LtUBr
+      case 276: { // I32LtUBr
         slot = (sp -= 2);
         if (I32[slot << 2]! >>> 0 < I32[(slot + 1) << 2]! >>> 0) { pc = code[pc]!; break; }
         pc += 1;
         break;
       }
-      case 276: { // I32LtULLBr
+      case 277: { // I32LtULLBr
         if (I32[(fp + code[pc]!) << 2]! >>> 0 < I32[(fp + code[pc + 1]!) << 2]! >>> 0) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case 277: { // I32LtULCBr
+      case 278: { // I32LtULCBr
         if (I32[(fp + code[pc]!) << 2]! >>> 0 < code[pc + 1]! >>> 0) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case 278: { // I32LtUSCBr
+      case 279: { // I32LtUSCBr
         slot = --sp;
         if (I32[slot << 2]! >>> 0 < code[pc]! >>> 0) { pc = code[pc + 1]!; break; }
         pc += 2;
         break;
       }
-      case 279: { // I32GtSBr
+      case 280: { // I32GtSBr
         slot = (sp -= 2);
         if (I32[slot << 2]! > I32[(slot + 1) << 2]!) { pc = code[pc]!; break; }
         pc += 1;
         break;
       }
-      case 280: { // I32GtSLLBr
+      case 281: { // I32GtSLLBr
         if (I32[(fp + code[pc]!) << 2]! > I32[(fp + code[pc + 1]!) << 2]!) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case 281: { // I32GtSLCBr
+      case 282: { // I32GtSLCBr
         if (I32[(fp + code[pc]!) << 2]! > code[pc + 1]!) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case 282: { // I32GtSSCBr
+      case 283: { // I32GtSSCBr
         slot = --sp;
         if (I32[slot << 2]! > code[pc]!) { pc = code[pc + 1]!; break; }
         pc += 2;
         break;
       }
-      case 283: { // I32GtUBr
+      case 284: { // I32GtUBr
         slot = (sp -= 2);
         if (I32[slot << 2]! >>> 0 > I32[(slot + 1) << 2]! >>> 0) { pc = code[pc]!; break; }
         pc += 1;
         break;
       }
-      case 284: { // I32GtULLBr
+      case 285: { // I32GtULLBr
         if (I32[(fp + code[pc]!) << 2]! >>> 0 > I32[(fp + code[pc + 1]!) << 2]! >>> 0) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case 285: { // I32GtULCBr
+      case 286: { // I32GtULCBr
         if (I32[(fp + code[pc]!) << 2]! >>> 0 > code[pc + 1]! >>> 0) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case 286: { // I32GtUSCBr
+      case 287: { // I32GtUSCBr
         slot = --sp;
         if (I32[slot << 2]! >>> 0 > code[pc]! >>> 0) { pc = code[pc + 1]!; break; }
         pc += 2;
         break;
       }
-      case 287: { // I32LeSBr
+      case 288: { // I32LeSBr
         slot = (sp -= 2);
         if (I32[slot << 2]! <= I32[(slot + 1) << 2]!) { pc = code[pc]!; break; }
         pc += 1;
         break;
       }
-      case 288: { // I32LeSLLBr
+      case 289: { // I32LeSLLBr
         if (I32[(fp + code[pc]!) << 2]! <= I32[(fp + code[pc + 1]!) << 2]!) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case 289: { // I32LeSLCBr
+      case 290: { // I32LeSLCBr
         if (I32[(fp + code[pc]!) << 2]! <= code[pc + 1]!) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case 290: { // I32LeSSCBr
+      case 291: { // I32LeSSCBr
         slot = --sp;
         if (I32[slot << 2]! <= code[pc]!) { pc = code[pc + 1]!; break; }
         pc += 2;
         break;
       }
-      case 291: { // I32LeUBr
+      case 292: { // I32LeUBr
         slot = (sp -= 2);
         if (I32[slot << 2]! >>> 0 <= I32[(slot + 1) << 2]! >>> 0) { pc = code[pc]!; break; }
         pc += 1;
         break;
       }
-      case 292: { // I32LeULLBr
+      case 293: { // I32LeULLBr
         if (I32[(fp + code[pc]!) << 2]! >>> 0 <= I32[(fp + code[pc + 1]!) << 2]! >>> 0) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case 293: { // I32LeULCBr
+      case 294: { // I32LeULCBr
         if (I32[(fp + code[pc]!) << 2]! >>> 0 <= code[pc + 1]! >>> 0) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case 294: { // I32LeUSCBr
+      case 295: { // I32LeUSCBr
         slot = --sp;
         if (I32[slot << 2]! >>> 0 <= code[pc]! >>> 0) { pc = code[pc + 1]!; break; }
         pc += 2;
         break;
       }
-      case 295: { // I32GeSBr
+      case 296: { // I32GeSBr
         slot = (sp -= 2);
         if (I32[slot << 2]! >= I32[(slot + 1) << 2]!) { pc = code[pc]!; break; }
         pc += 1;
         break;
       }
-      case 296: { // I32GeSLLBr
+      case 297: { // I32GeSLLBr
         if (I32[(fp + code[pc]!) << 2]! >= I32[(fp + code[pc + 1]!) << 2]!) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case 297: { // I32GeSLCBr
+      case 298: { // I32GeSLCBr
         if (I32[(fp + code[pc]!) << 2]! >= code[pc + 1]!) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case 298: { // I32GeSSCBr
+      case 299: { // I32GeSSCBr
         slot = --sp;
         if (I32[slot << 2]! >= code[pc]!) { pc = code[pc + 1]!; break; }
         pc += 2;
         break;
       }
-      case 299: { // I32GeUBr
+      case 300: { // I32GeUBr
         slot = (sp -= 2);
         if (I32[slot << 2]! >>> 0 >= I32[(slot + 1) << 2]! >>> 0) { pc = code[pc]!; break; }
         pc += 1;
         break;
       }
-      case 300: { // I32GeULLBr
+      case 301: { // I32GeULLBr
         if (I32[(fp + code[pc]!) << 2]! >>> 0 >= I32[(fp + code[pc + 1]!) << 2]! >>> 0) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case 301: { // I32GeULCBr
+      case 302: { // I32GeULCBr
         if (I32[(fp + code[pc]!) << 2]! >>> 0 >= code[pc + 1]! >>> 0) { pc = code[pc + 2]!; break; }
         pc += 3;
         break;
       }
-      case 302: { // I32GeUSCBr
+      case 303: { // I32GeUSCBr
         slot = --sp;
         if (I32[slot << 2]! >>> 0 >= code[pc]! >>> 0) { pc = code[pc + 1]!; break; }
         pc += 2;
         break;
       }
-      case 303: { // I32AddLCSet
+      case 304: { // I32AddLCSet
         I32[(fp + code[pc + 2]!) << 2] = I32[(fp + code[pc]!) << 2]! + code[pc + 1]!;
         pc += 3;
         break;
       }
-      case 304: { // I32AddLCTee
+      case 305: { // I32AddLCTee
         z = I32[(fp + code[pc]!) << 2]! + code[pc + 1]!;
         I32[(fp + code[pc + 2]!) << 2] = z;
         I32[sp++ << 2] = z;
         pc += 3;
         break;
       }
-      case 305: { // I32SubLCSet
+      case 306: { // I32SubLCSet
         I32[(fp + code[pc + 2]!) << 2] = I32[(fp + code[pc]!) << 2]! - code[pc + 1]!;
         pc += 3;
         break;
       }
-      case 306: { // I32SubLCTee
+      case 307: { // I32SubLCTee
         z = I32[(fp + code[pc]!) << 2]! - code[pc + 1]!;
         I32[(fp + code[pc + 2]!) << 2] = z;
         I32[sp++ << 2] = z;
         pc += 3;
         break;
       }
-      case 307: { // I32AddSet
+      case 308: { // I32AddSet
         slot = (sp -= 2);
         I32[(fp + code[pc]!) << 2] = I32[slot << 2]! + I32[(slot + 1) << 2]!;
         pc += 1;
         break;
       }
-      case 308: { // I32AddSLSet
+      case 309: { // I32AddSLSet
         slot = --sp;
         I32[(fp + code[pc + 1]!) << 2] = I32[slot << 2]! + I32[(fp + code[pc]!) << 2]!;
         pc += 2;
         break;
       }
-      case 309: { // F64AddLL
+      case 310: { // F64AddLL
         x = F64[(fp + code[pc]!) << 1]!;
         y = F64[(fp + code[pc + 1]!) << 1]!;
         z = x + y;
@@ -1809,7 +1834,7 @@ export function execute(entry: FuncInstance): void {
         pc += 2;
         break;
       }
-      case 310: { // F64AddSL
+      case 311: { // F64AddSL
         slot = sp - 1;
         x = F64[slot << 1]!;
         y = F64[(fp + code[pc]!) << 1]!;
@@ -1818,7 +1843,7 @@ export function execute(entry: FuncInstance): void {
         pc += 1;
         break;
       }
-      case 311: { // F64SubLL
+      case 312: { // F64SubLL
         x = F64[(fp + code[pc]!) << 1]!;
         y = F64[(fp + code[pc + 1]!) << 1]!;
         z = x - y;
@@ -1826,7 +1851,7 @@ export function execute(entry: FuncInstance): void {
         pc += 2;
         break;
       }
-      case 312: { // F64SubSL
+      case 313: { // F64SubSL
         slot = sp - 1;
         x = F64[slot << 1]!;
         y = F64[(fp + code[pc]!) << 1]!;
@@ -1835,7 +1860,7 @@ export function execute(entry: FuncInstance): void {
         pc += 1;
         break;
       }
-      case 313: { // F64MulLL
+      case 314: { // F64MulLL
         x = F64[(fp + code[pc]!) << 1]!;
         y = F64[(fp + code[pc + 1]!) << 1]!;
         z = x * y;
@@ -1843,7 +1868,7 @@ export function execute(entry: FuncInstance): void {
         pc += 2;
         break;
       }
-      case 314: { // F64MulSL
+      case 315: { // F64MulSL
         slot = sp - 1;
         x = F64[slot << 1]!;
         y = F64[(fp + code[pc]!) << 1]!;
@@ -1852,7 +1877,7 @@ export function execute(entry: FuncInstance): void {
         pc += 1;
         break;
       }
-      case 315: { // F64DivLL
+      case 316: { // F64DivLL
         x = F64[(fp + code[pc]!) << 1]!;
         y = F64[(fp + code[pc + 1]!) << 1]!;
         z = x / y;
@@ -1860,7 +1885,7 @@ export function execute(entry: FuncInstance): void {
         pc += 2;
         break;
       }
-      case 316: { // F64DivSL
+      case 317: { // F64DivSL
         slot = sp - 1;
         x = F64[slot << 1]!;
         y = F64[(fp + code[pc]!) << 1]!;
@@ -1869,80 +1894,80 @@ export function execute(entry: FuncInstance): void {
         pc += 1;
         break;
       }
-      case 317: { // I32AddLLTee
+      case 318: { // I32AddLLTee
         z = I32[(fp + code[pc]!) << 2]! + I32[(fp + code[pc + 1]!) << 2]!;
         I32[(fp + code[pc + 2]!) << 2] = z;
         I32[sp++ << 2] = z;
         pc += 3;
         break;
       }
-      case 318: { // I32AddLLSet
+      case 319: { // I32AddLLSet
         I32[(fp + code[pc + 2]!) << 2] = I32[(fp + code[pc]!) << 2]! + I32[(fp + code[pc + 1]!) << 2]!;
         pc += 3;
         break;
       }
-      case 319: { // I64AddLL
+      case 320: { // I64AddLL
         I64[sp++ << 1] = I64[(fp + code[pc]!) << 1]! + I64[(fp + code[pc + 1]!) << 1]!;
         pc += 2;
         break;
       }
-      case 320: { // I64AddSL
+      case 321: { // I64AddSL
         slot = sp - 1;
         I64[slot << 1] = I64[slot << 1]! + I64[(fp + code[pc]!) << 1]!;
         pc += 1;
         break;
       }
-      case 321: { // I64XorLL
+      case 322: { // I64XorLL
         I64[sp++ << 1] = I64[(fp + code[pc]!) << 1]! ^ I64[(fp + code[pc + 1]!) << 1]!;
         pc += 2;
         break;
       }
-      case 322: { // I64XorSL
+      case 323: { // I64XorSL
         slot = sp - 1;
         I64[slot << 1] = I64[slot << 1]! ^ I64[(fp + code[pc]!) << 1]!;
         pc += 1;
         break;
       }
-      case 323: { // I64MulLL
+      case 324: { // I64MulLL
         I64[sp++ << 1] = I64[(fp + code[pc]!) << 1]! * I64[(fp + code[pc + 1]!) << 1]!;
         pc += 2;
         break;
       }
-      case 324: { // I64MulSL
+      case 325: { // I64MulSL
         slot = sp - 1;
         I64[slot << 1] = I64[slot << 1]! * I64[(fp + code[pc]!) << 1]!;
         pc += 1;
         break;
       }
-      case 325: { // I64AndLL
+      case 326: { // I64AndLL
         I64[sp++ << 1] = I64[(fp + code[pc]!) << 1]! & I64[(fp + code[pc + 1]!) << 1]!;
         pc += 2;
         break;
       }
-      case 326: { // I64AndSL
+      case 327: { // I64AndSL
         slot = sp - 1;
         I64[slot << 1] = I64[slot << 1]! & I64[(fp + code[pc]!) << 1]!;
         pc += 1;
         break;
       }
-      case 327: { // I64OrLL
+      case 328: { // I64OrLL
         I64[sp++ << 1] = I64[(fp + code[pc]!) << 1]! | I64[(fp + code[pc + 1]!) << 1]!;
         pc += 2;
         break;
       }
-      case 328: { // I64OrSL
+      case 329: { // I64OrSL
         slot = sp - 1;
         I64[slot << 1] = I64[slot << 1]! | I64[(fp + code[pc]!) << 1]!;
         pc += 1;
         break;
       }
-      case 329: { // I64AddSet
+      case 330: { // I64AddSet
         slot = (sp -= 2);
         I64[(fp + code[pc]!) << 1] = I64[slot << 1]! + I64[(slot + 1) << 1]!;
         pc += 1;
         break;
       }
-      case 330: { // I64AddTee
+      case 331: { // I64AddTee
         slot = --sp - 1;
         zb = I64[slot << 1]! + I64[(slot + 1) << 1]!;
         I64[(fp + code[pc]!) << 1] = zb;
@@ -1950,13 +1975,13 @@ export function execute(entry: FuncInstance): void {
         pc += 1;
         break;
       }
-      case 331: { // I64XorSet
+      case 332: { // I64XorSet
         slot = (sp -= 2);
         I64[(fp + code[pc]!) << 1] = I64[slot << 1]! ^ I64[(slot + 1) << 1]!;
         pc += 1;
         break;
       }
-      case 332: { // I64XorTee
+      case 333: { // I64XorTee
         slot = --sp - 1;
         zb = I64[slot << 1]! ^ I64[(slot + 1) << 1]!;
         I64[(fp + code[pc]!) << 1] = zb;
@@ -1964,7 +1989,7 @@ export function execute(entry: FuncInstance): void {
         pc += 1;
         break;
       }
-      case 333: { // F64AddSet
+      case 334: { // F64AddSet
         slot = (sp -= 2);
         x = F64[slot << 1]!;
         y = F64[(slot + 1) << 1]!;
@@ -1973,7 +1998,7 @@ export function execute(entry: FuncInstance): void {
         pc += 1;
         break;
       }
-      case 334: { // F64AddTee
+      case 335: { // F64AddTee
         slot = --sp - 1;
         x = F64[slot << 1]!;
         y = F64[(slot + 1) << 1]!;
@@ -1983,7 +2008,7 @@ export function execute(entry: FuncInstance): void {
         pc += 1;
         break;
       }
-      case 335: { // F64MulSet
+      case 336: { // F64MulSet
         slot = (sp -= 2);
         x = F64[slot << 1]!;
         y = F64[(slot + 1) << 1]!;
@@ -1992,7 +2017,7 @@ export function execute(entry: FuncInstance): void {
         pc += 1;
         break;
       }
-      case 336: { // F64MulTee
+      case 337: { // F64MulTee
         slot = --sp - 1;
         x = F64[slot << 1]!;
         y = F64[(slot + 1) << 1]!;
@@ -2002,26 +2027,26 @@ export function execute(entry: FuncInstance): void {
         pc += 1;
         break;
       }
-      case 337: { // I32MulLL_I32Add
+      case 338: { // I32MulLL_I32Add
         I32[sp++ << 2] = Math.imul(I32[(fp + code[pc]!) << 2]!, I32[(fp + code[pc + 1]!) << 2]!);
         slot = --sp - 1;
         I32[slot << 2] = I32[slot << 2]! + I32[(slot + 1) << 2]!;
         pc += 2;
         break;
       }
-      case 338: { // I32AddLCSet_I32LtULCBr
+      case 339: { // I32AddLCSet_I32LtULCBr
         I32[(fp + code[pc + 2]!) << 2] = I32[(fp + code[pc]!) << 2]! + code[pc + 1]!;
         if (I32[(fp + code[pc + 3]!) << 2]! >>> 0 < code[pc + 4]! >>> 0) { pc = code[pc + 5]!; break; }
         pc += 6;
         break;
       }
-      case 339: { // I32AddLCSet_I32LtSLCBr
+      case 340: { // I32AddLCSet_I32LtSLCBr
         I32[(fp + code[pc + 2]!) << 2] = I32[(fp + code[pc]!) << 2]! + code[pc + 1]!;
         if (I32[(fp + code[pc + 3]!) << 2]! < code[pc + 4]!) { pc = code[pc + 5]!; break; }
         pc += 6;
         break;
       }
-      case 340: { // I32AddLCSet_I32NeLCBr
+      case 341: { // I32AddLCSet_I32NeLCBr
         I32[(fp + code[pc + 2]!) << 2] = I32[(fp + code[pc]!) << 2]! + code[pc + 1]!;
         if (I32[(fp + code[pc + 3]!) << 2]! !== code[pc + 4]!) { pc = code[pc + 5]!; break; }
         pc += 6;
@@ -2042,6 +2067,31 @@ export function execute(entry: FuncInstance): void {
         // only in code compiled for an instance with a Coverage (coverage.ts)
         coverageOf(inst)!.hits[code[pc++]!]++;
         break;
+      case Op.LoopHead: {
+        // only with tier 2 (tier2/tier2.ts): the countdown lives in the code itself
+        if (--code[pc]! !== 0) {
+          pc += 2;
+          break;
+        }
+        code[pc] = 0x3fffffff;
+        const ran = enterLoop(code, code[pc + 1]!, depth, fp);
+        if (ran === undefined) {
+          pc += 2;
+          break;
+        }
+        if (typeof ran !== 'number') {
+          thrown.exn = ran;
+          saveFrame(depth, code, 0, fp, inst);
+          code = UNWIND;
+          pc = 0;
+          break;
+        }
+        // tier 2 ran the frame to its end and left its `ran` results from fp: return from it
+        sp = fp + ran;
+        code = RETURNS[ran] ??= Int32Array.of(Op.Return, ran);
+        pc = 0;
+        break;
+      }
       // --- typed function references and GC: the branches here, everything else in gc.ts (see default).
       // Last in the switch: under tsx the cases' Op values are no literals, so the switch compares
       // them in order, and an instruction's cost grows with the cases above it.

@@ -30,7 +30,8 @@ interface Access {
 const accesses: Access[] = [];
 const byKey = new Map<string, number>();
 
-function oob(): never {
+/** The trap of an access out of a memory's bounds (the loop's and tier 2's too). */
+export function oob(): never {
   throw new Trap('out of bounds memory access');
 }
 
