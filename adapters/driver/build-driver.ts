@@ -25,8 +25,8 @@ import { encodeSigned, readUnsigned } from '../../reference-runtime/binary/leb12
 import { instr, type Instr } from '../../reference-runtime/syntax/instructions.js';
 import { appendType, type Func, type Module } from '../../reference-runtime/syntax/module.js';
 import type { FuncType, RefType, ValType } from '../../reference-runtime/syntax/types.js';
-import type { ArgValue } from '../plan.js';
-import { outcomeTypes, type Resolved } from '../resolve.js';
+import type { ArgValue, Invocation } from '../plan.js';
+import { outcomeTypes, resolveInvocation, type Resolved } from '../resolve.js';
 import { constInstr, hexDigits } from '../values.js';
 import { EMIT_TYPE, emitFunc, FD_WRITE_TYPE, PROC_EXIT_TYPE } from './emit.js';
 import { renumberSpace } from '../../reference-runtime/syntax/renumber.js';
@@ -48,6 +48,11 @@ export interface DriverInvocation {
   args: ArgValue[];
   /** the arguments of the call through the returned reference (plan.ts `through`) */
   through?: ArgValue[];
+}
+
+/** The plan's invocations as the driver takes them: each resolved on `module`, with its arguments and those of its call through. */
+export function driverInvocations(module: Module, invocations: readonly Invocation[]): DriverInvocation[] {
+  return invocations.map((inv) => ({ resolved: resolveInvocation(module, inv), args: inv.args, ...(inv.through ? { through: inv.through } : {}) }));
 }
 
 /** The driver's bytes for invocations from `from` on (the module is not modified). */

@@ -7,9 +7,9 @@ import { decodeModule } from '../../reference-runtime/binary/decode.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
 import { notRun, type Invocation, type InvocationOutcome, type ModuleVerdict, type Plan, type RawOutput, type RunOutcome } from '../plan.js';
 import type { ProcessResult } from '../process.js';
-import { outcomeTypes, resolveInvocation, type Resolved } from '../resolve.js';
+import { outcomeTypes, type Resolved } from '../resolve.js';
 import { classifyMessage, isTrapKind, type MessageTable } from '../trap-kinds.js';
-import { driverImage, whyNoDriver } from './build-driver.js';
+import { driverImage, driverInvocations, whyNoDriver } from './build-driver.js';
 import { ValidationError } from '../../reference-runtime/errors.js';
 import { validateModule } from '../../reference-runtime/valid/validate.js';
 import { readDriverOutput } from './read-output.js';
@@ -130,8 +130,8 @@ function prepareAnew(plan: Plan): Prepared {
   // picks the route.
   const bare = bareRoute(module);
   if (bare !== undefined) return { kind: 'bare', reason: `driver: ${bare}; the module was judged on its bare bytes` };
-  const resolved = plan.invocations.map((inv) => resolveInvocation(module, inv));
-  return { kind: 'driver', module, resolved, driverFor: driverImage(module, plan.invocations.map((inv, i) => ({ resolved: resolved[i]!, args: inv.args, through: inv.through }))) };
+  const invocations = driverInvocations(module, plan.invocations);
+  return { kind: 'driver', module, resolved: invocations.map((inv) => inv.resolved), driverFor: driverImage(module, invocations) };
 }
 
 export async function runDriverPlan(plan: Plan, runner: DriverRunner, timeoutMs: number): Promise<RunOutcome> {

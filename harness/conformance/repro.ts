@@ -9,9 +9,8 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeModule } from '../../reference-runtime/binary/decode.js';
 import type { Adapter, CommandLine } from '../../adapters/adapter.js';
-import { buildDriver } from '../../adapters/driver/build-driver.js';
+import { buildDriver, driverInvocations } from '../../adapters/driver/build-driver.js';
 import type { ArgValue, Invocation } from '../../adapters/plan.js';
-import { resolveInvocation } from '../../adapters/resolve.js';
 import { showResult } from '../../adapters/values.js';
 
 export const MODULE_FILE = 'module.wasm';
@@ -73,7 +72,7 @@ export function writeReproFiles(dir: string, module: Uint8Array, invocations: re
   writeFileSync(join(dir, MODULE_FILE), module);
   if (invocations.length > 0) {
     const m = decodeModule(module);
-    writeFileSync(join(dir, DRIVER_FILE), buildDriver(m, invocations.map((inv) => ({ resolved: resolveInvocation(m, inv), args: inv.args, through: inv.through }))));
+    writeFileSync(join(dir, DRIVER_FILE), buildDriver(m, driverInvocations(m, invocations)));
     written.push(DRIVER_FILE);
   }
   for (const r of recipes) {

@@ -21,9 +21,10 @@ import { constInstr } from '../../adapters/values.js';
 import { chooseValue, I32_BOUNDARY } from './boundary.js';
 import type { Choices } from './choices.js';
 import { addrConst } from './const-exprs.js';
+import { isNum, operandPair, operandValue } from './operand-values.js';
 import { exnProducers, exnStmts } from './exn-code.js';
 import { gcProducers, gcStmts } from './gc-code.js';
-import { chooseValType, freshRef, FUEL_GLOBAL, PAGE, typeIndex, type Shape } from './module-shape.js';
+import { chooseValType, depthGlobal, freshRef, FUEL_GLOBAL, PAGE, typeIndex, type Shape } from './module-shape.js';
 import { needsData, needsMemory, OPS_BY_RESULT, VOID_OPS, type SigOp } from './op-index.js';
 import { tailCallStmts } from './tail-calls.js';
 
@@ -132,10 +133,22 @@ export class BodyGen {
     return instr(op, { index: i });
   }
 
-  /** Consumes a value of type t from the stack: into a local of its type, or dropped. */
+  /**
+   * Consumes a value of type t from the stack: into a local of its type, a
+   * mutable global (part of the final state the fuzzer compares, so a wrong
+   * value there is seen), or dropped.
+   */
   sink(t: ValType): Instr {
+    const c = this.c;
+    const gs = this.writableGlobals(t);
+    if (gs.length > 0 && c.chance(25)) return instr('global.set', { index: c.pick(gs) });
     const ls = this.localsOf(t, true);
-    return ls.length > 0 && this.c.chance(50) ? this.setLocal(this.c.pick(ls)) : instr('drop');
+    return ls.length > 0 && c.chance(50) ? this.setLocal(c.pick(ls)) : instr('drop');
+  }
+
+  /** The mutable globals (of type t) generated code may set: not the fuel or depth counters, which bound the work. */
+  writableGlobals(t?: ValType): number[] {
+    return this.s.module.globals.flatMap((g, i) => (g.type.mutable && (t === undefined || g.type.type === t) && i !== FUEL_GLOBAL && i !== this.s.depthGlobal ? [i] : []));
   }
 
   /** Instructions of a 3.0 feature may be used: the module uses the feature. */
@@ -232,28 +245,84 @@ export class BodyGen {
    * signature writes them as i32).
    */
   private sigOp(op: SigOp, d: number): Instr[] {
-    const c = this.c;
     const info = op.info;
     const mem = needsMemory(info) ? this.chooseMemory(info) : 0;
-    const src = info.imm === 'memory_copy' ? c.int(this.s.module.mems.length) : mem;
+    const src = info.imm === 'memory_copy' ? this.c.int(this.s.module.mems.length) : mem;
     const at = this.memAddr(mem);
-    const operands = op.params.map((p, i) => {
-      if (i === 0 && (info.imm === 'memarg' || info.imm === 'memarg_lane')) return this.address(d, at);
+    const memarg = info.imm === 'memarg' || info.imm === 'memarg_lane' ? this.memarg(info) : undefined;
+    const operands = this.bulkOperands(info, mem, src) ?? this.operandPair(op) ?? op.params.map((p, i) => {
+      if (i === 0 && memarg !== undefined) return this.address(d, at, mem, memarg.offset, 1 << info.align!);
       if (info.name === 'memory.grow') return [this.addrSmall(3, at)];
-      if (INT_DIVS.test(info.name) && i === 1 && c.chance(50)) {
+      if (INT_DIVS.test(info.name) && i === 1 && this.c.chance(40)) {
         // A divisor that is never 0, so that most divisions do not trap.
         const one = p === 'i32' ? instr('i32.const', { i32: 1 }) : instr('i64.const', { i64: 1n });
         return [...this.expr(p, d), one, instr(p === 'i32' ? 'i32.or' : 'i64.or')];
       }
       // Bulk memory operands: a destination in the first bytes, short sources and lengths.
-      if (needsMemory(info) && info.imm !== 'memarg' && info.imm !== 'memarg_lane') {
+      if (needsMemory(info) && memarg === undefined) {
         // (memory.fill's value, operand 1, is an i32 like a length)
         const type = bulkOperandType(info.name, i, at, this.memAddr(src));
         return [this.addrSmall(i === 0 ? 300 : 32, type)];
       }
-      return this.expr(p, d);
+      return this.operand(info.name, i, p, d);
     });
-    return [...operands.flat(), this.withImmediates(info, mem, src)];
+    return [...operands.flat(), this.withImmediates(info, mem, src, memarg)];
+  }
+
+  /**
+   * Operand i of a numeric instruction: often one of the instruction's own
+   * edge values (operand-values.ts) as a constant or a parameter (which
+   * invocations feed boundary arguments), so that edges reach the
+   * instruction rather than only long computed chains.
+   */
+  private operand(op: string, i: number, t: ValType, d: number): Instr[] {
+    if (!isNum(t) || !this.c.chance(45)) return this.expr(t, d);
+    const params = this.type.params.flatMap((p, k) => (p === t ? [k] : []));
+    if (params.length > 0 && this.c.chance(20)) return [instr('local.get', { index: this.c.pick(params) })];
+    return [constInstr(operandValue(this.c, op, i, t))];
+  }
+
+  /** Now and then, the two operands of a binary numeric instruction as a pair of constants that interact (operand-values.ts). */
+  private operandPair(op: SigOp): Instr[][] | undefined {
+    const [a, b] = op.params;
+    if (op.params.length !== 2 || a !== b || !isNum(a!) || op.info.imm !== 'none' || !this.c.chance(15)) return undefined;
+    return operandPair(this.c, op.info.name, a).map((v) => [constInstr(v)]);
+  }
+
+  /**
+   * Now and then, the operands of memory.fill, memory.copy or memory.init
+   * at the end of memory (in bounds, straddling it, past it), or an
+   * overlapping memory.copy in either direction; undefined: the usual small ones.
+   */
+  private bulkOperands(info: OpInfo, mem: number, src: number): Instr[][] | undefined {
+    const c = this.c;
+    const name = info.name;
+    if ((name !== 'memory.fill' && name !== 'memory.copy' && name !== 'memory.init') || !c.chance(40)) return undefined;
+    const at = this.memAddr(mem);
+    const types = [0, 1, 2].map((i) => bulkOperandType(name, i, at, this.memAddr(src)));
+    const n = c.int(9);
+    const konst = (v: number, i: number) => addrConst(v, types[i]!);
+    const atEnd = (m: number) => this.endOfMemory(m, n - (c.int(4) - 1));
+    if (name === 'memory.copy' && src === mem && c.chance(50)) {
+      // overlapping: the source k bytes below or above the destination, more than k bytes copied
+      const base = c.int(64);
+      const k = 1 + c.int(8);
+      const up = c.chance(50);
+      return [[konst(up ? base + k : base, 0)], [konst(up ? base : base + k, 1)], [konst(k + 1 + c.int(16), 2)]];
+    }
+    // at the end of the destination, or (memory.copy) of the source
+    const srcAtEnd = name === 'memory.copy' && c.chance(50);
+    const first = srcAtEnd ? [konst(c.int(64), 0)] : atEnd(mem);
+    const second = srcAtEnd ? atEnd(src) : name === 'memory.fill' ? [this.smallConst(256)] : [konst(c.int(4), 1)];
+    return [first, second, [konst(n, 2)]];
+  }
+
+  /** The address `back` bytes before the end of memory `mem`, as it is when the code runs (after any grow). */
+  private endOfMemory(mem: number, back: number): Instr[] {
+    const at = this.memAddr(mem);
+    const size = instr('memory.size', { index: mem });
+    if (at === 'i64') return [size, instr('i64.const', { i64: 16n }), instr('i64.shl'), instr('i64.const', { i64: BigInt(back) }), instr('i64.sub')];
+    return [size, instr('i32.const', { i32: 16 }), instr('i32.shl'), instr('i32.const', { i32: back | 0 }), instr('i32.sub')];
   }
 
   /** A memory for a memory instruction: memory.size and memory.grow in an i32 context take a 32-bit one (grow: a growable one). */
@@ -271,14 +340,14 @@ export class BodyGen {
     return m === undefined ? 'i32' : addrType(m);
   }
 
-  private withImmediates(info: OpInfo, mem: number, src: number): Instr {
+  private withImmediates(info: OpInfo, mem: number, src: number, memarg: { align: number; offset: number } | undefined): Instr {
     const c = this.c;
     const index = mem === 0 ? {} : { index: mem };
     switch (info.imm) {
       case 'memarg':
-        return instr(info.name, { ...index, ...this.memarg(info) });
+        return instr(info.name, { ...index, ...memarg });
       case 'memarg_lane':
-        return instr(info.name, { ...index, ...this.memarg(info), lane: c.int(info.lanes!) });
+        return instr(info.name, { ...index, ...memarg, lane: c.int(info.lanes!) });
       case 'lane':
         return instr(info.name, { lane: c.int(info.lanes!) });
       case 'shuffle':
@@ -305,22 +374,32 @@ export class BodyGen {
       [1, PAGE - 1],
       [1, PAGE],
       [1, 0xffffffff],
+      [1, 0xfffffff0],
     ] as const);
     return { align, offset };
   }
 
-  /** A memory address: mostly inside the first page, sometimes a boundary or a masked expression. */
-  private address(d: number, at: AddrType): Instr[] {
+  /**
+   * A memory address for an access of `width` bytes at `offset`: mostly
+   * inside the first page; often at the end of memory (the last in-bounds
+   * access, straddling the end, just past it: with a large offset, the
+   * address plus the offset then crosses 2^32 or 2^64); sometimes a boundary
+   * value or a masked expression.
+   */
+  private address(d: number, at: AddrType, mem: number, offset: number, width: number): Instr[] {
     const c = this.c;
+    const end = (): Instr[] => this.endOfMemory(mem, offset + width - (c.int(width + 2) - 1));
     if (at === 'i64') {
       return c.weighted<() => Instr[]>([
-        [28, () => [instr('i64.const', { i64: BigInt(c.int(300)) })]],
+        [22, () => [instr('i64.const', { i64: BigInt(c.int(300)) })]],
+        [6, end],
         [1, () => [instr('i64.const', { i64: c.pick([-1n, 1n << 32n, 0xffffn, 0x10000n, 1n << 62n]) })]],
         [3, () => [...this.expr('i64', d), instr('i64.const', { i64: 0x7fffn }), instr('i64.and')]],
       ])();
     }
     return c.weighted<() => Instr[]>([
-      [28, () => [instr('i32.const', { i32: c.int(300) })]],
+      [22, () => [instr('i32.const', { i32: c.int(300) })]],
+      [6, end],
       [1, () => [instr('i32.const', { i32: c.pick(I32_BOUNDARY) })]],
       [3, () => [...this.expr('i32', d), instr('i32.const', { i32: 0x7fff }), instr('i32.and')]],
     ])();
@@ -340,8 +419,10 @@ export class BodyGen {
     const table = this.s.module.tables[ti]!;
     const at = addrType(table);
     const min = table.limits.min;
-    // Mostly in bounds; sometimes just past the end or any index, to reach the trap.
-    if (this.c.chance(85)) return [addrConst(this.c.int(Math.max(min, 1)), at)];
+    // Mostly in bounds; often the last entry, the size or one past it (as the table is then: after any grow); sometimes any index.
+    const r = this.c.int(100);
+    if (r < 65) return [addrConst(this.c.int(Math.max(min, 1)), at)];
+    if (r < 88) return [instr('table.size', { index: ti }), addrConst(this.c.int(3) - 1, at), instr(at === 'i64' ? 'i64.add' : 'i32.add')];
     return this.c.chance(50) ? [addrConst(min + this.c.int(2), at)] : this.expr(at, d);
   }
 
@@ -442,7 +523,7 @@ export class BodyGen {
       }],
       [3, () => plain([...this.expr(chooseValType(c, this.s), d), instr('drop')])],
     ];
-    const mutableGlobals = this.s.module.globals.flatMap((g, i) => (g.type.mutable && i !== FUEL_GLOBAL ? [i] : []));
+    const mutableGlobals = this.writableGlobals();
     if (mutableGlobals.length > 0) {
       options.push([2, () => {
         const g = c.pick(mutableGlobals);
@@ -456,6 +537,7 @@ export class BodyGen {
     }
     options.push([2, () => this.branch(d)]);
     options.push([1, () => end([...this.values(this.type.results, d), instr('return')])]);
+    if (this.canNest()) options.push([1, () => plain(this.recurse(d))]);
     const callees = this.directCallees();
     if (callees.length > 0) options.push([3, () => plain(this.sinkAll(this.call(c.pick(callees), d)))]);
     if (this.canCallIndirect()) options.push([2, () => plain(this.sinkAll(this.callIndirect(c.pick(this.s.module.types.filter(isFuncType)), d)))]);
@@ -467,6 +549,21 @@ export class BodyGen {
     // Rare: reached, it ends the invocation (the fuel check has unreachable in every function anyway).
     options.push([1, () => (c.chance(25) ? end([instr('unreachable')]) : plain([instr('nop')]))]);
     return c.weighted(options)();
+  }
+
+  /**
+   * Deep but bounded recursion: the function calls itself while the shared
+   * depth global (module-shape.ts depthGlobal) is above zero, one level
+   * less each time and restored on return, so that the call stack stays far
+   * below any runtime's limit (fuel bounds the total work).
+   */
+  private recurse(d: number): Instr[] {
+    const g = depthGlobal(this.c, this.s);
+    const step = (op: 'i32.sub' | 'i32.add') => [instr('global.get', { index: g }), instr('i32.const', { i32: 1 }), instr(op), instr('global.set', { index: g })];
+    this.enter([]);
+    const body = [...step('i32.sub'), ...this.sinkAll(this.call(this.self, d)), ...step('i32.add')];
+    this.leave();
+    return [instr('global.get', { index: g }), instr('if', { blockType: { kind: 'empty' }, body, elseBody: [] })];
   }
 
   private sinkAll(code: { instrs: Instr[]; type: FuncType }): Instr[] {
@@ -491,7 +588,12 @@ export class BodyGen {
     }
     const same = this.labels.flatMap((ts, pos) => (sameTypes(ts, types) ? [this.labels.length - 1 - pos] : []));
     const labels = Array.from({ length: c.int(5) }, () => c.pick(same));
-    const index = c.chance(70) ? [instr('i32.const', { i32: c.int(labels.length + 2) })] : this.expr('i32', d);
+    // an index inside, at or one past the targets, far past them (as unsigned: -1, INT_MIN), or computed
+    const index = c.weighted<() => Instr[]>([
+      [60, () => [instr('i32.const', { i32: c.int(labels.length + 2) })]],
+      [10, () => [instr('i32.const', { i32: c.pick([-1, 0x7fffffff, -0x80000000, labels.length * 2 + 1]) })]],
+      [30, () => this.expr('i32', d)],
+    ])();
     return { instrs: [...vals, ...index, instr('br_table', { index: depth, labels })], terminal: true };
   }
 

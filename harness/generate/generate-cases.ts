@@ -1,11 +1,14 @@
 // The fuzz loop's source: cases mixed from the generators, deterministic for
 // a seed. Valid generated modules carry most of the weight; per-instruction
-// cases keep every instruction's boundaries in rotation; mutated modules test
+// cases keep every instruction's boundaries in rotation, mostly many
+// instructions per case on a sample of their edges (instruction-sample.ts:
+// the source that finds a one-instruction bug soonest); mutated modules test
 // decode/validate verdicts (their `module` is the valid base, see
 // MutatedModule); wasm-tools smith joins when asked for and installed.
 import fc from 'fast-check';
 import type { GeneratedCase } from './generated-case.js';
 import { instructionCases, instructionsWithCases } from './instruction-cases.js';
+import { instructionSampleArb } from './instruction-sample.js';
 import { mutatedModuleArb } from './mutated-module.js';
 import { smithArb, smithAvailable } from './smith.js';
 import { validModuleArb, type GenOptions } from './valid-module.js';
@@ -18,7 +21,7 @@ export interface Mix {
   smith: number;
 }
 
-export const DEFAULT_MIX: Mix = { valid: 80, instruction: 10, mutated: 10, smith: 0 };
+export const DEFAULT_MIX: Mix = { valid: 50, instruction: 40, mutated: 10, smith: 0 };
 
 /** A case with the verdict a mutated module aims at (absent: the module is valid). */
 export type MixedCase = GeneratedCase & { intent?: 'invalid' | 'malformed' };
@@ -28,8 +31,9 @@ export function mixedCaseArb(mix: Mix = DEFAULT_MIX, options: GenOptions = {}): 
   if (mix.valid > 0) sources.push({ weight: mix.valid, arbitrary: validModuleArb(options) });
   if (mix.instruction > 0) {
     const ops = instructionsWithCases();
-    const instr = fc.integer({ min: 0, max: ops.length - 1 }).map((i) => instructionCases(ops[i]!)[0]!);
-    sources.push({ weight: mix.instruction, arbitrary: instr });
+    const single = fc.integer({ min: 0, max: ops.length - 1 }).map((i) => instructionCases(ops[i]!)[0]!);
+    // mostly many instructions at once, each on a sample of its boundary arguments (instruction-sample.ts)
+    sources.push({ weight: mix.instruction, arbitrary: fc.oneof({ weight: 1, arbitrary: single }, { weight: 4, arbitrary: instructionSampleArb() }) });
   }
   if (mix.mutated > 0) {
     const mutated = mutatedModuleArb().map((x): MixedCase => ({ module: x.base.module, bytes: x.bytes, invocations: x.base.invocations, origin: x.origin, intent: x.intent }));

@@ -71,6 +71,27 @@ export function instructionCases(op: string): GeneratedCase[] {
   return [buildCase(op, funcs)];
 }
 
+/** One of an instruction's test functions, as a sampler sees it: its parameter types and every argument list the single-instruction case uses. */
+export interface SampledFunc {
+  params: readonly ValType[];
+  all: ArgValue[][];
+}
+
+/**
+ * Several instructions' test functions in one module (exports prefixed by
+ * the instruction's position in `ops`), each function called with the
+ * argument lists `choose` gives it (per instruction: one array of lists per
+ * function, in order).
+ */
+export function sampledInstructionsCase(ops: readonly string[], choose: (op: string, funcs: readonly SampledFunc[]) => ArgValue[][][]): GeneratedCase {
+  const funcs = ops.flatMap((op, k) => {
+    const fs = testFuncs(opInfo(op)!);
+    const args = choose(op, fs.map((f) => ({ params: f.type.params, all: f.args ?? combos(operandLists(f.type.params)) })));
+    return fs.map((f, j) => ({ ...f, name: `i${k}_${f.name}`, args: args[j]! }));
+  });
+  return buildCase('sample', funcs);
+}
+
 export function* allInstructionCases(): Iterable<GeneratedCase> {
   for (const name of instructionsWithCases()) yield* instructionCases(name);
 }
@@ -155,6 +176,10 @@ const small = (xs: number[]) => xs.map(a32);
 /** Destination/source and length operands of bulk instructions, around both ends of a page. */
 const bulkArgs = combos([small([0, 1, PAGE - 1, PAGE, PAGE + 1, -1]), small([0, 1, 16, PAGE - 1, -1]), small([0, 1, 16, PAGE])]);
 const tableArgs = combos([small([0, 1, 3, 4, 5, -1]), small([0, 1, 2, 3, -1]), small([0, 1, 2, 4])]);
+/** Overlapping copies, destination above and below the source (over the data at the start of memory, or the table's first entries). */
+const overlapping = (k: number, n: number): ArgValue[][] => [small([k, 0, n]), small([0, k, n])];
+const copyArgs = [...bulkArgs, ...overlapping(1, 16), ...overlapping(3, 8), ...overlapping(5, 24)];
+const tableCopyArgs = [...tableArgs, ...overlapping(1, 3), ...overlapping(2, 2)];
 
 function perType(name: string, make: (t: ValType) => TestFunc | undefined): TestFunc[] {
   return GLOBAL_TYPES.flatMap((t) => {
@@ -242,7 +267,7 @@ function contextFuncs(op: string): TestFunc[] {
     case 'table.fill':
       return [{ name: 'op', type: iii_, body: [I('local.get', { index: 0 }), I('ref.func', { index: HELPER_ADD }), I('local.get', { index: 2 }), I('table.fill', { index: 0 })], args: tableArgs }];
     case 'table.copy':
-      return [{ name: 'op', type: iii_, body: [...getParams(3), I('table.copy', { index: 0, index2: 0 })], args: tableArgs }];
+      return [{ name: 'op', type: iii_, body: [...getParams(3), I('table.copy', { index: 0, index2: 0 })], args: tableCopyArgs }];
     case 'table.init':
       return [{ name: 'op', type: iii_, body: [...getParams(3), I('table.init', { index: 1, index2: 0 })], args: tableArgs }];
     case 'elem.drop':
@@ -254,7 +279,7 @@ function contextFuncs(op: string): TestFunc[] {
     case 'memory.fill':
       return [{ name: 'op', type: iii_, body: [...getParams(3), I('memory.fill', { index: 0 })], args: bulkArgs }];
     case 'memory.copy':
-      return [{ name: 'op', type: iii_, body: [...getParams(3), I('memory.copy', { index: 0, index2: 0 })], args: bulkArgs }];
+      return [{ name: 'op', type: iii_, body: [...getParams(3), I('memory.copy', { index: 0, index2: 0 })], args: copyArgs }];
     case 'memory.init':
       return [{ name: 'op', type: iii_, body: [...getParams(3), I('memory.init', { index: 1, index2: 0 })], args: bulkArgs }];
     case 'data.drop':

@@ -6,7 +6,8 @@
 //
 // Calls form a DAG so that call depth is bounded by the number of functions
 // and no runtime's stack limit is ever reached: function i calls only j > i
-// directly, and only functions at or above `tableFuncs` are ever referenced
+// directly (and itself, while a shared depth global allows: at most
+// MAX_RECURSION levels in all), and only functions at or above `tableFuncs` are ever referenced
 // (elements, ref.func, funcref globals, struct fields), while only functions
 // below it call through a reference (call_indirect, call_ref and their tail
 // forms).
@@ -28,6 +29,8 @@ export const FUEL_GLOBAL = 0;
 /** Loop iterations plus function entries one instance may run before the fuel trap. */
 export const FUEL = 2000;
 export const PAGE = 65536;
+/** Most self-call levels a module's recursion may add to the call stack (all functions together). */
+export const MAX_RECURSION = 100;
 
 export interface GenOptions {
   /** most functions per module (default 6) */
@@ -58,6 +61,8 @@ export interface Shape {
   refTypes: RefType[];
   /** exact values of the immutable i32 globals whose initialiser is a constant (extended constant offsets read them) */
   knownI32: Map<number, number>;
+  /** the mutable i32 global counting the self-call levels left (body.ts recurse), added when a body first recurses */
+  depthGlobal?: number;
   /** `a` matches `b` (subtyping, by the oracle's own rules on this module's types) */
   matches(a: ValType, b: ValType): boolean;
 }
@@ -94,7 +99,10 @@ export function chooseShape(c: Choices, opts: GenOptions = {}): Shape {
   }
   // At least one function may call indirectly and, when there are two, at least one may be called so.
   s.tableFuncs = nfuncs === 1 ? 1 : 1 + c.int(nfuncs - 1);
-  if (features.has('function-references')) s.refTypes.push(...typedFuncRefs(s));
+  if (features.has('function-references')) {
+    s.refTypes.push(...typedFuncRefs(s));
+    returnTypedRefs(c, s);
+  }
   s.matches = matcher(m);
   chooseMemories(c, s);
   chooseTables(c, s);
@@ -120,6 +128,22 @@ function signatureRefTypes(features: ReadonlySet<Feature>, gc: GcTypes): RefType
 function typedFuncRefs(s: Shape): RefType[] {
   const types = new Set(s.funcTypes.slice(s.tableFuncs).map((ft) => typeIndex(s.module, ft)));
   return [...types].flatMap((t): RefType[] => [`ref null ${t}`, `ref ${t}`]);
+}
+
+/**
+ * Some of the functions no reference names (below tableFuncs) return a typed
+ * function reference last, so that a plan can call through it (plan.ts
+ * `through`): what the returned function does is then observed too.
+ */
+function returnTypedRefs(c: Choices, s: Shape): void {
+  const typed = typedFuncRefs(s);
+  if (typed.length === 0) return;
+  for (let f = 0; f < s.tableFuncs; f++) {
+    if (!c.chance(30)) continue;
+    const ft: FuncType = { params: s.funcTypes[f]!.params, results: [...s.funcTypes[f]!.results, c.pick(typed)] };
+    s.funcTypes[f] = ft;
+    s.module.funcs[f]!.type = typeIndex(s.module, ft);
+  }
 }
 
 /** Subtyping through the oracle's canonical types (the type section as it is now: later block types are never referenced). */
@@ -226,6 +250,15 @@ export function freshRef(c: Choices, s: Shape, t: RefType): Instr[] {
     return [instr('i32.const', { i32: c.int(4) }), instr('array.new_default', { index: c.pick(s.gc.arrays) })];
   }
   return [instr('ref.null', { refType: withNullable(t, true) })];
+}
+
+/** The depth global of the module, added on first use with a limit of up to MAX_RECURSION levels. */
+export function depthGlobal(c: Choices, s: Shape): number {
+  if (s.depthGlobal === undefined) {
+    s.depthGlobal = s.module.globals.length;
+    s.module.globals.push({ type: { type: 'i32', mutable: true }, init: [instr('i32.const', { i32: 1 + c.int(MAX_RECURSION) })] });
+  }
+  return s.depthGlobal;
 }
 
 function chooseGlobals(c: Choices, s: Shape): void {

@@ -12,7 +12,7 @@ import type { GeneratedCase } from './generated-case.js';
 import { RELAXED_TYPE } from './relaxed-funcs.js';
 import { validModuleArb } from './valid-module.js';
 
-const cases = fc.sample(validModuleArb({ features: { 'relaxed-simd': 1 } }), { numRuns: 150, seed: 40 });
+const cases = fc.sample(validModuleArb({ features: { 'relaxed-simd': 1 } }), { numRuns: 200, seed: 40 });
 
 /** The oracle's outcome for a case, as the fuzz loop gets it (synchronously here). */
 const oracleOutcome = (k: GeneratedCase): OracleOutcome => runReferenceHere({ module: k.bytes, invocations: k.invocations }, { observe: true });

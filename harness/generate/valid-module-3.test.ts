@@ -9,10 +9,9 @@ import { FEATURES, WASM_3_0, type Feature } from '../../reference-runtime/syntax
 import { OPCODES } from '../../reference-runtime/syntax/opcodes.js';
 import { validateModule } from '../../reference-runtime/valid/validate.js';
 import { featuresUsed } from '../conformance/features.js';
-import { runReferencePlan } from '../../adapters/reference/reference-run.js';
+import { runReferenceHere, runReferencePlan } from '../../adapters/reference/reference-run.js';
 import { digestInvocation, withDigest } from '../../adapters/digest.js';
-import { buildDriver, whyNoDriver } from '../../adapters/driver/build-driver.js';
-import { resolveInvocation } from '../../adapters/resolve.js';
+import { buildDriver, driverInvocations, whyNoDriver } from '../../adapters/driver/build-driver.js';
 import type { FeatureSet } from '../../adapters/adapter.js';
 import { ALL_FEATURES, featureWeights } from './features.js';
 import { opcodesOf } from './opcodes-of.js';
@@ -22,6 +21,17 @@ const cases = fc.sample(validModuleArb({ features: ALL_FEATURES }), { numRuns: 7
 const v3 = (used: string[]): string[] => used.filter((f) => (FEATURES as readonly string[]).includes(f));
 
 describe('validModuleArb with the 3.0 features', () => {
+  it('calls through the typed function references some functions return, and the returned functions run', () => {
+    let calledThrough = 0;
+    for (const k of cases) {
+      const through = k.invocations.flatMap((inv, i) => (inv.through ? [i] : []));
+      if (through.length === 0) continue;
+      const { run } = runReferenceHere({ module: k.bytes, invocations: k.invocations });
+      calledThrough += through.filter((i) => run.invocations[i]!.kind === 'values').length;
+    }
+    expect(calledThrough).toBeGreaterThan(2);
+  });
+
   it('generates modules the oracle validates under 3.0 rules, as ASTs and decoded from their bytes', () => {
     for (const k of cases) {
       expect(() => validateModule(k.module, WASM_3_0)).not.toThrow();
@@ -52,11 +62,8 @@ describe('validModuleArb with the 3.0 features', () => {
     for (const k of cases.slice(0, 250)) {
       const m = withDigest(k.module);
       if (whyNoDriver(m) !== undefined) continue;
-      const invocations = [...k.invocations, digestInvocation()].map((inv) => {
-        const resolved = resolveInvocation(m, inv);
-        expect(resolved.ok, inv.export).toBe(true);
-        return { resolved, args: inv.args };
-      });
+      const invocations = driverInvocations(m, [...k.invocations, digestInvocation()]);
+      for (const inv of invocations) expect(inv.resolved.ok, inv.resolved.ok ? '' : inv.resolved.reason).toBe(true);
       expect(() => validateModule(decodeModule(buildDriver(m, invocations), WASM_3_0), WASM_3_0)).not.toThrow();
       built++;
     }

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { encodeModule } from '../../reference-runtime/binary/encode.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
-import type { Invocation } from '../../adapters/plan.js';
+import type { ArgValue, Invocation } from '../../adapters/plan.js';
 import { chooseArg } from './boundary.js';
 import { Choices, choicesArb } from './choices.js';
 import type { GeneratedCase } from './generated-case.js';
@@ -16,7 +16,7 @@ import { BodyGen } from './body.js';
 import { chooseShape, type GenOptions, type Shape } from './module-shape.js';
 import { usesDataIndex } from './opcodes-of.js';
 import { RELAXED_TYPE, relaxedFunc } from './relaxed-funcs.js';
-import { heapOf, isNullable, isRefType, type FuncType, type ValType } from '../../reference-runtime/syntax/types.js';
+import { heapOf, isFuncType, isNullable, isRefType, type FuncType, type ValType } from '../../reference-runtime/syntax/types.js';
 
 export type { GenOptions };
 
@@ -60,15 +60,22 @@ function exportEverything(m: Module): void {
   m.globals.forEach((_, i) => m.exports.push({ name: `g${i}`, kind: 'global', index: i }));
 }
 
-/**
- * A parameter a plan can pass: a number, a vector, or a null of an abstract
- * reference type. (A null of a concrete type, `ref null $t`, is left out:
- * the oracle's plan runner builds an argument from its type alone and cannot
- * tell a struct's null from a function's, adapters/reference/reference-run.ts
- * toValue.)
- */
+/** A parameter a plan can pass: a number, a vector, or a null of a nullable reference type. */
 function plannable(t: ValType): boolean {
-  return !isRefType(t) || (isNullable(t) && typeof heapOf(t) !== 'number');
+  return !isRefType(t) || isNullable(t);
+}
+
+/**
+ * The arguments of a call through the typed function reference `type`
+ * returns last (plan.ts `through`), when it returns one whose parameters a
+ * plan can pass: most of the time, so that a returned function is run too.
+ */
+function chooseThrough(c: Choices, s: Shape, type: FuncType): ArgValue[] | undefined {
+  const last = type.results.at(-1);
+  const heap = last !== undefined && isRefType(last) ? heapOf(last) : undefined;
+  const target = typeof heap === 'number' ? s.module.types[heap] : undefined;
+  if (target === undefined || !isFuncType(target) || !target.params.every(plannable) || !c.chance(75)) return undefined;
+  return target.params.map((t) => chooseArg(c, t));
 }
 
 /** Invocations of the functions a plan can call, the relaxed ones (after the others) among them. */
@@ -79,6 +86,8 @@ function chooseInvocations(c: Choices, s: Shape, relaxed: number): Invocation[] 
   const n = 1 + c.int(s.options.maxInvocations + relaxed);
   return Array.from({ length: n }, () => {
     const f = c.pick(callable);
-    return { export: `f${f}`, args: types[f]!.params.map((t) => chooseArg(c, t)) };
+    const args = types[f]!.params.map((t) => chooseArg(c, t));
+    const through = chooseThrough(c, s, types[f]!);
+    return { export: `f${f}`, args, ...(through ? { through } : {}) };
   });
 }
