@@ -53,7 +53,7 @@ describe.skipIf(missing !== undefined)(missing ? `nightly report in chromium (sk
   });
 
   it('has every section, in order, in the navigation', async () => {
-    expect(await page.locator('header nav a').allInnerTexts()).toEqual(['Summary', 'Spec conformance', 'Findings', 'Performance', 'Trends']);
+    expect(await page.locator('header nav a').allInnerTexts()).toEqual(['Summary', 'Spec conformance', 'Findings', 'Fuzzing', 'Performance', 'Trends']);
   });
 
   it('summarises the runtimes with their exact versions', async () => {
