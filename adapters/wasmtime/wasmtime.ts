@@ -12,7 +12,7 @@ import type { Adapter } from '../adapter.js';
 import { CliAdapter, type CliDialectSpec, type Located } from '../cli-adapter.js';
 import { SPEC_WORDING } from '../trap-kinds.js';
 import { BATCH_MARKER } from '../batch-output.js';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WASMTIME_MESSAGES } from './messages.js';
 
@@ -91,7 +91,10 @@ function batchLauncher(scratch: string, count: number): string {
     ${lines.map((line, k) => `(data (i32.const ${at(k)}) "${watString(line)}")`).join('\n    ')}
     (func (export "${INIT}")
       ${lines.map((line, k) => `(i32.store (i32.const 0) (i32.const ${at(k)})) (i32.store (i32.const 4) (i32.const ${line.length})) (drop (call $write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))) (call $d${k})`).join('\n      ')}))`;
-  writeFileSync(file, encodeModule(parseWat(wat)));
+  // written aside and renamed: a concurrent batch of the same size must never read it half-written
+  const aside = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  writeFileSync(aside, encodeModule(parseWat(wat)));
+  renameSync(aside, file);
   return file;
 }
 

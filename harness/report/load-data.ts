@@ -25,12 +25,8 @@ export function loadReportData(store: Store, now: Date = new Date()): ReportData
     findings: store.listFindings().map((f) => toFindingInfo(store, f, isNew, runtimes, records)),
     performance: loadPerformance(store, runs, nameOf),
     trends: loadTrends(store),
-    ...optional('fuzz', loadFuzz(store, records)),
+    fuzz: loadFuzz(store, records),
   };
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
 /** What the fuzz loop stored as its run's summary (harness/fuzz/loop.ts); the newer fields are absent from older runs. */
