@@ -58,7 +58,7 @@ import { execute, machine } from './machine.js';
 import { isArithmeticNaN32, isArithmeticNaN64Bits, isCanonicalNaN32, isCanonicalNaN64Bits, nondeterminism } from './numerics/nan.js';
 import { relaxed } from './numerics/v128/relaxed-profile.js';
 import { exploreProfiles, outcomeKey, vectorKey, type Outcome, type ProfileOutcome } from './relaxed-explore.js';
-import { I32, REFS, ensureStack, releaseRefsAbove } from './stack.js';
+import { I32, REFS, ensureStack, growRefs, releaseRefsAbove } from './stack.js';
 
 export type { ProfileOutcome };
 
@@ -170,6 +170,7 @@ function run(f: FuncInstance, args: Value[]): Outcome {
   const base = machine.sp;
   const depth = machine.depth;
   ensureStack();
+  growRefs(base + args.length);
   try {
     args.forEach((a, i) => (REFS[base + i] = writeCell(a, I32, (base + i) << 2)));
     machine.sp = base + args.length;

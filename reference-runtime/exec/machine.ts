@@ -89,7 +89,7 @@ export function compiledOf(f: WasmFunc): Compiled {
     contexts.set(inst, ctx);
   }
   const c = compileFunction(f.code, f.type, ctx);
-  c.heat = initialHeat();
+  c.heat = initialHeat(c.code.length);
   registerHandlers(c);
   register(f, c, ctx);
   f.compiled = c;
@@ -181,6 +181,7 @@ export function execute(entry: FuncInstance): void {
     return;
   }
   if (depth >= MAX_CALL_DEPTH || sp - c.nparams + c.maxHeight > STACK_SLOTS) throw new Exhaustion();
+  if (sp - c.nparams + c.maxHeight > REFS.length) stack.growRefs(sp - c.nparams + c.maxHeight);
   depth++;
   let fp = sp - c.nparams;
   for (let s = sp; s < fp + c.nlocals; s++) {
@@ -328,6 +329,7 @@ export function execute(entry: FuncInstance): void {
         if (op <= Op.CallIndirect) {
           const nfp = sp - c.nparams;
           if (depth >= MAX_CALL_DEPTH || nfp + c.maxHeight > STACK_SLOTS) throw new Exhaustion();
+          if (nfp + c.maxHeight > REFS.length) stack.growRefs(nfp + c.maxHeight);
           fCode[depth] = code;
           fPc[depth] = pc;
           fFp[depth] = fp;
@@ -338,6 +340,7 @@ export function execute(entry: FuncInstance): void {
           // a tail call: the callee's frame replaces this one, from its base, at the same depth
           const n = c.nparams;
           if (fp + c.maxHeight > STACK_SLOTS) throw new Exhaustion();
+          if (fp + c.maxHeight > REFS.length) stack.growRefs(fp + c.maxHeight);
           if (n !== 0) moveSlots(fp, sp - n, n);
           sp = fp + n;
         }

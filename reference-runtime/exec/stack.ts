@@ -16,7 +16,15 @@ export let U64 = new BigUint64Array(0);
 export let U8 = new Uint8Array(0);
 export let REFS: unknown[] = [];
 
-/** Allocates the stack on first use; every entry into the machine (invoke.ts, machine.ts) calls it first. */
+/** References slots at first: programs rarely go deeper, and filling all STACK_SLOTS takes ~10 ms. */
+const FIRST_REFS = 1 << 16;
+
+/**
+ * Allocates the stack on first use; every entry into the machine (invoke.ts,
+ * machine.ts) calls it first. The words are one ArrayBuffer at once (its
+ * pages are zeroed lazily by the OS); the references array grows in place
+ * (growRefs), so every alias of REFS stays valid.
+ */
 export function ensureStack(): void {
   if (I32.length !== 0) return;
   const buffer = new ArrayBuffer(STACK_SLOTS * 16);
@@ -26,7 +34,16 @@ export function ensureStack(): void {
   I64 = new BigInt64Array(buffer);
   U64 = new BigUint64Array(buffer);
   U8 = new Uint8Array(buffer);
-  REFS = new Array<unknown>(STACK_SLOTS).fill(null);
+  REFS = new Array<unknown>(FIRST_REFS).fill(null);
+}
+
+/** Makes slots below `end` (at most STACK_SLOTS, which the callers' exhaustion checks keep) hold references. */
+export function growRefs(end: number): void {
+  const from = REFS.length;
+  if (end <= from) return;
+  const to = Math.min(STACK_SLOTS, Math.max(end, from * 2));
+  REFS.length = to;
+  REFS.fill(null, from, to);
 }
 
 /** Copies `n` whole slots (words and references) from `src` to `dst` (dst <= src). */

@@ -421,10 +421,22 @@ export function opByCode(prefix: number, code: number): OpInfo | undefined {
 
 const sigLetters: Record<string, string> = { i: 'i32', l: 'i64', f: 'f32', d: 'f64', v: 'v128' };
 
+export interface Signature {
+  readonly params: readonly string[];
+  readonly results: readonly string[];
+}
+
+// read once per opcode: compiling a function asks for every instruction's
+const signatures = new Map<OpInfo, Signature>();
+
 /** The signature of a context-free instruction as operand and result types. */
-export function signature(info: OpInfo): { params: string[]; results: string[] } | undefined {
+export function signature(info: OpInfo): Signature | undefined {
   if (info.sig === undefined) return undefined;
-  const [params, results] = info.sig.split('>') as [string, string];
-  const types = (s: string) => [...s].map((c) => sigLetters[c]!);
-  return { params: types(params), results: types(results) };
+  let sig = signatures.get(info);
+  if (sig === undefined) {
+    const [params, results] = info.sig.split('>') as [string, string];
+    const types = (s: string) => Object.freeze([...s].map((c) => sigLetters[c]!));
+    signatures.set(info, (sig = { params: types(params), results: types(results) }));
+  }
+  return sig;
 }

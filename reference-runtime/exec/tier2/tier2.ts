@@ -59,6 +59,8 @@ export interface Tier2Code {
 // (a function in well under a millisecond), interpretation is not, and V8
 // itself tiers the JavaScript up. The spec suites are no slower for it.
 const HOT_CALLS = 2;
+/** Words of interpreter code that add one call to a function's heat (initialHeat). */
+const WORDS_PER_CALL = 200;
 const HOT_LOOP = 20;
 /** A countdown that never runs out in practice (and is reset if it does). */
 const NEVER = 0x3fffffff;
@@ -75,9 +77,17 @@ export const tier2 = { mode: modeOf(process.env.WASMDIFF_TIER2) };
 /** Translations made, and refused (translate.ts' Untranslatable), since the process started: what tests check ran. */
 export const stats = { functions: 0, loops: 0, refused: 0 };
 
-/** Calls into the function before it is translated (Compiled.heat starts here). */
-export function initialHeat(): number {
-  return tier2.mode === 'on' ? HOT_CALLS : tier2.mode === 'eager' ? 1 : NEVER;
+/**
+ * Calls into a function of `size` words of interpreter code before it is
+ * translated (Compiled.heat starts here). In mode `on` a big function waits
+ * for more calls: translating it and having V8 compile the JavaScript costs
+ * in proportion to its size, and a big function called a few times is
+ * mostly one that runs a short path of itself each time (a C library's
+ * malloc or printf, some 150 KB of JavaScript, is in every corpus program).
+ * Its hot loops still move to tier 2 on their own (OSR).
+ */
+export function initialHeat(size: number): number {
+  return tier2.mode === 'on' ? HOT_CALLS + Math.floor(size / WORDS_PER_CALL) : tier2.mode === 'eager' ? 1 : NEVER;
 }
 
 /** Entries into a loop before its frame moves to tier 2; undefined: no loop heads are compiled. */
@@ -197,8 +207,9 @@ export function enterLoop(code: Int32Array, loop: number, depth: number, fp: num
   const c = f?.compiled;
   const ctx = c === undefined ? undefined : contexts.get(c);
   if (f === undefined || c === undefined || ctx === undefined || coverageOf(f.instance) !== undefined) return undefined;
-  // a function hot in a loop is hot: its later calls start in tier 2 too (a recursive one's, above this frame, at once)
-  if (c.tier2 === null && c.heat !== NEVER) promote(f, c);
+  // a function hot in a loop is hot: its next call starts in tier 2 (a recursive one's, above this frame, too);
+  // not translated now, as most such frames are a program's main loop and never called again
+  if (c.tier2 === null && c.heat !== NEVER) c.heat = 1;
   let byLoop = osrCode.get(code);
   if (byLoop === undefined) osrCode.set(code, (byLoop = new Map()));
   let entry = byLoop.get(loop);

@@ -444,39 +444,70 @@ class Translator {
   }
 
   private numericOrMemory(ins: Instr, indent: number): void {
-    const info = opInfo(ins.op);
-    const sig = info === undefined ? undefined : signature(info);
-    if (info === undefined || sig === undefined || info.imm === 'lane' || info.imm === 'memarg_lane') throw new Untranslatable(ins.op);
-    const kinds = sig.params.map((t) => kindOf(t as ValType));
-    const results = sig.results.map((t) => kindOf(t as ValType));
-    const operands = kinds.map((_, i) => this.top(kinds.length - 1 - i));
-    this.stack.length -= kinds.length;
-    const r = results.length === 0 ? undefined : this.push(results[0]!);
-    if (info.imm === 'memarg') {
+    const t = templateOf(ins.op);
+    const operands = t.params.map((_, i) => this.top(t.params.length - 1 - i));
+    this.stack.length -= t.params.length;
+    const r = t.result === undefined ? '' : this.push(t.result);
+    if (t.size !== undefined) {
       if ((ins.index ?? 0) !== 0 || !this.usesMemory) throw new Untranslatable('memory other than a 32-bit memory 0');
-      const load = LOADS[ins.op];
-      const store = STORES[ins.op];
-      const [size, access] = load ?? store ?? [];
-      if (size === undefined || access === undefined) throw new Untranslatable(ins.op);
       // the effective address in doubles, as the interpreter computes it: base + offset never wraps
       this.emit(`a = (${operands[0]} >>> 0) + ${ins.offset ?? 0};`, indent);
-      this.emit(`if (a + ${size} > ml) oob();`, indent);
-      this.emit(load !== undefined ? `${r} = ${access};` : `${access.replace('$v', operands[1]!)};`, indent);
+      this.emit(`if (a + ${t.size} > ml) oob();`, indent);
+    }
+    if (t.fn !== undefined) {
+      this.emit(`${r} = ${this.konst(t.fn)}(${operands.join(', ')});`, indent);
       return;
     }
-    const row = ROW.get(ins.op);
-    if (row !== undefined) {
-      const lines = inlineOperands(rowStatements(row, operands, (x) => `${r} = ${x};`));
-      const scoped = lines.some((l) => l.startsWith('const '));
-      if (scoped) this.emit('{', indent);
-      for (const line of lines) this.emit(line, scoped ? indent + 1 : indent);
-      if (scoped) this.emit('}', indent);
-      return;
-    }
-    const fn = (NUMERIC_OPS as Record<string, unknown>)[ins.op];
-    if (fn === undefined || r === undefined) throw new Untranslatable(ins.op);
-    this.emit(`${r} = ${this.konst(fn)}(${operands.join(', ')});`, indent);
+    const fill = (line: string) => line.replace(HOLE, (h) => (h === R ? r : operands[h === A ? 0 : 1]!));
+    const scoped = t.lines.some((l) => l.startsWith('const '));
+    if (scoped) this.emit('{', indent);
+    for (const line of t.lines) this.emit(fill(line), scoped ? indent + 1 : indent);
+    if (scoped) this.emit('}', indent);
   }
+}
+
+/**
+ * What a numeric or memory instruction becomes, worked out once per opcode
+ * (translation is on the oracle's clock): the operand and result kinds, and
+ * statements with holes for the operand variables ($0$, $1$) and the result's
+ * ($r$: no hole holds a bare `a` or `b`, which inlineOperands rewrites); or the library function it calls; a load or store, its byte count.
+ */
+interface OpTemplate {
+  params: Kind[];
+  result: Kind | undefined;
+  lines: string[];
+  fn?: unknown;
+  size?: number;
+}
+
+const A = '$0$';
+const B = '$1$';
+const R = '$r$';
+const HOLE = /\$[01r]\$/g;
+const templates = new Map<string, OpTemplate>();
+
+function templateOf(op: string): OpTemplate {
+  let t = templates.get(op);
+  if (t === undefined) templates.set(op, (t = makeTemplate(op)));
+  return t;
+}
+
+function makeTemplate(op: string): OpTemplate {
+  const info = opInfo(op);
+  const sig = info === undefined ? undefined : signature(info);
+  if (info === undefined || sig === undefined || info.imm === 'lane' || info.imm === 'memarg_lane') throw new Untranslatable(op);
+  const params = sig.params.map((t) => kindOf(t as ValType));
+  const result = sig.results.length === 0 ? undefined : kindOf(sig.results[0] as ValType);
+  if (info.imm === 'memarg') {
+    const [size, access] = LOADS[op] ?? STORES[op] ?? [];
+    if (size === undefined || access === undefined) throw new Untranslatable(op);
+    return { params, result, size, lines: [LOADS[op] !== undefined ? `${R} = ${access};` : `${access.replace('$v', B)};`] };
+  }
+  const row = ROW.get(op);
+  if (row !== undefined) return { params, result, lines: inlineOperands(rowStatements(row, [A, B].slice(0, params.length), (x) => `${R} = ${x};`)) };
+  const fn = (NUMERIC_OPS as Record<string, unknown>)[op];
+  if (fn === undefined || result === undefined) throw new Untranslatable(op);
+  return { params, result, lines: [], fn };
 }
 
 /**
