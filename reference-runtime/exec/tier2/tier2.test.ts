@@ -14,17 +14,9 @@ import { Coverage, getMemory, instantiate, invoke, parseWat } from '../../api.js
 import { encodeModule } from '../../binary/encode.js';
 import { runWastFile } from '../../script/run-script.js';
 import { loopNestModule } from './loop-nests.js';
-import { stats, tier2, type Tier2Mode } from './tier2.js';
+import { stats, tier2, underMode, type Tier2Mode } from './tier2.js';
 
-function under<T>(mode: Tier2Mode, run: () => T): T {
-  const before = tier2.mode;
-  tier2.mode = mode;
-  try {
-    return run();
-  } finally {
-    tier2.mode = before;
-  }
-}
+const under = underMode;
 
 /** Verdict, each invocation's outcome, and a digest of the final state. */
 function outcomes(bytes: Uint8Array, invocations: ReturnType<typeof digestInvocation>[]) {

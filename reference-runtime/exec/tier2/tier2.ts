@@ -38,7 +38,9 @@ import { oob } from '../memory-access.js';
 import { nan32, nan32of2, nan64, nan64of2 } from '../numerics/nan.js';
 import { f32Bits, f32Value } from '../numerics/scratch.js';
 import * as stack from '../stack.js';
-import { kindOf, slotRead, slotWrite, translate, Untranslatable, type Kind, type Translated } from './translate.js';
+import { kindOf, parts, slotReads, slotWrite, translate, Untranslatable, type Kind, type Translated } from './translate.js';
+import { mulHiU } from './pairs.js';
+import { popcnt } from '../numerics/i32.js';
 
 export type Tier2Mode = 'off' | 'on' | 'eager' | 'osr';
 
@@ -73,6 +75,17 @@ function modeOf(value: string | undefined): Tier2Mode {
 
 /** The mode; functions compiled for the interpreter read it when they are compiled. */
 export const tier2 = { mode: modeOf(process.env.WASMDIFF_TIER2) };
+
+/** Runs `run` with tier 2 in `mode`, then back in the mode before (the tests' way to compare the tiers). */
+export function underMode<T>(mode: Tier2Mode, run: () => T): T {
+  const before = tier2.mode;
+  tier2.mode = mode;
+  try {
+    return run();
+  } finally {
+    tier2.mode = before;
+  }
+}
 
 /** Translations made, and refused (translate.ts' Untranslatable), since the process started: what tests check ran. */
 export const stats = { functions: 0, loops: 0, refused: 0 };
@@ -114,10 +127,13 @@ export function register(f: WasmFunc, c: Compiled, ctx: CompileContext): void {
 }
 
 // What the generated code reads besides its constants (translate.ts writes the names).
-const NAMES = ['Trap', 'Exhaustion', 'MAX_CALL_DEPTH', 'STACK_SLOTS', 'f32Value', 'f32Bits', 'nan32', 'nan32of2', 'nan64', 'nan64of2', 'oob', 'indirectCallee', 'callSlow', 'memorySize', 'memoryGrow', 'I32', 'I64', 'F64', 'K', 'KD', 'M', 'INST'];
+const NAMES = ['Trap', 'Exhaustion', 'MAX_CALL_DEPTH', 'STACK_SLOTS', 'f32Value', 'f32Bits', 'nan32', 'nan32of2', 'nan64', 'nan64of2', 'oob', 'indirectCallee', 'callSlow', 'memorySize', 'memoryGrow', 'MULHU', 'POPCNT', 'R', 'I32', 'F64', 'K', 'KD', 'M', 'INST'];
+
+/** Where a tier 2 function that returns one i64 leaves its high word (translate.ts), for its caller to read at once. */
+const R = new Int32Array(1);
 
 function build(f: WasmFunc, t: Translated): (...args: any[]) => any {
-  const runtime = [Trap, Exhaustion, MAX_CALL_DEPTH, STACK_SLOTS, f32Value, f32Bits, nan32, nan32of2, nan64, nan64of2, oob, indirectCallee, callSlow, memorySize, memoryGrow, stack.I32, stack.I64, stack.F64];
+  const runtime = [Trap, Exhaustion, MAX_CALL_DEPTH, STACK_SLOTS, f32Value, f32Bits, nan32, nan32of2, nan64, nan64of2, oob, indirectCallee, callSlow, memorySize, memoryGrow, mulHiU, popcnt, R, stack.I32, stack.F64];
   return new Function(...NAMES, t.source)(...runtime, t.consts, new Float64Array(BigInt64Array.from(t.nans, (b) => BigInt.asIntN(64, b)).buffer), f.instance.mems[0], f.instance) as (...args: any[]) => any;
 }
 
@@ -132,22 +148,23 @@ function weightOf(t: Translated): number {
  * above its `fp`).
  */
 function resultWrites(results: Kind[]): string {
-  if (results.length === 1) return slotWrite(results[0]!, 'at', 'r');
+  // an i64's high word comes in R[0] (translate.ts' returnStatement)
+  if (results.length === 1) return `${results[0] === 'l' ? `const ${parts('l', 'r')[1]} = R[0]; ` : ''}${slotWrite(results[0]!, 'at', 'r')}`;
   if (results.length === 0) return '';
   return `if (fp !== at) for (let i = ${results.length * 4 - 1}; i >= 0; i--) I32[(at << 2) + i] = I32[(fp << 2) + i];`;
 }
 
 /** The adapter the interpreter calls: arguments from slots, the results back into the slots from `at`. */
 function adapter(call: (...args: any[]) => any, params: Kind[], results: Kind[]): Tier2Code['enter'] {
-  const args = params.map((k, i) => `, ${slotRead(k, `at + ${i}`)}`).join('');
+  const args = params.flatMap((k, i) => slotReads(k, `at + ${i}`).map((x) => `, ${x}`)).join('');
   const body = `const r = call(d, fp, js${args}); ${resultWrites(results)}`;
-  return new Function('call', 'I32', 'I64', 'F64', `return function (d, fp, at, js) { ${body} };`)(call, stack.I32, stack.I64, stack.F64);
+  return new Function('call', 'R', 'I32', 'F64', `return function (d, fp, at, js) { ${body} };`)(call, R, stack.I32, stack.F64);
 }
 
 /** The OSR adapter: the frame at fp runs to its end, its results back into the slots from fp. */
 function loopAdapter(run: (...args: any[]) => any, results: Kind[]): (d: number, fp: number, js: number) => void {
   const body = `const at = fp; const r = run(d, fp, js); ${resultWrites(results)}`;
-  return new Function('run', 'I32', 'I64', 'F64', `return function (d, fp, js) { ${body} };`)(run, stack.I32, stack.I64, stack.F64);
+  return new Function('run', 'R', 'I32', 'F64', `return function (d, fp, js) { ${body} };`)(run, R, stack.I32, stack.F64);
 }
 
 /**

@@ -4,10 +4,14 @@
 // a labelled `for (;;)`, an `if` a labelled `if`; a branch assigns the values
 // it carries, then breaks or continues. Locals are JS variables `L0`, `L1`...,
 // and the operand stack is one variable per height and kind (`i3` an i32 at
-// height 3, `l3` an i64, `f3` an f32, `d3` an f64): their values are those of
-// the numerics library (an i32 a number, an f32 its bits, an i64 a BigInt, an
-// f64 a number), so every numeric instruction is its ops.ts row (row-code.ts)
-// or its library function, never a copy of either.
+// height 3, `f3` an f32, `d3` an f64, `l3` and `h3` an i64's low and high
+// words; an i64 local is `L5` and `H5`): an i32 is a number, an f32 its bits,
+// an f64 a number, as in the numerics library, so every numeric instruction
+// on them is its ops.ts row (row-code.ts) or its library function, never a
+// copy of either. An i64 is two int32 words, not the library's BigInt (which
+// allocates at every operation): its common operations are pairs.ts'
+// statements, checked against the library, and the rest call the library
+// through a BigInt made of the words.
 //
 // Only what can stay exact is translated: scalar numerics, locals, numeric
 // globals, memory 0 with 32-bit addresses, calls of functions of numeric
@@ -36,6 +40,7 @@ import { ROWS } from '../ops.js';
 import { rowStatements } from '../row-code.js';
 import { f64Literal } from './literals.js';
 import { LOADS, STORES } from './memory.js';
+import { BIG, PAIR_STATEMENTS, SPLIT } from './pairs.js';
 
 /** i32, i64, f32, f64: the letters of opcodes.ts' signatures. */
 export type Kind = 'i' | 'l' | 'f' | 'd';
@@ -52,16 +57,28 @@ export function kindOf(t: ValType): Kind {
 
 const ROW = new Map(ROWS.map((r) => [r.wasm, r]));
 
-/** The zero of a kind, as a JS variable starts. */
-const ZERO: Record<Kind, string> = { i: '0', l: '0n', f: '0', d: '0' };
+/**
+ * The JS variables of a value of kind `k` whose (first) variable is `name`:
+ * an i64 has a second, its high word, named with h for l (H for L).
+ */
+export function parts(k: Kind, name: string): string[] {
+  return k === 'l' ? [name, `${name[0] === 'L' ? 'H' : 'h'}${name.slice(1)}`] : [name];
+}
 
-/** Reading and writing a value of a kind in value-stack slot `s` (the stack's typed views in scope). */
-export function slotRead(k: Kind, s: string): string {
-  return k === 'l' ? `I64[(${s}) << 1]` : k === 'd' ? `F64[(${s}) << 1]` : `I32[(${s}) << 2]`;
+/** Expressions for a value of a kind in value-stack slot `s`, one per part (the stack's typed views in scope). */
+export function slotReads(k: Kind, s: string): string[] {
+  if (k === 'l') return [`I32[(${s}) << 2]`, `I32[((${s}) << 2) + 1]`];
+  return [k === 'd' ? `F64[(${s}) << 1]` : `I32[(${s}) << 2]`];
 }
-export function slotWrite(k: Kind, s: string, v: string): string {
-  return `${slotRead(k, s)} = ${v};`;
+
+/** Statements writing the value whose variable is `name` into slot `s`. */
+export function slotWrite(k: Kind, s: string, name: string): string {
+  const values = parts(k, name);
+  return slotReads(k, s)
+    .map((x, i) => `${x} = ${values[i]};`)
+    .join(' ');
 }
+
 
 interface Label {
   name: string;
@@ -136,22 +153,28 @@ class Translator {
     this.labels.push({ name: '', loop: false, height: 0, kinds: this.results, func: true });
     const body = this.seq(this.func.body, 1);
     if (body) this.lines.push(`  ${this.returnStatement()}`);
-    const params = this.type.params.map((_, i) => `L${i}`);
+    const nparams = this.type.params.length;
+    const params = this.locals.slice(0, nparams).flatMap((k, i) => parts(k, `L${i}`));
     const head: string[] = [];
+    // a value's variables, each read from its slot
+    const fromSlot = (k: Kind, name: string, slot: string) => {
+      const reads = slotReads(k, slot);
+      return parts(k, name).map((v, i) => `${v} = ${reads[i]}`);
+    };
     if (this.osr === undefined) {
       head.push(`return function (d, fp, js, ${params.join(', ')}) {`);
       head.push(`  if (d >= MAX_CALL_DEPTH || fp + ${this.maxHeight} > STACK_SLOTS) throw new Exhaustion();`);
-      const declared = this.locals.slice(this.type.params.length).map((k, i) => `L${i + params.length} = ${ZERO[k]}`);
+      const declared = this.locals.slice(nparams).flatMap((k, i) => parts(k, `L${i + nparams}`).map((v) => `${v} = 0`));
       if (declared.length > 0) head.push(`  let ${declared.join(', ')};`);
     } else {
       head.push('return function (d, fp, js) {');
-      const reads = this.locals.map((k, i) => `L${i} = ${slotRead(k, `fp + ${i}`)}`);
-      const operands = this.entryStack!.map((k, h) => `${k}${h} = ${slotRead(k, `fp + ${this.nlocals + h}`)}`);
+      const reads = this.locals.flatMap((k, i) => fromSlot(k, `L${i}`, `fp + ${i}`));
+      const operands = this.entryStack!.flatMap((k, h) => fromSlot(k, `${k}${h}`, `fp + ${this.nlocals + h}`));
       this.entryStack!.forEach((k, h) => this.used.delete(`${h}${k}`));
       head.push(`  let entered = false${[...reads, ...operands].map((x) => `, ${x}`).join('')};`);
     }
     head.push('  const D = d + 1;');
-    const vars = [...this.used].map((v) => `${v.slice(-1)}${v.slice(0, -1)} = ${ZERO[v.slice(-1) as Kind]}`);
+    const vars = [...this.used].flatMap((v) => parts(v.slice(-1) as Kind, `${v.slice(-1)}${v.slice(0, -1)}`).map((x) => `${x} = 0`));
     head.push(`  let a = 0, c, t${vars.map((v) => `, ${v}`).join('')};`);
     if (this.usesMemory) head.push('  let dv = M.view, ml = dv.byteLength;');
     return { source: [...head, ...this.lines, '};'].join('\n'), consts: this.consts, nans: this.nans, vars: this.nlocals + this.used.size };
@@ -159,6 +182,14 @@ class Translator {
 
   private emit(line: string, indent: number): void {
     this.lines.push(`${'  '.repeat(indent)}${line}`);
+  }
+
+  /** Statements setting the variables of the value `to` to those of `from`, of kind `k`. */
+  private assign(k: Kind, to: string, from: string, indent: number): void {
+    const source = parts(k, from);
+    parts(k, to).forEach((v, i) => {
+      if (v !== source[i]) this.emit(`${v} = ${source[i]};`, indent);
+    });
   }
 
   private konst(v: unknown): string {
@@ -189,7 +220,9 @@ class Translator {
   private returnStatement(): string {
     const n = this.results.length;
     const values = this.results.map((_, i) => this.top(n - 1 - i));
-    if (n <= 1) return n === 0 ? 'return;' : `return ${values[0]};`;
+    if (n === 0) return 'return;';
+    // one result is returned; an i64's high word goes in R[0], which the caller reads at once
+    if (n === 1) return this.results[0] === 'l' ? `R[0] = ${parts('l', values[0]!)[1]}; return ${values[0]};` : `return ${values[0]};`;
     // several results go where the interpreter leaves them, in the slots from fp: never through
     // a JS array, which may hold doubles unboxed and quiet a signalling NaN on the way
     return `${this.results.map((k, i) => slotWrite(k, `fp + ${i}`, values[i]!)).join(' ')} return;`;
@@ -233,7 +266,7 @@ class Translator {
       if (from + i === label.height + i) continue;
       const k = this.stack[from + i]!;
       this.used.add(`${label.height + i}${k}`);
-      this.emit(`${k}${label.height + i} = ${this.v(from + i)};`, indent);
+      this.assign(k, `${k}${label.height + i}`, this.v(from + i), indent);
     }
     this.emit(`${label.loop ? 'continue' : 'break'} ${label.name};`, indent);
   }
@@ -319,31 +352,32 @@ class Translator {
       case 'select':
       case 'select_t': {
         const cond = this.top();
-        const [x, y] = [this.top(2), this.top(1)];
-        this.emit(`${x} = ${cond} !== 0 ? ${x} : ${y};`, indent);
+        const k = this.stack[this.stack.length - 2]!;
+        const ys = parts(k, this.top(1));
+        parts(k, this.top(2)).forEach((x, i) => this.emit(`${x} = ${cond} !== 0 ? ${x} : ${ys[i]};`, indent));
         this.stack.length -= 2;
         return true;
       }
       case 'local.get': {
         const k = this.locals[ins.index!]!;
-        this.emit(`${this.push(k)} = L${ins.index};`, indent);
+        this.assign(k, this.push(k), `L${ins.index}`, indent);
         return true;
       }
       case 'local.set':
-        this.emit(`L${ins.index} = ${this.top()};`, indent);
+        this.assign(this.locals[ins.index!]!, `L${ins.index}`, this.top(), indent);
         this.stack.pop();
         return true;
       case 'local.tee':
-        this.emit(`L${ins.index} = ${this.top()};`, indent);
+        this.assign(this.locals[ins.index!]!, `L${ins.index}`, this.top(), indent);
         return true;
       case 'global.get': {
         const [k, cell] = this.global(ins.index!);
-        this.emit(`${this.push(k)} = ${cell}[0];`, indent);
+        parts(k, this.push(k)).forEach((v, i) => this.emit(`${v} = ${cell}[${i}];`, indent));
         return true;
       }
       case 'global.set': {
-        const [, cell] = this.global(ins.index!);
-        this.emit(`${cell}[0] = ${this.top()};`, indent);
+        const [k, cell] = this.global(ins.index!);
+        parts(k, this.top()).forEach((v, i) => this.emit(`${cell}[${i}] = ${v};`, indent));
         this.stack.pop();
         return true;
       }
@@ -353,9 +387,11 @@ class Translator {
       case 'f32.const':
         this.emit(`${this.push('f')} = ${ins.f32! | 0};`, indent);
         return true;
-      case 'i64.const':
-        this.emit(`${this.push('l')} = ${ins.i64!}n;`, indent);
+      case 'i64.const': {
+        const [l, h] = parts('l', this.push('l'));
+        this.emit(`${l} = ${Number(BigInt.asIntN(32, ins.i64!))}; ${h} = ${Number(BigInt.asIntN(32, ins.i64! >> 32n))};`, indent);
         return true;
+      }
       case 'f64.const': {
         // a NaN's payload survives no literal: it is read from its bits
         const x = f64Literal(ins.f64!) ?? `KD[${this.nans.push(ins.f64!) - 1}]`;
@@ -371,11 +407,11 @@ class Translator {
     return true;
   }
 
-  /** A numeric global's cell, as a typed view of its kind (its 16-byte cell holds the value as a stack slot does). */
+  /** A numeric global's cell, as a typed view of its kind, a part an element (its 16-byte cell holds the value as a stack slot does). */
   private global(index: number): [Kind, string] {
     const k = kindOf(this.ctx.globalTypes[index]!);
     const cell = this.inst.globals[index]!.cell;
-    const view = k === 'l' ? new BigInt64Array(cell.buffer, cell.byteOffset, 2) : k === 'd' ? new Float64Array(cell.buffer, cell.byteOffset, 2) : cell;
+    const view = k === 'd' ? new Float64Array(cell.buffer, cell.byteOffset, 2) : cell;
     return [k, this.konst(view)];
   }
 
@@ -404,13 +440,18 @@ class Translator {
     const at = `fp + ${this.nlocals + this.stack.length - kinds.length}`;
     this.stack.length -= kinds.length;
     const rs = results.map((k) => this.push(k));
-    const direct = `t.call(D, ${at}, js - t.weight${args.map((a) => `, ${a}`).join('')})`;
-    // one result is returned; several are left in the slots from `at` (returnStatement), as the interpreter leaves them
-    const fromSlots = rs.map((r, i) => `${r} = ${slotRead(results[i]!, `${at} + ${i}`)};`);
+    const direct = `t.call(D, ${at}, js - t.weight${args.flatMap((a, i) => parts(kinds[i]!, a)).map((a) => `, ${a}`).join('')})`;
+    // one result is returned (an i64's high word in R[0]); several are left in the slots from `at` (returnStatement), as the interpreter leaves them
+    const fromSlots = rs.map((r, i) => {
+      const reads = slotReads(results[i]!, `${at} + ${i}`);
+      return parts(results[i]!, r).map((v, j) => `${v} = ${reads[j]};`).join(' ');
+    });
     this.emit(`c = ${callee};`, indent);
     this.emit('if ((t = c.compiled?.tier2) != null && js > t.weight) {', indent);
-    if (rs.length === 1) this.emit(`${rs[0]} = ${direct};`, indent + 1);
-    else [`${direct};`, ...fromSlots].forEach((l) => this.emit(l, indent + 1));
+    if (rs.length === 1) {
+      const [r, high] = parts(results[0]!, rs[0]!);
+      this.emit(`${r} = ${direct};${high === undefined ? '' : ` ${high} = R[0];`}`, indent + 1);
+    } else [`${direct};`, ...fromSlots].forEach((l) => this.emit(l, indent + 1));
     this.emit('} else {', indent);
     kinds.forEach((k, i) => this.emit(slotWrite(k, `${at} + ${i}`, args[i]!), indent + 1));
     this.emit(`callSlow(c, D, ${at} + ${kinds.length}, js);`, indent + 1);
@@ -439,26 +480,27 @@ class Translator {
       this.stack.pop();
       this.emit(`memoryGrow(INST, ${mem}, ${slot} + 1);`, indent);
     } else this.emit(`memorySize(INST, ${mem}, ${slot});`, indent);
-    this.emit(`${this.push('i')} = ${slotRead('i', slot)};`, indent);
+    this.emit(`${this.push('i')} = ${slotReads('i', slot)[0]};`, indent);
     if (this.usesMemory) this.emit('dv = M.view; ml = dv.byteLength;', indent);
   }
 
   private numericOrMemory(ins: Instr, indent: number): void {
     const t = templateOf(ins.op);
-    const operands = t.params.map((_, i) => this.top(t.params.length - 1 - i));
+    const operands = t.params.map((k, i) => parts(k, this.top(t.params.length - 1 - i)));
     this.stack.length -= t.params.length;
-    const r = t.result === undefined ? '' : this.push(t.result);
+    const r = t.result === undefined ? [] : parts(t.result, this.push(t.result));
     if (t.size !== undefined) {
       if ((ins.index ?? 0) !== 0 || !this.usesMemory) throw new Untranslatable('memory other than a 32-bit memory 0');
       // the effective address in doubles, as the interpreter computes it: base + offset never wraps
-      this.emit(`a = (${operands[0]} >>> 0) + ${ins.offset ?? 0};`, indent);
+      this.emit(`a = (${operands[0]![0]} >>> 0) + ${ins.offset ?? 0};`, indent);
       this.emit(`if (a + ${t.size} > ml) oob();`, indent);
     }
-    if (t.fn !== undefined) {
-      this.emit(`${r} = ${this.konst(t.fn)}(${operands.join(', ')});`, indent);
-      return;
-    }
-    const fill = (line: string) => line.replace(HOLE, (h) => (h === R ? r : operands[h === A ? 0 : 1]!));
+    const fill = (line: string) =>
+      line.replace(HOLE, (hole) => {
+        if (hole === '$f$') return this.konst(t.fn);
+        const part = hole.length === 4 ? 1 : 0;
+        return hole[1] === 'r' ? r[part]! : operands[Number(hole[1])]![part]!;
+      });
     const scoped = t.lines.some((l) => l.startsWith('const '));
     if (scoped) this.emit('{', indent);
     for (const line of t.lines) this.emit(fill(line), scoped ? indent + 1 : indent);
@@ -469,8 +511,10 @@ class Translator {
 /**
  * What a numeric or memory instruction becomes, worked out once per opcode
  * (translation is on the oracle's clock): the operand and result kinds, and
- * statements with holes for the operand variables ($0$, $1$) and the result's
- * ($r$: no hole holds a bare `a` or `b`, which inlineOperands rewrites); or the library function it calls; a load or store, its byte count.
+ * statements with holes for the operands' variables ($0$, $1$; an i64's high
+ * words $0h$, $1h$), the result's ($r$, $rh$) and the library function it
+ * calls ($f$); a load or store, its byte count. No hole holds a bare `a` or
+ * `b`, which inlineOperands rewrites.
  */
 interface OpTemplate {
   params: Kind[];
@@ -480,10 +524,7 @@ interface OpTemplate {
   size?: number;
 }
 
-const A = '$0$';
-const B = '$1$';
-const R = '$r$';
-const HOLE = /\$[01r]\$/g;
+const HOLE = /\$(?:[01r]h?|f)\$/g;
 const templates = new Map<string, OpTemplate>();
 
 function templateOf(op: string): OpTemplate {
@@ -499,15 +540,20 @@ function makeTemplate(op: string): OpTemplate {
   const params = sig.params.map((t) => kindOf(t as ValType));
   const result = sig.results.length === 0 ? undefined : kindOf(sig.results[0] as ValType);
   if (info.imm === 'memarg') {
-    const [size, access] = LOADS[op] ?? STORES[op] ?? [];
-    if (size === undefined || access === undefined) throw new Untranslatable(op);
-    return { params, result, size, lines: [LOADS[op] !== undefined ? `${R} = ${access};` : `${access.replace('$v', B)};`] };
+    const [size, statement] = LOADS[op] ?? STORES[op] ?? [];
+    if (size === undefined || statement === undefined) throw new Untranslatable(op);
+    return { params, result, size, lines: [statement] };
   }
+  const pair = PAIR_STATEMENTS[op];
+  if (pair !== undefined) return { params, result, lines: [...pair] };
   const row = ROW.get(op);
-  if (row !== undefined) return { params, result, lines: inlineOperands(rowStatements(row, [A, B].slice(0, params.length), (x) => `${R} = ${x};`)) };
+  const i64 = result === 'l' || params.includes('l');
+  if (row !== undefined && !i64) return { params, result, lines: inlineOperands(rowStatements(row, ['$0$', '$1$'].slice(0, params.length), (x) => `$r$ = ${x};`)) };
   const fn = (NUMERIC_OPS as Record<string, unknown>)[op];
   if (fn === undefined || result === undefined) throw new Untranslatable(op);
-  return { params, result, lines: [], fn };
+  // the library function, an i64 going in and out as a BigInt of its words
+  const call = `$f$(${params.map((k, i) => (k === 'l' ? BIG(i as 0 | 1) : `$${i}$`)).join(', ')})`;
+  return { params, result, fn, lines: result === 'l' ? [`const x = ${call};`, SPLIT] : [`$r$ = ${call};`] };
 }
 
 /**
