@@ -10,6 +10,7 @@
 import type { Adapter, FeatureSet } from '../../adapters/adapter.js';
 import { decodeModule } from '../../reference-runtime/binary/decode.js';
 import { featuresUsed } from '../conformance/features.js';
+import { WASM_2_0, WASM_3_0 } from '../../reference-runtime/syntax/features.js';
 import type { Invocation, Plan, RunOutcome } from '../../adapters/plan.js';
 import { encodeModule } from '../../reference-runtime/binary/encode.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
@@ -77,14 +78,8 @@ export async function runCase(c: FuzzCase, oracle: ReferenceAdapter, runtimes: r
  */
 export async function runCases(cs: readonly FuzzCase[], oracle: ReferenceAdapter, runtimes: readonly Adapter[], limits: RunLimits, features?: ReadonlyMap<string, FeatureSet>): Promise<CaseResult[]> {
   const cps = cs.map((c) => casePlan(c, limits.digest !== false));
-  const lacking = cps.map((cp) => {
-    const used = features ? usedFeatures(cp) : [];
-    return (r: Adapter) => {
-      const has = features?.get(r.id);
-      return has ? used.filter((f) => !has[f as keyof FeatureSet]) : [];
-    };
-  });
-  const able = runtimes.map((r) => cps.flatMap((_, i) => (lacking[i]!(r).length === 0 ? [i] : [])));
+  const aside = cps.map((cp) => unsupportedOn(cp, runtimes, features));
+  const able = runtimes.map((r) => cps.flatMap((_, i) => (aside[i]!.some((u) => u.runtime === r.id) ? [] : [i])));
   const timeout = { timeoutMs: limits.timeoutMs };
   const t0 = performance.now();
   const [oracleRuns, runtimeRuns] = await Promise.all([
@@ -99,11 +94,21 @@ export async function runCases(cs: readonly FuzzCase[], oracle: ReferenceAdapter
       const at = able[k]!.indexOf(i);
       return at < 0 ? [] : [runtimeRuns[k]![at]!];
     });
-    const unsupported = runtimes.filter((r) => lacking[i]!(r).length > 0).map((r) => ({ runtime: r.id, features: lacking[i]!(r) }));
+    const unsupported = aside[i]!;
     const comparisons = await compareCase(cp, oracleRuns[i]!, outcomes, oracle, limits.timeoutMs);
     results.push({ casePlan: cp, oracle: oracleRuns[i]!, outcomes, comparisons, unsupported, ms: { run: runMs, compare: performance.now() - t1 } });
   }
   return results;
+}
+
+/** The runtimes a case is set aside on, each with the features it uses that the runtime lacks (as probed; no probe: none lacking). */
+export function unsupportedOn(cp: CasePlan, runtimes: readonly Pick<Adapter, 'id'>[], features?: ReadonlyMap<string, FeatureSet>): CaseResult['unsupported'] {
+  const used = features ? usedFeatures(cp) : [];
+  return runtimes.flatMap((r) => {
+    const has = features?.get(r.id);
+    const lacking = has ? used.filter((f) => !has[f as keyof FeatureSet]) : [];
+    return lacking.length > 0 ? [{ runtime: r.id, features: lacking }] : [];
+  });
 }
 
 async function sequentially<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
@@ -186,10 +191,20 @@ class OracleWorlds {
   }
 }
 
+/**
+ * The features the case's module needs. Bytes without an AST (a mutant) are
+ * read by 2.0's rules where they decode so, as a runtime without the 3.0
+ * features reads them (a segment of function indices is funcref there, the
+ * non-null `(ref func)` of typed references by 3.0's), else by 3.0's.
+ */
 function usedFeatures(cp: CasePlan): string[] {
-  try {
-    return featuresUsed(cp.module ?? decodeModule(cp.plan.module));
-  } catch {
-    return []; // undecodable: every runtime must reject it anyway
+  if (cp.module !== undefined) return featuresUsed(cp.module);
+  for (const rules of [WASM_2_0, WASM_3_0]) {
+    try {
+      return featuresUsed(decodeModule(cp.plan.module, rules));
+    } catch {
+      // not by these rules
+    }
   }
+  return []; // undecodable: every runtime must reject it anyway
 }

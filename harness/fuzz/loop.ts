@@ -1,20 +1,23 @@
 // The differential fuzzing loop (issue 7): generated cases in chunks
 // (deterministic per seed and chunk, so a shard i/n takes every n-th chunk),
-// each run on the oracle and every runtime and compared; each divergence is
-// minimised, signed and stored (triage.ts); open findings are re-checked
-// first (recheck.ts). It stops at the case or time budget, or when `signal`
-// aborts (Ctrl-C), after the case in flight; everything found is stored as
-// it is found, and the run's coverage and summary at the end.
+// each generated for a target profile of the compared runtimes' probed
+// features (profiles.ts: no runtime gets more than a tenth of its cases set
+// aside), run on the oracle and every runtime that has the features it uses,
+// and compared; each divergence is minimised, signed and stored
+// (triage.ts); open findings are re-checked first (recheck.ts). It stops at
+// the case or time budget, or when `signal` aborts (Ctrl-C), after the case
+// in flight; everything found is stored as it is found, and the run's
+// coverage and summary at the end.
 import type { Adapter } from '../../adapters/adapter.js';
 import type { GenOptions, Mix, MixedCase } from '../generate/index.js';
-import { featureWeights } from '../generate/features.js';
 import { caseChunk } from './source.js';
+import { planProfiles, type Profile } from './profiles.js';
 import type { Store } from '../store/store.js';
 import type { Divergence } from '../compare/compare.js';
 import { RULES } from '../compare/allowed.js';
 import type { FeatureSet } from '../../adapters/adapter.js';
 import { addCounts } from './coverage.js';
-import { runCases, type CaseResult } from './differential.js';
+import { runCases, type CaseResult, type FuzzCase } from './differential.js';
 import { ReferenceAdapter } from '../../adapters/reference/reference.js';
 import { recheckFindings, type RecheckResult } from './recheck.js';
 import { sameDivergence, triage, type TriageContext } from './triage.js';
@@ -44,7 +47,7 @@ export interface FuzzOptions {
    */
   minimize?: { maxTests: number; timeBudgetMs: number; runBudgetMs?: number };
   mix?: Mix;
-  /** generator options; `features` defaults to the weights of the compared runtimes' probed features (generate/features.ts) */
+  /** generator options (sizes); each case's features are its target profile's (profiles.ts), which `features` and `simd` here may only narrow */
   generate?: GenOptions;
   /** instructions to interleave boundary cases of (source.ts) */
   focus?: readonly string[];
@@ -106,6 +109,10 @@ export interface FuzzSummary extends FuzzProgress {
   unsupported: Record<string, number>;
   /** cases run on each runtime */
   ran: Record<string, number>;
+  /** the target profiles planned for the compared runtimes (profiles.ts), each with the cases generated for it in `generated` */
+  profiles: Profile[];
+  /** profile name -> cases generated for it */
+  generated: Record<string, number>;
   /** opcodes the oracle has executed after so many cases: a point each time the count grew */
   growth: CoveragePoint[];
   /** milliseconds spent in each phase: generating cases, running them (oracle and runtimes at once), comparing (the oracle's other worlds included), triage (minimising, signing, storing), re-checking open findings */
@@ -133,9 +140,8 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
   const byId = new Map(o.runtimes.map((r) => [r.id, r]));
   const features = new Map<string, FeatureSet>();
   for (const r of o.runtimes) features.set(r.id, await r.features());
-  // 3.0 features weighted by how many of the compared runtimes have them (the reference adapter is the oracle: not counted)
-  const weights = featureWeights(o.runtimes.filter((r) => r.id !== 'reference').map((r) => features.get(r.id)!));
-  const generate: GenOptions = { features: weights, ...o.generate };
+  // a profile per group of the compared runtimes' feature sets (the reference adapter is the oracle: always has everything)
+  const profiles = planProfiles(new Map(o.runtimes.filter((r) => r.id !== 'reference').map((r) => [r.id, features.get(r.id)!])));
   const probed: ContractSeen[] = [];
   for (const r of o.runtimes) probed.push(...(await recordProbeFailures(store, runId, r, versions[r.id]!)));
   const minimize = o.minimize ?? DEFAULT_MINIMIZE;
@@ -151,7 +157,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
   const summary: FuzzSummary = {
     runId, stoppedBy: 'cases', cases: 0, seconds: 0, casesPerSecond: 0, newFindings: 0, findings: 0,
     seen: probed.map((p) => ({ ...p, instructions: -1, origin: 'feature probe' })), recheck: { checked: 0, fixed: [] }, coverage: new Map(), allowed: {}, skipped: 0, unsupported: {},
-    ran: {}, growth: [], phases: { generate: 0, run: 0, compare: 0, triage: 0, recheck: 0 },
+    ran: {}, profiles, generated: {}, growth: [], phases: { generate: 0, run: 0, compare: 0, triage: 0, recheck: 0 },
   };
   const timed = async <T>(phase: keyof FuzzSummary['phases'], work: () => T | Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -187,16 +193,17 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
     const chunk = o.chunk ?? 20;
     const shard = o.shard ?? { index: 0, count: 1 };
     let stop: FuzzSummary['stoppedBy'] | undefined;
-    const inFlight: { cases: { c: MixedCase; origin: string }[]; results: Promise<CaseResult[]> }[] = [];
+    const inFlight: { cases: { c: MixedCase; origin: string; profile: string }[]; results: Promise<CaseResult[]> }[] = [];
     const depth = Math.max(1, o.inFlight ?? 1);
     const size = Math.max(1, o.batch ?? 1);
     // takes the oldest batch in flight: its results counted case by case, their divergences triaged
     const settle = async () => {
       const { cases: batch, results: pending } = inFlight.shift()!;
       const results = await pending;
-      for (const [i, { c, origin }] of batch.entries()) {
+      for (const [i, { c, origin, profile }] of batch.entries()) {
         const result = results[i]!;
         summary.cases++;
+        summary.generated[profile] = (summary.generated[profile] ?? 0) + 1;
         const before = summary.coverage.size;
         account(summary, result);
         if (summary.coverage.size > before) summary.growth.push({ cases: summary.cases, opcodes: summary.coverage.size });
@@ -214,10 +221,10 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
     let launched = 0;
     const due = () => (o.cases === undefined || launched < o.cases) && (stop = stopReason()) === undefined;
     for (let j = shard.index; due(); j += shard.count) {
-      const cases = await timed('generate', () => caseChunk(o.seed, j, chunk, { ...(o.mix ? { mix: o.mix } : {}), generate, ...(o.focus ? { focus: o.focus } : {}) }));
+      const cases = await timed('generate', () => caseChunk(o.seed, j, chunk, { ...(o.mix ? { mix: o.mix } : {}), ...(o.generate ? { generate: o.generate } : {}), ...(o.focus ? { focus: o.focus } : {}), profiles }));
       for (let k = 0; k < cases.length && due(); ) {
         const take = Math.min(size, cases.length - k, o.cases === undefined ? Infinity : o.cases - launched);
-        const batch = cases.slice(k, k + take).map(({ case: c, origin }) => ({ c, origin }));
+        const batch = cases.slice(k, k + take).map(({ case: c, origin, profile }) => ({ c, origin, profile }));
         const results = runCases(batch.map(({ c, origin }) => fuzzCase(c, origin)), oracle, o.runtimes, limits, features);
         results.catch(() => undefined); // awaited in turn by settle(); a failure must not go unhandled meanwhile
         inFlight.push({ cases: batch, results });
@@ -236,14 +243,15 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
     store.finishRun(runId, {
       cases: summary.cases, seconds: summary.seconds, casesPerSecond: summary.casesPerSecond,
       newFindings: summary.newFindings, findings: summary.findings, stoppedBy: summary.stoppedBy,
-      allowed: summary.allowed, skipped: summary.skipped, unsupported: summary.unsupported, ran: summary.ran, phases: summary.phases, growth: summary.growth, fixed: summary.recheck.fixed,
+      allowed: summary.allowed, skipped: summary.skipped, unsupported: summary.unsupported, ran: summary.ran, generated: summary.generated, phases: summary.phases, growth: summary.growth, fixed: summary.recheck.fixed,
     });
     report(true);
   }
   return summary;
 }
 
-function fuzzCase(c: MixedCase, origin: string) {
+/** A generated case as the differential runner takes it. */
+export function fuzzCase(c: MixedCase, origin: string): FuzzCase {
   // a mutated case's `module` is its valid base, not its bytes: run the bytes as they are
   return c.intent === undefined ? { module: c.module, bytes: c.bytes, invocations: c.invocations, origin } : { bytes: c.bytes, invocations: c.invocations, origin };
 }

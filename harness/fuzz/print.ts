@@ -1,6 +1,7 @@
 // The end-of-run summary of `wasmdiff fuzz`: as text, or as one JSON document.
 import { coverageSummary, showCoverage } from './coverage.js';
 import type { CoveragePoint, FuzzSummary } from './loop.js';
+import { describeProfile } from './profiles.js';
 
 export function summaryText(s: FuzzSummary, seed: number, versions: Record<string, string>): string {
   const lines = [
@@ -23,6 +24,7 @@ export function summaryText(s: FuzzSummary, seed: number, versions: Record<strin
     return `${id} ${ran} run, ${aside} set aside (${((100 * aside) / Math.max(1, ran + aside)).toFixed(0)}%)`;
   });
   if (perRuntime.length > 0) lines.push(`cases per runtime (set aside: a feature the case uses is missing, as probed): ${perRuntime.join('; ')}`);
+  lines.push(`cases per target profile (the features a case may use, planned share): ${s.profiles.map((p) => `${p.name} [${describeProfile(p)}] ${s.generated[p.name] ?? 0} (${(100 * p.weight).toFixed(1)}%)`).join('; ')}`);
   const total = Object.values(s.phases).reduce((a, b) => a + b, 0);
   const phases = Object.entries(s.phases).map(([p, ms]) => `${p} ${(ms / 1000).toFixed(1)} s (${((100 * ms) / Math.max(1, total)).toFixed(0)}%)`);
   lines.push(`time: ${phases.join(', ')}`);
@@ -43,5 +45,6 @@ const GROWTH_SHOWN = 12;
 
 export function summaryJson(s: FuzzSummary, seed: number, versions: Record<string, string>): string {
   const cov = coverageSummary(s.coverage);
-  return `${JSON.stringify({ ...s, seed, versions, coverage: { ...cov, counts: Object.fromEntries(s.coverage) } }, null, 2)}\n`;
+  const profiles = s.profiles.map((p) => ({ ...p, features: [...p.features] }));
+  return `${JSON.stringify({ ...s, seed, versions, profiles, coverage: { ...cov, counts: Object.fromEntries(s.coverage) } }, null, 2)}\n`;
 }

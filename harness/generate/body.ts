@@ -21,6 +21,7 @@ import { constInstr } from '../../adapters/values.js';
 import { chooseValue, I32_BOUNDARY } from './boundary.js';
 import type { Choices } from './choices.js';
 import { addrConst } from './const-exprs.js';
+import { allowsInstruction } from './features.js';
 import { isNum, operandPair, operandValue } from './operand-values.js';
 import { exnProducers, exnStmts } from './exn-code.js';
 import { gcProducers, gcStmts } from './gc-code.js';
@@ -433,6 +434,7 @@ export class BodyGen {
   private available(info: OpInfo): boolean {
     // relaxed SIMD only in the pure functions of relaxed-funcs.ts, where only the result sees it
     if (info.feature !== undefined) return false;
+    if (!allowsInstruction(info, { simd: this.s.simd })) return false;
     const mems = this.s.module.mems;
     if (needsMemory(info) && mems.length === 0) return false;
     if (needsData(info) && this.s.module.datas.length === 0) return false;

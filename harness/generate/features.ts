@@ -1,12 +1,13 @@
-// Which 3.0 features a generated module may use, and how often. The fuzz loop
-// knows the probed features of the runtimes it compares (adapters/features.ts)
-// and passes a weight per feature: the share of those runtimes that have it.
-// A module then uses each feature with a probability scaled by its weight, so
-// a feature most runtimes lack appears rarely (its cases are "unsupported" on
-// them), one no compared runtime has never, and with only the oracle every
-// feature is on. A module's features are drawn once, before its shape.
+// Which features a generated case may use, and how often: SIMD (2.0's v128,
+// on or off: `simd`) and each 3.0 feature by weight. The fuzz loop picks a
+// profile per case for the runtimes it compares (harness/fuzz/profiles.ts)
+// and passes its features at full weight; a module then uses each feature
+// it may with the probability below, drawn once, before its shape. A weight
+// of 0 (or a feature left out) keeps every construct of the feature out;
+// `simd: false` keeps v128 out of everything: types, locals, instructions,
+// constants, relaxed SIMD.
 import { FEATURES, type Feature } from '../../reference-runtime/syntax/features.js';
-import type { FeatureSet } from '../../adapters/adapter.js';
+import type { OpInfo } from '../../reference-runtime/syntax/opcodes.js';
 import type { Choices } from './choices.js';
 
 /** Feature -> weight in [0, 1]; a feature left out has weight 0. */
@@ -15,15 +16,22 @@ export type FeatureWeights = Partial<Record<Feature, number>>;
 /** Every 3.0 feature at full weight: the oracle alone, or runtimes that all have everything. */
 export const ALL_FEATURES: FeatureWeights = Object.fromEntries(FEATURES.map((f) => [f, 1]));
 
-/**
- * The weights for a fuzz run over runtimes with these probed feature sets
- * (the oracle itself not among them): the share of them with each feature.
- * No runtime besides the oracle: every feature on.
- */
-export function featureWeights(probed: readonly FeatureSet[]): FeatureWeights {
-  if (probed.length === 0) return ALL_FEATURES;
-  return Object.fromEntries(FEATURES.map((f) => [f, probed.filter((p) => p[f]).length / probed.length]));
+/** What a generator may use: SIMD (default on) and the 3.0 features by weight (default none). */
+export interface FeatureOptions {
+  /** v128 anywhere (default true: 2.0 has SIMD); false also keeps relaxed SIMD out */
+  simd?: boolean;
+  /** the 3.0 features by weight (default none: Wasm 2.0) */
+  features?: FeatureWeights;
 }
+
+/** Whether generated code may contain the instruction: a vector one only with SIMD, a 3.0 one only with its feature weighed in. */
+export function allowsInstruction(info: OpInfo, o: FeatureOptions): boolean {
+  if (info.prefix === SIMD_PREFIX && o.simd === false) return false;
+  return info.feature === undefined || (o.features?.[info.feature] ?? 0) > 0;
+}
+
+/** The opcode prefix of the vector instructions (relaxed SIMD's included). */
+const SIMD_PREFIX = 0xfd;
 
 /**
  * The chance (percent) that a module uses a feature at full weight: high
@@ -41,11 +49,11 @@ const USE_PERCENT: Record<Feature, number> = {
   gc: 45,
 };
 
-/** The features one module uses, drawn by weight (an exhausted stream uses none: the simplest module is 2.0). */
-export function chooseModuleFeatures(c: Choices, weights: FeatureWeights): ReadonlySet<Feature> {
+/** The features one module uses, drawn by weight (an exhausted stream uses none: the simplest module is 2.0); relaxed SIMD only with SIMD. */
+export function chooseModuleFeatures(c: Choices, o: FeatureOptions): ReadonlySet<Feature> {
   const out = new Set<Feature>();
   for (const f of FEATURES) {
-    const w = weights[f] ?? 0;
+    const w = f === 'relaxed-simd' && o.simd === false ? 0 : (o.features?.[f] ?? 0);
     if (w > 0 && c.chance(Math.max(1, Math.round(USE_PERCENT[f] * w)))) out.add(f);
   }
   return out;

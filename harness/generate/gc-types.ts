@@ -17,27 +17,28 @@ export interface GcTypes {
 }
 
 const PLAIN: readonly StorageType[] = ['i32', 'i64', 'f32', 'f64', 'i8', 'i16', 'i8', 'i16', 'i32', 'v128'];
+const PLAIN_SCALAR: readonly StorageType[] = PLAIN.filter((t) => t !== 'v128');
 const ABSTRACT: readonly RefType[] = ['anyref', 'eqref', 'i31ref', 'structref', 'arrayref', 'funcref', 'externref'];
 
-/** Appends the rec groups to `m` (whose type section must be empty) and returns where the types went. */
-export function chooseGcTypes(c: Choices, m: Module): GcTypes {
+/** Appends the rec groups to `m` (whose type section must be empty) and returns where the types went; v128 fields only with `simd`. */
+export function chooseGcTypes(c: Choices, m: Module, simd: boolean): GcTypes {
   const out: GcTypes = { structs: [], arrays: [] };
   m.recs ??= [];
   const groups = 1 + c.int(3);
   for (let g = 0; g < groups; g++) {
     const size = 1 + c.int(3);
-    for (let k = 0; k < size; k++) m.types.push(chooseType(c, m, out));
+    for (let k = 0; k < size; k++) m.types.push(chooseType(c, m, out, simd ? PLAIN : PLAIN_SCALAR));
     m.recs.push({ size, explicit: size > 1 || c.chance(30) });
   }
   return out;
 }
 
-function chooseType(c: Choices, m: Module, out: GcTypes): SubType {
+function chooseType(c: Choices, m: Module, out: GcTypes, plain: readonly StorageType[]): SubType {
   const self = m.types.length;
   const open = c.chance(50);
   const supers = [...out.structs, ...out.arrays].filter((i) => m.types[i]!.sub?.final === false);
   const sup = supers.length > 0 && c.chance(60) ? c.pick(supers) : undefined;
-  const field = (): FieldType => ({ type: storage(c, out, self), mutable: c.chance(70) });
+  const field = (): FieldType => ({ type: storage(c, out, self, plain), mutable: c.chance(70) });
   let t: SubType;
   const parent = sup === undefined ? undefined : m.types[sup]!;
   if (parent?.kind === 'struct') {
@@ -55,8 +56,8 @@ function chooseType(c: Choices, m: Module, out: GcTypes): SubType {
 }
 
 /** A field's storage type: mostly numbers and packed integers, sometimes a nullable reference (to an abstract type, or to an earlier struct or array type or the type itself: a recursive type). */
-function storage(c: Choices, out: GcTypes, self: number): StorageType {
-  if (c.chance(70)) return c.pick(PLAIN);
+function storage(c: Choices, out: GcTypes, self: number, plain: readonly StorageType[]): StorageType {
+  if (c.chance(70)) return c.pick(plain);
   if (c.chance(40)) return `ref null ${c.pick([...out.structs, ...out.arrays, self])}`;
   return c.pick(ABSTRACT);
 }

@@ -7,7 +7,7 @@
 // MutatedModule); wasm-tools smith joins when asked for and installed.
 import fc from 'fast-check';
 import type { GeneratedCase } from './generated-case.js';
-import { instructionCases, instructionsWithCases } from './instruction-cases.js';
+import { instructionCases, instructionsAllowed } from './instruction-cases.js';
 import { instructionSampleArb } from './instruction-sample.js';
 import { mutatedModuleArb } from './mutated-module.js';
 import { smithArb, smithAvailable } from './smith.js';
@@ -30,13 +30,13 @@ export function mixedCaseArb(mix: Mix = DEFAULT_MIX, options: GenOptions = {}): 
   const sources: { weight: number; arbitrary: fc.Arbitrary<MixedCase> }[] = [];
   if (mix.valid > 0) sources.push({ weight: mix.valid, arbitrary: validModuleArb(options) });
   if (mix.instruction > 0) {
-    const ops = instructionsWithCases();
-    const single = fc.integer({ min: 0, max: ops.length - 1 }).map((i) => instructionCases(ops[i]!)[0]!);
+    const ops = instructionsAllowed(options);
+    const single = fc.integer({ min: 0, max: ops.length - 1 }).map((i) => instructionCases(ops[i]!, options.simd !== false)[0]!);
     // mostly many instructions at once, each on a sample of its boundary arguments (instruction-sample.ts)
-    sources.push({ weight: mix.instruction, arbitrary: fc.oneof({ weight: 1, arbitrary: single }, { weight: 4, arbitrary: instructionSampleArb() }) });
+    sources.push({ weight: mix.instruction, arbitrary: fc.oneof({ weight: 1, arbitrary: single }, { weight: 4, arbitrary: instructionSampleArb(options) }) });
   }
   if (mix.mutated > 0) {
-    const mutated = mutatedModuleArb().map((x): MixedCase => ({ module: x.base.module, bytes: x.bytes, invocations: x.base.invocations, origin: x.origin, intent: x.intent }));
+    const mutated = mutatedModuleArb(options).map((x): MixedCase => ({ module: x.base.module, bytes: x.bytes, invocations: x.base.invocations, origin: x.origin, intent: x.intent }));
     sources.push({ weight: mix.mutated, arbitrary: mutated });
   }
   if (mix.smith > 0 && smithAvailable() !== undefined) sources.push({ weight: mix.smith, arbitrary: smithArb() });

@@ -11,5 +11,5 @@ export { mutatedModuleArb, type MutatedModule } from './mutated-module.js';
 export { smithArb, smithAvailable } from './smith.js';
 export { generateCases, mixedCaseArb, DEFAULT_MIX, type Mix, type MixedCase } from './generate-cases.js';
 export { opcodesOf } from './opcodes-of.js';
-export { ALL_FEATURES, featureWeights, type FeatureWeights } from './features.js';
+export { ALL_FEATURES, allowsInstruction, type FeatureOptions, type FeatureWeights } from './features.js';
 export { FUEL, FUEL_GLOBAL } from './module-shape.js';

@@ -18,11 +18,18 @@ import { boundaryArgs, F32_BOUNDARY, F64_BOUNDARY, I32_BOUNDARY, I64_BOUNDARY, V
 import type { GeneratedCase } from './generated-case.js';
 import { typeIndex } from './module-shape.js';
 import { usesDataIndex } from './opcodes-of.js';
+import { allowsInstruction, type FeatureOptions } from './features.js';
 
 const PAGE = 65536;
 const HELPER_ADD = 0; // (i32 i32) -> i32
 const HELPER_NOP = 1; // () -> ()
 const GLOBAL_TYPES: readonly ValType[] = ['i32', 'i64', 'f32', 'f64', 'v128', 'funcref', 'externref'];
+const GLOBAL_TYPES_SCALAR: readonly ValType[] = GLOBAL_TYPES.filter((t) => t !== 'v128');
+
+/** The value types of a case: the fixture's globals, and the per-type functions of the instructions typed by context (no v128 without SIMD). */
+function valueTypes(simd: boolean): readonly ValType[] {
+  return simd ? GLOBAL_TYPES : GLOBAL_TYPES_SCALAR;
+}
 
 interface TestFunc {
   name: string;
@@ -64,11 +71,13 @@ function operandLists(params: readonly ValType[]): ArgValue[][] {
 
 const getParams = (n: number): Instr[] => Array.from({ length: n }, (_, i) => I('local.get', { index: i }));
 
-export function instructionCases(op: string): GeneratedCase[] {
+/** `simd: false`: the case of a non-vector instruction without v128 anywhere (FeatureOptions.simd). */
+export function instructionCases(op: string, simd = true): GeneratedCase[] {
   const info = opInfo(op);
   if (info === undefined) throw new RangeError(`unknown instruction ${op}`);
-  const funcs = testFuncs(info);
-  return [buildCase(op, funcs)];
+  const types = valueTypes(simd);
+  const funcs = testFuncs(info, types);
+  return [buildCase(op, funcs, types)];
 }
 
 /** One of an instruction's test functions, as a sampler sees it: its parameter types and every argument list the single-instruction case uses. */
@@ -83,13 +92,14 @@ export interface SampledFunc {
  * argument lists `choose` gives it (per instruction: one array of lists per
  * function, in order).
  */
-export function sampledInstructionsCase(ops: readonly string[], choose: (op: string, funcs: readonly SampledFunc[]) => ArgValue[][][]): GeneratedCase {
+export function sampledInstructionsCase(ops: readonly string[], choose: (op: string, funcs: readonly SampledFunc[]) => ArgValue[][][], simd = true): GeneratedCase {
+  const types = valueTypes(simd);
   const funcs = ops.flatMap((op, k) => {
-    const fs = testFuncs(opInfo(op)!);
+    const fs = testFuncs(opInfo(op)!, types);
     const args = choose(op, fs.map((f) => ({ params: f.type.params, all: f.args ?? combos(operandLists(f.type.params)) })));
     return fs.map((f, j) => ({ ...f, name: `i${k}_${f.name}`, args: args[j]! }));
   });
-  return buildCase('sample', funcs);
+  return buildCase('sample', funcs, types);
 }
 
 export function* allInstructionCases(): Iterable<GeneratedCase> {
@@ -106,7 +116,7 @@ let withCases: string[] | undefined;
 export function instructionsWithCases(): readonly string[] {
   return (withCases ??= OPCODES.map((o) => o.name).filter((name) => {
     try {
-      testFuncs(opInfo(name)!);
+      testFuncs(opInfo(name)!, GLOBAL_TYPES);
       return true;
     } catch {
       return false;
@@ -114,11 +124,16 @@ export function instructionsWithCases(): readonly string[] {
   }));
 }
 
-function testFuncs(info: OpInfo): TestFunc[] {
+/** The instructions with cases that generated code may contain under `o` (features.ts allowsInstruction). */
+export function instructionsAllowed(o: FeatureOptions): readonly string[] {
+  return instructionsWithCases().filter((name) => allowsInstruction(opInfo(name)!, o));
+}
+
+function testFuncs(info: OpInfo, types: readonly ValType[]): TestFunc[] {
   const sig = signature(info);
   if (info.name.endsWith('.const')) return constFuncs(info);
   if (sig !== undefined && !['memory', 'memory_copy', 'memory_init', 'data'].includes(info.imm)) return sigFuncs(info, sig.params as ValType[], sig.results as ValType[]);
-  return contextFuncs(info.name);
+  return contextFuncs(info.name, types);
 }
 
 /** One function per boundary constant. */
@@ -181,16 +196,16 @@ const overlapping = (k: number, n: number): ArgValue[][] => [small([k, 0, n]), s
 const copyArgs = [...bulkArgs, ...overlapping(1, 16), ...overlapping(3, 8), ...overlapping(5, 24)];
 const tableCopyArgs = [...tableArgs, ...overlapping(1, 3), ...overlapping(2, 2)];
 
-function perType(name: string, make: (t: ValType) => TestFunc | undefined): TestFunc[] {
-  return GLOBAL_TYPES.flatMap((t) => {
+function perType(name: string, types: readonly ValType[], make: (t: ValType) => TestFunc | undefined): TestFunc[] {
+  return types.flatMap((t) => {
     const f = make(t);
     return f === undefined ? [] : [{ ...f, name: `${name}_${t}` }];
   });
 }
 
 /** Instructions typed by context: a hand-written function (or one per type) each. */
-function contextFuncs(op: string): TestFunc[] {
-  const gIndex = (t: ValType) => GLOBAL_TYPES.indexOf(t);
+function contextFuncs(op: string, types: readonly ValType[]): TestFunc[] {
+  const gIndex = (t: ValType) => types.indexOf(t);
   switch (op) {
     case 'unreachable':
       return [{ name: 'op', type: { params: [], results: [] }, body: [I('unreachable')], args: [[]] }];
@@ -229,26 +244,26 @@ function contextFuncs(op: string): TestFunc[] {
       // table 0 holds [add, nop, null, null]: ok, type mismatch, uninitialized, then out of the table
       return [{ name: 'op', type: i_i, body: [I('i32.const', { i32: 5 }), I('i32.const', { i32: 7 }), I('local.get', { index: 0 }), I('call_indirect', { index: -2, index2: 0 })], args: small([0, 1, 2, 3, 4, 5, -1, 0x7fffffff]).map((a) => [a]) }];
     case 'drop':
-      return perType('op', (t) => ({ name: '', type: { params: ['i32', t], results: ['i32'] }, body: [...getParams(2), I('drop')], args: [[a32(7), ...boundaryArgs(t).slice(0, 1)]] }));
+      return perType('op', types, (t) => ({ name: '', type: { params: ['i32', t], results: ['i32'] }, body: [...getParams(2), I('drop')], args: [[a32(7), ...boundaryArgs(t).slice(0, 1)]] }));
     case 'select':
-      return perType('op', (t) => (t === 'funcref' || t === 'externref' ? undefined : { name: '', type: { params: [t, t, 'i32'], results: [t] }, body: [...getParams(3), I('select')] }));
+      return perType('op', types, (t) => (t === 'funcref' || t === 'externref' ? undefined : { name: '', type: { params: [t, t, 'i32'], results: [t] }, body: [...getParams(3), I('select')] }));
     case 'select_t':
-      return perType('op', (t) => ({ name: '', type: { params: [t, t, 'i32'], results: [t] }, body: [...getParams(3), I('select_t', { types: [t] })] }));
+      return perType('op', types, (t) => ({ name: '', type: { params: [t, t, 'i32'], results: [t] }, body: [...getParams(3), I('select_t', { types: [t] })] }));
     case 'local.get':
-      return perType('op', (t) => ({ name: '', type: { params: [t], results: [t] }, body: [I('local.get', { index: 0 })] }));
+      return perType('op', types, (t) => ({ name: '', type: { params: [t], results: [t] }, body: [I('local.get', { index: 0 })] }));
     case 'local.set':
-      return perType('op', (t) => ({ name: '', type: { params: [t], results: [t] }, locals: [t], body: [I('local.get', { index: 0 }), I('local.set', { index: 1 }), I('local.get', { index: 1 })] }));
+      return perType('op', types, (t) => ({ name: '', type: { params: [t], results: [t] }, locals: [t], body: [I('local.get', { index: 0 }), I('local.set', { index: 1 }), I('local.get', { index: 1 })] }));
     case 'local.tee':
-      return perType('op', (t) => ({ name: '', type: { params: [t], results: [t] }, locals: [t], body: [I('local.get', { index: 0 }), I('local.tee', { index: 1 })] }));
+      return perType('op', types, (t) => ({ name: '', type: { params: [t], results: [t] }, locals: [t], body: [I('local.get', { index: 0 }), I('local.tee', { index: 1 })] }));
     case 'global.get':
-      return perType('op', (t) => ({ name: '', type: { params: [], results: [t] }, body: [I('global.get', { index: gIndex(t) })], args: [[]] }));
+      return perType('op', types, (t) => ({ name: '', type: { params: [], results: [t] }, body: [I('global.get', { index: gIndex(t) })], args: [[]] }));
     case 'global.set':
-      return perType('op', (t) => ({ name: '', type: { params: [t], results: [t] }, body: [I('local.get', { index: 0 }), I('global.set', { index: gIndex(t) }), I('global.get', { index: gIndex(t) })] }));
+      return perType('op', types, (t) => ({ name: '', type: { params: [t], results: [t] }, body: [I('local.get', { index: 0 }), I('global.set', { index: gIndex(t) }), I('global.get', { index: gIndex(t) })] }));
     case 'ref.null':
-      return perType('op', (t) => (t === 'funcref' || t === 'externref' ? { name: '', type: { params: [], results: [t] }, body: [I('ref.null', { refType: t })], args: [[]] } : undefined));
+      return perType('op', types, (t) => (t === 'funcref' || t === 'externref' ? { name: '', type: { params: [], results: [t] }, body: [I('ref.null', { refType: t })], args: [[]] } : undefined));
     case 'ref.is_null':
       return [
-        ...perType('op', (t) => (t === 'funcref' || t === 'externref' ? { name: '', type: { params: [t], results: ['i32'] }, body: [I('local.get', { index: 0 }), I('ref.is_null')] } : undefined)),
+        ...perType('op', types, (t) => (t === 'funcref' || t === 'externref' ? { name: '', type: { params: [t], results: ['i32'] }, body: [I('local.get', { index: 0 }), I('ref.is_null')] } : undefined)),
         { name: 'op_func', type: _i, body: [I('ref.func', { index: HELPER_ADD }), I('ref.is_null')], args: [[]] },
       ];
     case 'ref.func':
@@ -290,8 +305,8 @@ function contextFuncs(op: string): TestFunc[] {
 }
 
 /** The shared fixture plus the functions under test, exported as `<name>`, with their invocations. */
-function buildCase(op: string, funcs: TestFunc[]): GeneratedCase {
-  const m = fixture();
+function buildCase(op: string, funcs: TestFunc[], types: readonly ValType[]): GeneratedCase {
+  const m = fixture(types);
   const add = typeIndex(m, ii_i);
   const invocations: Invocation[] = [];
   for (const f of funcs) {
@@ -313,7 +328,7 @@ function resolveTypes(body: Instr[], m: Module, add: number): Instr[] {
   });
 }
 
-function fixture(): Module {
+function fixture(types: readonly ValType[]): Module {
   const m = emptyModule();
   const add = typeIndex(m, ii_i);
   const nop = typeIndex(m, { params: [], results: [] });
@@ -327,9 +342,9 @@ function fixture(): Module {
   m.tables.push({ elem: 'funcref', limits: { min: 4, max: 8 } }, { elem: 'externref', limits: { min: 2, max: 4 } });
   m.elems.push({ type: 'funcref', init: [[I('ref.func', { index: HELPER_ADD })], [I('ref.func', { index: HELPER_NOP })]], mode: { kind: 'active', table: 0, offset: [I('i32.const', { i32: 0 })] } });
   m.elems.push({ type: 'funcref', init: [[I('ref.func', { index: HELPER_NOP })], [I('ref.null', { refType: 'funcref' })]], mode: { kind: 'passive' } });
-  m.globals = GLOBAL_TYPES.map((t) => ({ type: { type: t, mutable: true }, init: [globalInit(t)] }));
+  m.globals = types.map((t) => ({ type: { type: t, mutable: true }, init: [globalInit(t)] }));
   m.exports.push({ name: 'mem', kind: 'memory', index: 0 }, { name: 't0', kind: 'table', index: 0 }, { name: 't1', kind: 'table', index: 1 });
-  GLOBAL_TYPES.forEach((t, i) => m.exports.push({ name: `g_${t}`, kind: 'global', index: i }));
+  types.forEach((t, i) => m.exports.push({ name: `g_${t}`, kind: 'global', index: i }));
   return m;
 }
 

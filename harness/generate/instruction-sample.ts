@@ -11,7 +11,8 @@ import fc from 'fast-check';
 import type { ArgValue } from '../../adapters/plan.js';
 import { Choices, choicesArb } from './choices.js';
 import type { GeneratedCase } from './generated-case.js';
-import { instructionsWithCases, sampledInstructionsCase, type SampledFunc } from './instruction-cases.js';
+import { instructionsAllowed, sampledInstructionsCase, type SampledFunc } from './instruction-cases.js';
+import type { FeatureOptions } from './features.js';
 import { isNum, operandPair, operandValue } from './operand-values.js';
 
 /** Instructions drawn per module, and invocations per instruction (spread over its test functions). */
@@ -19,16 +20,17 @@ const OPS_PER_CASE = 60;
 const CALLS_PER_OP = 5;
 const MAX_CHOICES = 3000;
 
-export function instructionSampleArb(): fc.Arbitrary<GeneratedCase> {
-  return choicesArb(MAX_CHOICES, MAX_CHOICES / 2).map(instructionSampleFrom);
+/** Instructions drawn from those the options allow (features.ts allowsInstruction; default: 2.0 with SIMD). */
+export function instructionSampleArb(o: FeatureOptions = {}): fc.Arbitrary<GeneratedCase> {
+  const all = instructionsAllowed(o);
+  return choicesArb(MAX_CHOICES, MAX_CHOICES / 2).map((data) => instructionSampleFrom(data, all, o.simd !== false));
 }
 
 /** The case a choice stream describes (an exhausted stream: the first instruction alone, called with its first lists). */
-export function instructionSampleFrom(data: readonly number[]): GeneratedCase {
+function instructionSampleFrom(data: readonly number[], all: readonly string[], simd: boolean): GeneratedCase {
   const c = new Choices(data);
-  const all = instructionsWithCases();
   const ops = [...new Set(Array.from({ length: OPS_PER_CASE }, () => all[c.int(all.length)]!))];
-  return sampledInstructionsCase(ops, (op, funcs) => chooseCalls(c, op, funcs));
+  return sampledInstructionsCase(ops, (op, funcs) => chooseCalls(c, op, funcs), simd);
 }
 
 /**

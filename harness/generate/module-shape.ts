@@ -22,7 +22,7 @@ import { constInstr } from '../../adapters/values.js';
 import { chooseValue } from './boundary.js';
 import type { Choices } from './choices.js';
 import { extendedInit, offsetExpr } from './const-exprs.js';
-import { chooseModuleFeatures, type FeatureWeights } from './features.js';
+import { chooseModuleFeatures, type FeatureOptions } from './features.js';
 import { chooseGcTypes, type GcTypes } from './gc-types.js';
 
 export const FUEL_GLOBAL = 0;
@@ -32,15 +32,13 @@ export const PAGE = 65536;
 /** Most self-call levels a module's recursion may add to the call stack (all functions together). */
 export const MAX_RECURSION = 100;
 
-export interface GenOptions {
+export interface GenOptions extends FeatureOptions {
   /** most functions per module (default 6) */
   maxFuncs?: number;
   /** instruction budget per function (default 160) */
   maxBodySize?: number;
   /** most invocations per module (default 8) */
   maxInvocations?: number;
-  /** the 3.0 features modules may use, by weight (features.ts; default none: Wasm 2.0) */
-  features?: FeatureWeights;
 }
 
 export interface Shape {
@@ -53,9 +51,11 @@ export interface Shape {
   memGrowable: boolean[];
   /** table.grow may be generated on table i: it declares a small maximum */
   tableGrowable: boolean[];
-  options: Required<Omit<GenOptions, 'features'>>;
+  options: Required<Omit<GenOptions, keyof FeatureOptions>>;
   /** the 3.0 features this module uses */
   features: ReadonlySet<Feature>;
+  /** the module may use v128 (GenOptions.simd) */
+  simd: boolean;
   gc: GcTypes;
   /** the reference types values may have in this module (locals, blocks, expressions; numbers are always there) */
   refTypes: RefType[];
@@ -68,11 +68,18 @@ export interface Shape {
 }
 
 const NUMERIC: readonly ValType[] = ['i32', 'i64', 'f32', 'f64', 'v128'];
+const SCALAR: readonly ValType[] = NUMERIC.filter((t) => t !== 'v128');
 const REF_2_0: readonly RefType[] = ['funcref', 'externref'];
 
+/** The number types of a module: v128 among them with SIMD. */
+function numericTypes(simd: boolean): readonly ValType[] {
+  return simd ? NUMERIC : SCALAR;
+}
+
 /** Value types, numbers more often than references (the module's reference types). */
-export function chooseValType(c: Choices, s: Pick<Shape, 'refTypes'>): ValType {
-  return c.chance(s.refTypes.length > 2 ? 75 : 85) ? c.pick(NUMERIC) : c.pick([...NUMERIC, ...s.refTypes]);
+export function chooseValType(c: Choices, s: Pick<Shape, 'refTypes' | 'simd'>): ValType {
+  const numeric = numericTypes(s.simd);
+  return c.chance(s.refTypes.length > 2 ? 75 : 85) ? c.pick(numeric) : c.pick([...numeric, ...s.refTypes]);
 }
 
 export function typeIndex(m: Module, ft: FuncType): number {
@@ -82,13 +89,13 @@ export function typeIndex(m: Module, ft: FuncType): number {
 }
 
 export function chooseShape(c: Choices, opts: GenOptions = {}): Shape {
-  const { features: weights, ...rest } = opts;
+  const { features: weights, simd = true, ...rest } = opts;
   const options = { maxFuncs: 6, maxBodySize: 160, maxInvocations: 8, ...rest };
-  const features = chooseModuleFeatures(c, weights ?? {});
+  const features = chooseModuleFeatures(c, { simd, ...(weights ? { features: weights } : {}) });
   const m = emptyModule();
-  const gc = features.has('gc') ? chooseGcTypes(c, m) : { structs: [], arrays: [] };
+  const gc = features.has('gc') ? chooseGcTypes(c, m, simd) : { structs: [], arrays: [] };
   const s: Shape = {
-    module: m, funcTypes: [], tableFuncs: 1, memGrowable: [], tableGrowable: [], options, features, gc,
+    module: m, funcTypes: [], tableFuncs: 1, memGrowable: [], tableGrowable: [], options, features, simd, gc,
     refTypes: signatureRefTypes(features, gc), knownI32: new Map(), matches: (a, b) => a === b,
   };
   const nfuncs = 1 + c.int(options.maxFuncs);
@@ -197,9 +204,10 @@ function chooseTables(c: Choices, s: Shape): void {
 function chooseTags(c: Choices, s: Shape): void {
   if (!s.features.has('exceptions')) return;
   const n = 1 + c.int(3);
-  const types = [...NUMERIC, ...s.refTypes.filter(isNullable)];
+  const numeric = numericTypes(s.simd);
+  const types = [...numeric, ...s.refTypes.filter(isNullable)];
   for (let i = 0; i < n; i++) {
-    const params = Array.from({ length: c.int(3) }, () => (c.chance(70) ? c.pick(NUMERIC) : c.pick(types)));
+    const params = Array.from({ length: c.int(3) }, () => (c.chance(70) ? c.pick(numeric) : c.pick(types)));
     s.module.tags.push({ type: typeIndex(s.module, { params, results: [] }) });
   }
 }

@@ -39,7 +39,11 @@ const OTHER_CONST: Record<string, Instr> = {
   'v128.const': instr('i32.const', { i32: 0 }),
 };
 
-type Fault = (m: Module, c: Choices) => string | undefined;
+/** `simd`: the module may use v128 (a fault adds no vector instruction to a module without). */
+type Fault = (m: Module, c: Choices, simd: boolean) => string | undefined;
+
+const UNDERFLOW = ['i32.add', 'drop', 'f64.mul', 'v128.and', 'i64.eqz'];
+const UNDERFLOW_SCALAR = UNDERFLOW.filter((op) => !op.startsWith('v128.'));
 
 /** Each fault edits the module in place and names itself, or returns undefined when the module offers no place for it. */
 const FAULTS: Record<string, Fault> = {
@@ -72,7 +76,7 @@ const FAULTS: Record<string, Fault> = {
     if (ins.op === 'i8x16.shuffle') ins.bytes![c.int(16)] = 32 + c.int(200);
     else ins.lane = opInfo(ins.op)!.lanes! + c.int(16);
   }),
-  'stack-underflow': (m, c) => at(m, c, () => true, (s) => void s.list.splice(s.index, 0, instr(c.pick(['i32.add', 'drop', 'f64.mul', 'v128.and', 'i64.eqz'])))),
+  'stack-underflow': (m, c, simd) => at(m, c, () => true, (s) => void s.list.splice(s.index, 0, instr(c.pick(simd ? UNDERFLOW : UNDERFLOW_SCALAR)))),
   'stack-extra': (m, c) => at(m, c, () => true, (s) => void s.list.splice(s.index + 1, 0, instr('i32.const', { i32: 1 }))),
   'immutable-global': (m, c) => {
     const imm = m.globals.flatMap((g, i) => (g.type.mutable ? [] : [i]));
@@ -127,12 +131,12 @@ function at(m: Module, c: Choices, want: (i: Instr) => boolean, edit: (s: Site) 
 }
 
 /** Puts one fault into `m` (in place), trying others when the chosen one has no place; returns the fault's name. */
-export function injectFault(m: Module, c: Choices): string {
+export function injectFault(m: Module, c: Choices, simd = true): string {
   const names = INVALID_FAULTS;
   const first = c.int(names.length);
   for (let k = 0; k < names.length; k++) {
     const name = names[(first + k) % names.length]!;
-    if (FAULTS[name]!(m, c) !== undefined) return name;
+    if (FAULTS[name]!(m, c, simd) !== undefined) return name;
   }
   return 'two-memories'; // always applies
 }

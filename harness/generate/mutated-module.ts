@@ -8,6 +8,7 @@ import type { GeneratedCase } from './generated-case.js';
 import { breakBytes } from './mutate-malformed.js';
 import { injectFault } from './mutate-invalid.js';
 import { validModuleFrom } from './valid-module.js';
+import type { FeatureOptions } from './features.js';
 
 export interface MutatedModule {
   bytes: Uint8Array;
@@ -20,18 +21,19 @@ export interface MutatedModule {
 /** Small bases: a fault in a small module is easier to read and to attribute. */
 const BASE = { maxFuncs: 3, maxBodySize: 60 };
 
-export function mutatedModuleArb(): fc.Arbitrary<MutatedModule> {
+/** Bases are 2.0 modules, with SIMD unless `o.simd` is false (then the mutations add no v128 either). */
+export function mutatedModuleArb(o: FeatureOptions = {}): fc.Arbitrary<MutatedModule> {
   // The base is rebuilt from its choice stream inside the mapping, so the in-place edits
   // below never touch a value fast-check keeps for shrinking.
-  return fc.tuple(choicesArb(3000, 64), choicesArb(64, 16)).map(([baseChoices, data]) => mutatedFrom(baseChoices, data));
+  return fc.tuple(choicesArb(3000, 64), choicesArb(64, 16)).map(([baseChoices, data]) => mutatedFrom(baseChoices, data, o));
 }
 
-export function mutatedFrom(baseChoices: readonly number[], data: readonly number[]): MutatedModule {
-  const base = validModuleFrom(baseChoices, BASE);
+export function mutatedFrom(baseChoices: readonly number[], data: readonly number[], o: FeatureOptions = {}): MutatedModule {
+  const base = validModuleFrom(baseChoices, { ...BASE, simd: o.simd !== false });
   const m = structuredClone(base.module);
   const c = new Choices(data);
   if (c.chance(50)) {
-    const fault = injectFault(m, c);
+    const fault = injectFault(m, c, o.simd !== false);
     return { bytes: encodeModule(m), origin: `invalid:${fault}`, intent: 'invalid', base };
   }
   const broken = breakBytes(m, c);
