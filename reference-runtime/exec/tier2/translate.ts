@@ -241,10 +241,15 @@ class Translator {
     let from = 0;
     const on = instrs.findIndex((ins) => this.path.has(ins));
     if (on > 0) {
-      // OSR: on the first pass, control starts inside instrs[on]
+      // OSR: on the first pass, control starts inside instrs[on]; the instructions before it run
+      // again only on a later iteration of a loop around them, and without one they never run:
+      // translated all the same (for the operand kinds at the loop's head), but not kept
+      const again = this.labels.some((l) => l.loop);
+      const kept = this.lines.length;
       this.emit('if (entered) {', indent);
       for (; from < on; from++) if (!this.instr(instrs[from]!, indent + 1)) throw new Untranslatable('OSR loop after a branch');
       this.emit('}', indent);
+      if (!again) this.lines.length = kept;
     }
     for (let i = from; i < instrs.length; i++) if (!this.instr(instrs[i]!, indent)) return false;
     return true;
