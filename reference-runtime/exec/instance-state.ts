@@ -10,7 +10,7 @@
 // 3.0) are neither walked for the functions they hold nor captured, so a
 // re-run starts from the fields the earlier run left in objects that existed
 // before the call.
-import { opInfo } from '../syntax/opcodes.js';
+import { OPCODES } from '../syntax/opcodes.js';
 import type { Func } from '../syntax/module.js';
 import { forEachInstr } from '../syntax/walk.js';
 import type { FuncInstance, WasmFunc } from '../runtime/func.js';
@@ -48,12 +48,15 @@ export function reachableInstances(f: FuncInstance, args: readonly Value[]): Set
 
 const relaxedCode = new WeakMap<Func, boolean>();
 
+/** The relaxed SIMD mnemonics: a set to look in, as every invocation of a new module walks all its code once. */
+const RELAXED_OPS = new Set(OPCODES.filter((o) => o.feature === 'relaxed-simd').map((o) => o.name));
+
 function hasRelaxed(code: Func): boolean {
   let r = relaxedCode.get(code);
   if (r === undefined) {
     r = false;
     forEachInstr(code.body, (ins) => {
-      if (opInfo(ins.op)?.feature === 'relaxed-simd') r = true;
+      if (RELAXED_OPS.has(ins.op)) r = true;
     });
     relaxedCode.set(code, r);
     if (r) relaxed.codeSeen = true;
