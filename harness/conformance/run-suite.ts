@@ -8,7 +8,9 @@
 // is passed, failed or unsupported (with a reason) per runtime and file; each
 // failure that is a divergence is a sighting of a finding (a cause: its
 // family, kind, culprit and operand class), stored file by file with its
-// WAT, details and repro commands.
+// WAT, details and repro commands. A runtime runs each distinct plan once
+// per suite run (distinct-plans.ts): a unit repeating one is judged on its
+// outcome.
 import { readFileSync } from 'node:fs';
 import type { Adapter, FeatureName, FeatureSet } from '../../adapters/adapter.js';
 import type { InvocationOutcome, ModuleVerdict, Plan, RunOutcome } from '../../adapters/plan.js';
@@ -24,6 +26,7 @@ import { FEATURES_3_0 } from '../../adapters/features.js';
 import { isNote } from '../findings/contract.js';
 import type { Store } from '../store/store.js';
 import { displayName } from './display-name.js';
+import { DistinctRuns, repeatedPlans } from './distinct-plans.js';
 import { pendingFinding, type PendingFinding } from './finding.js';
 import { judgeInvocation, judgeModule, type Judgement } from './judge.js';
 import { shellLine, reproRecipe } from './repro.js';
@@ -93,12 +96,15 @@ interface RuntimeInfo {
   repro: { driver?: string; module?: string };
   /** Plans the adapter runs well at once (Adapter.concurrency). */
   concurrency: number;
+  /** The distinct plans it ran in this suite run: a unit repeating one takes its outcome. */
+  distinct: DistinctRuns;
 }
 
 export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
   const started = performance.now();
   const plans = o.files.map(readPlan); // every file parses before anything runs or is stored
-  const infos = await Promise.all(o.runtimes.map(describeRuntime));
+  const repeated = repeatedPlans(plans.flatMap((p) => p.units.map(unitPlan)));
+  const infos = await Promise.all(o.runtimes.map((adapter) => describeRuntime(adapter, repeated)));
   const runId = o.store?.beginRun(o.command ?? 'spec', { files: o.files, runtimes: infos.map((i) => i.adapter.id) });
   const seen = new Map<string, FindingSeen>(); // by signature: what this run saw of each finding
   for (const info of infos) {
@@ -181,13 +187,13 @@ function readPlan(file: string): ScriptPlan {
   }
 }
 
-async function describeRuntime(adapter: Adapter): Promise<RuntimeInfo> {
+async function describeRuntime(adapter: Adapter, repeated: ReadonlyMap<string, number>): Promise<RuntimeInfo> {
   const a = await adapter.available();
   if (!a.ok) throw new UserError(`spec: runtime ${adapter.id} is not available: ${a.reason} (${a.install})`);
   const features = await adapter.features();
   const [driver, module] = await Promise.all([reproRecipe(adapter, 'driver'), reproRecipe(adapter, 'module')]);
   const concurrency = (await adapter.concurrency?.()) ?? 1;
-  return { adapter, version: a.version, features, concurrency, repro: { ...(driver ? { driver: shellLine(driver.argv) } : {}), ...(module ? { module: shellLine(module.argv) } : {}) } };
+  return { adapter, version: a.version, features, concurrency, distinct: new DistinctRuns(repeated), repro: { ...(driver ? { driver: shellLine(driver.argv) } : {}), ...(module ? { module: shellLine(module.argv) } : {}) } };
 }
 
 export const REASON_AFTER_RESET =
@@ -330,7 +336,10 @@ async function runRuntime(
     for (const c of runnable) judgements[c] = { status: 'unsupported', reason };
     return false;
   });
-  const ran = await runUnits(info.adapter, plan.units.filter((_, u) => runs[u]), timeoutMs, oracle.filter((_, u) => runs[u]));
+  const units = plan.units.filter((_, u) => runs[u]);
+  const unitOracles = oracle.filter((_, u) => runs[u]);
+  // a unit that repeats a plan this runtime already ran (in this file or an earlier one) is not run again
+  const ran = await info.distinct.run(units.map(unitPlan), (fresh) => runUnits(info.adapter, fresh.map((u) => units[u]!), timeoutMs, fresh.map((u) => unitOracles[u])));
   for (const [u, unit] of plan.units.entries()) {
     if (!runs[u]) {
       outcomes.push(undefined);
