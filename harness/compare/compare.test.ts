@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { InvocationOutcome, ModuleVerdict, ResultValue, RunOutcome } from '../../adapters/plan.js';
 import type { OracleNote } from '../../adapters/reference/reference-run.js';
 import type { OracleOutcome } from '../../adapters/reference/reference.js';
-import { compareRun, type OracleWorld } from './compare.js';
+import { compareIfSettled, compareRun, type OracleWorld } from './compare.js';
 
 const ok: ModuleVerdict = { kind: 'ok' };
 const f32 = (bits: number): InvocationOutcome => ({ kind: 'values', values: [{ type: 'f32', bits }] });
@@ -49,6 +49,33 @@ describe('compareRun', () => {
     expect(judge(0, 0xffc00000, 0x80000000, 0x3f800000).divergences[0]?.kind).toBe('wrong-result');
     expect(judge(1, 0xffc00000, 0x80000000, 0).divergences[0]?.kind).toBe('wrong-result');
     expect(judge(0, 0x3f800000, 0x80000000, 0).divergences[0]?.kind).toBe('wrong-result');
+  });
+
+  it('settles with some of the worlds only what every world judges alike', () => {
+    const all = nanWorld([0x7fc00001], [0xffffffff], [0xffc00000]);
+    const some = (...k: number[]): OracleWorld[] => [{ ...all[0]!, runs: k.map((i) => all[0]!.runs[i]!) }];
+    const settle = (worlds: OracleWorld[], bits: number) => compareIfSettled(worlds, runtime('x', [f32(bits)]));
+    // the oracle's own answer, and a NaN whose free bits the runs given already free: as every world judges them
+    expect(settle(some(0), 0x7fc00001)).toEqual(compareRun(all, runtime('x', [f32(0x7fc00001)])));
+    expect(settle(some(0, 2), 0xffc00001)).toEqual(compareRun(all, runtime('x', [f32(0xffc00001)])));
+    expect(settle(some(0, 2), 0xffc00001)?.allowed.map((a) => a.rule)).toEqual(['nan-payload']);
+    // a payload only the all-ones policy frees, and a wrong value: not settled without every world
+    expect(settle(some(0), 0xffc12345)).toBeUndefined();
+    expect(settle(some(0, 2), 0xffc12345)).toBeUndefined();
+    expect(compareRun(all, runtime('x', [f32(0xffc12345)])).divergences).toEqual([]);
+    expect(settle(some(0, 2), 1)).toBeUndefined();
+    // accepted only by another run than the oracle's own: that run's notes would judge on, so not settled
+    const split: OracleWorld[] = [{ growFailing: false, resets: [], runs: [oracle([i32(1)]), oracle([trap('unreachable')])] }];
+    expect(compareRun(split, runtime('x', [trap('unreachable')])).divergences).toEqual([]);
+    expect(compareIfSettled(split, runtime('x', [trap('unreachable')]))).toBeUndefined();
+    // a relaxed profile's other answer: more NaN worlds could judge it otherwise
+    const relaxed = oracle([i32(1)], [{ alternatives: [[{ type: 'i32', bits: 1 }], [{ type: 'i32', bits: 2 }]] }]);
+    expect(compareRun(relaxed, runtime('x', [i32(2)])).allowed.map((a) => a.rule)).toEqual(['relaxed-choice']);
+    expect(compareIfSettled([{ growFailing: false, resets: [], runs: [relaxed] }], runtime('x', [i32(2)]))).toBeUndefined();
+    // a trap the runtime's wording names along with the oracle's
+    const worded = { kind: 'trap', trap: 'integer overflow', message: 'RuntimeError: float unrepresentable in integer range' } as const;
+    const aliased = compareIfSettled([{ growFailing: false, resets: [], runs: [oracle([trap('invalid conversion to integer')])] }], runtime('v8', [worded]));
+    expect(aliased?.allowed.map((a) => a.rule)).toEqual(['trap-alias']);
   });
 
   it('requires a canonical NaN where only canonical ones are allowed', () => {

@@ -75,7 +75,29 @@ export interface CompareOptions {
 }
 
 export function compareRun(oracle: OracleOutcome | readonly OracleWorld[], actual: RunOutcome, options: CompareOptions = {}): Comparison {
-  const worlds: OracleWorld[] = 'run' in oracle ? [{ growFailing: false, resets: [], runs: [oracle] }] : [...oracle];
+  return judgeRun('run' in oracle ? [{ growFailing: false, resets: [], runs: [oracle] }] : [...oracle], actual, options).comparison;
+}
+
+/**
+ * The comparison with some of the oracle's worlds (`some`: the first world,
+ * with the oracle's own run first, and maybe some of its other runs), when it
+ * is the whole answer: each outcome judged is accepted with the oracle's own
+ * run kept first, by no rule but a NaN payload or a trap alias. Every world
+ * (a superset of runs) then finds the same divergences and notes (none past
+ * the verdict) and the same NaN-payload allowances: the own run stays first,
+ * so each outcome is judged against it as before, and more runs only free
+ * more bits. They could only judge an aliased trap exact, where one of their
+ * runs trapped with the runtime's very kind. Undefined otherwise: only more
+ * worlds can judge it.
+ */
+export function compareIfSettled(some: readonly OracleWorld[], actual: RunOutcome, options: CompareOptions = {}): Comparison | undefined {
+  const { comparison, settled } = judgeRun(some, actual, options);
+  return settled ? comparison : undefined;
+}
+
+/** compareRun, and whether every outcome judged was accepted with the first world's first run kept first, by no rule but a NaN payload or a trap alias. */
+function judgeRun(worlds: readonly OracleWorld[], actual: RunOutcome, options: CompareOptions): { comparison: Comparison; settled: boolean } {
+  let settled = true;
   const out: Comparison = { divergences: [], notes: [], allowed: [], skipped: 0 };
   const runtime = actual.adapter;
   const allow = (rule: AllowedRule, invocation?: number) => out.allowed.push(invocation === undefined ? { rule: rule.id } : { rule: rule.id, invocation });
@@ -83,12 +105,12 @@ export function compareRun(oracle: OracleOutcome | readonly OracleWorld[], actua
   const primary = worlds[0]!.runs[0]!;
   if ((options.unsupported?.length ?? 0) > 0) {
     allow(RULES.unsupportedFeature);
-    return out;
+    return { comparison: out, settled };
   }
 
-  if (!compareVerdicts(primary, actual, allow, diverge, (d) => out.notes.push({ runtime, ...d }), options)) return out;
+  if (!compareVerdicts(primary, actual, allow, diverge, (d) => out.notes.push({ runtime, ...d }), options)) return { comparison: out, settled };
 
-  let alive = worlds;
+  let alive: readonly OracleWorld[] = worlds;
   /** the oracle and the runtime may legitimately hold different state until both start afresh */
   let uncomparable = false;
   const n = primary.run.invocations.length;
@@ -151,11 +173,13 @@ export function compareRun(oracle: OracleOutcome | readonly OracleWorld[], actua
       if (o.kind === 'trap') continue; // both start afresh
       if (alive.every((w) => w.resets.includes(i))) continue;
       out.needs = { resetAfter: i };
-      return out;
+      return { comparison: out, settled };
     }
     // values or a trap, judged by the worlds still alive
     const judged = alive.map((w) => judgeInWorld(w, i, a, i === options.digestAt));
     const accepted = judged.flatMap((j, k) => (j === undefined ? [] : [{ world: { ...alive[k]!, runs: j.runs }, rules: j.rules }]));
+    const kept = accepted[0]?.world.runs[0] === primary && accepted[0].rules.every((r) => r === RULES.nanPayload || r === RULES.trapAlias);
+    if (!kept) settled = false;
     if (accepted.length === 0) {
       if (a.kind === 'trap' && a.trap === 'unknown' && o.kind === 'trap') {
         out.notes.push({ runtime, kind: 'unclassified-trap', ...at, message: a.message });
@@ -169,7 +193,7 @@ export function compareRun(oracle: OracleOutcome | readonly OracleWorld[], actua
     for (const r of rules) allow(r, i);
     alive = accepted.map((x) => x.world);
   }
-  return out;
+  return { comparison: out, settled };
 }
 
 /** Compares the verdicts; true when both instantiated (the invocations are compared next). */

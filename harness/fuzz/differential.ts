@@ -1,11 +1,12 @@
 // One differential case: the plan built from it (with the state digest
 // appended when the module is meant to be valid), run on the oracle and on
 // every runtime at once, and each runtime's outcome compared with the oracle's.
-// Where the oracle made a choice the spec leaves open (a NaN, a grow), it is
-// run again in its other worlds (compare/variants.ts) so that the comparison
-// accepts exactly what the spec allows; where a runtime's allowed exhaustion
-// discards its instance, the oracle runs with its instance discarded there
-// too. A runtime that lacks a feature the module uses (as probed) is not run:
+// Where the oracle made a choice the spec leaves open (a NaN, a grow) and a
+// runtime's outcome differs from the oracle's own, it is run again in its
+// other worlds (compare/variants.ts), as many as it takes, so that the
+// comparison accepts exactly what the spec allows; where a runtime's allowed
+// exhaustion discards its instance, the oracle runs with its instance
+// discarded there too. A runtime that lacks a feature the module uses (as probed) is not run:
 // the case is unsupported on it, whatever it would do.
 import type { Adapter, FeatureSet } from '../../adapters/adapter.js';
 import { decodeModule } from '../../reference-runtime/binary/decode.js';
@@ -14,7 +15,7 @@ import { WASM_2_0, WASM_3_0 } from '../../reference-runtime/syntax/features.js';
 import type { Invocation, Plan, RunOutcome } from '../../adapters/plan.js';
 import { encodeModule } from '../../reference-runtime/binary/encode.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
-import { compareRun, type Comparison, type OracleWorld } from '../compare/compare.js';
+import { compareIfSettled, compareRun, type Comparison, type CompareOptions, type OracleWorld } from '../compare/compare.js';
 import { withGrowFailing, withNanPolicy } from '../compare/variants.js';
 import { digestInvocation, withDigest } from '../../adapters/digest.js';
 import type { OracleOutcome, ReferenceAdapter } from '../../adapters/reference/reference.js';
@@ -124,11 +125,11 @@ async function compareCase(cp: CasePlan, o: OracleOutcome, outcomes: readonly Ru
   const comparisons: Comparison[] = [];
   for (const out of outcomes) {
     let resets: number[] = [];
-    let cmp = compareRun(await worlds.get(resets), out, options);
+    let cmp = await worlds.compare(resets, out, options);
     // an allowed exhaustion discarded the runtime's instance: compare against the oracle whose instance is discarded there too
     while (cmp.needs !== undefined && !resets.includes(cmp.needs.resetAfter)) {
       resets = [...resets, cmp.needs.resetAfter];
-      cmp = compareRun(await worlds.get(resets), out, options);
+      cmp = await worlds.compare(resets, out, options);
     }
     comparisons.push(cmp);
   }
@@ -139,10 +140,14 @@ async function compareCase(cp: CasePlan, o: OracleOutcome, outcomes: readonly Ru
  * The oracle's legitimate worlds for a plan, run on demand and kept: its own
  * run, and when it chose a NaN or grew, the runs under the other NaN
  * policies and with every grow failing; each with the instance discarded
- * after the given invocations.
+ * after the given invocations. The other worlds are run only as far as an
+ * outcome needs them: one equal to the oracle's own run bit for bit is
+ * judged alike in every world.
  */
 class OracleWorlds {
   private readonly cache = new Map<string, Promise<OracleOutcome>>();
+  /** the plan's bytes decoded, when the case has no AST (null: they do not decode) */
+  private decoded: Module | null | undefined;
 
   constructor(
     private readonly cp: CasePlan,
@@ -151,28 +156,51 @@ class OracleWorlds {
     private readonly timeoutMs: number,
   ) {}
 
-  async get(resets: number[]): Promise<OracleWorld[]> {
-    const choices = this.primary.choices ?? { nan: false, grow: false };
-    const module = this.module();
-    const nan = choices.nan && module !== undefined;
-    const grow = choices.grow && module !== undefined;
+  /**
+   * `out` compared with the worlds whose instance is discarded after `resets`:
+   * first with the oracle's own run alone, then with the canonical NaN policy's
+   * beside it (the runtimes' usual other choice), and with every world only
+   * when those do not settle it (compare.ts compareIfSettled).
+   */
+  async compare(resets: number[], out: RunOutcome, options: CompareOptions): Promise<Comparison> {
+    const own = await this.run(false, 'oracle', resets);
+    const alone = compareIfSettled([{ growFailing: false, resets, runs: [own] }], out, options);
+    if (alone !== undefined) return alone;
+    if (this.nan()) {
+      const canonical = await this.run(false, 'canonical', resets);
+      const beside = compareIfSettled([{ growFailing: false, resets, runs: [own, canonical] }], out, options);
+      if (beside !== undefined) return beside;
+    }
+    return compareRun(await this.get(resets), out, options);
+  }
+
+  private async get(resets: number[]): Promise<OracleWorld[]> {
+    const grow = (this.primary.choices?.grow ?? false) && this.module() !== undefined;
+    const policies = this.nan() ? (['oracle', 'ones', 'canonical'] as const) : (['oracle'] as const);
     const worlds: OracleWorld[] = [];
     for (const growFailing of grow ? [false, true] : [false]) {
-      const policies = nan ? (['oracle', 'ones', 'canonical'] as const) : (['oracle'] as const);
-      const runs: OracleOutcome[] = [];
-      for (const p of policies) runs.push(await this.run(growFailing, p, resets)); // one worker: one run at a time
-      worlds.push({ growFailing, resets, runs });
+      // each run on a worker of its own (the adapter's lanes), at once
+      worlds.push({ growFailing, resets, runs: await Promise.all(policies.map((p) => this.run(growFailing, p, resets))) });
     }
     return worlds;
   }
 
+  /** whether the plan chose a NaN, with a module to run under the other policies */
+  private nan(): boolean {
+    return (this.primary.choices?.nan ?? false) && this.module() !== undefined;
+  }
+
+  /** the plan's module as AST (undefined: the bytes do not decode), decoded once */
   private module(): Module | undefined {
     if (this.cp.module !== undefined) return this.cp.module;
-    try {
-      return decodeModule(this.cp.plan.module);
-    } catch {
-      return undefined;
+    if (this.decoded === undefined) {
+      try {
+        this.decoded = decodeModule(this.cp.plan.module);
+      } catch {
+        this.decoded = null;
+      }
     }
+    return this.decoded ?? undefined;
   }
 
   private run(growFailing: boolean, policy: 'oracle' | 'ones' | 'canonical', resets: number[]): Promise<OracleOutcome> {
