@@ -60,6 +60,12 @@ export interface InstantiateOptions {
   coverage?: Coverage;
   /** the rules the module is validated by (default: 3.0) */
   features?: FeatureSet;
+  /**
+   * The caller validated this very module by `features` already (a plan
+   * makes a fresh instance after every trap; validation is the larger part
+   * of instantiating a small module), so it is not validated again.
+   */
+  validated?: boolean;
 }
 
 /**
@@ -68,7 +74,7 @@ export interface InstantiateOptions {
  * initialisation or the start function traps, Exhaustion.
  */
 export function instantiate(module: Module, imports: Imports = new Map(), options: InstantiateOptions = {}): ModuleInstance {
-  validateModule(module, options.features ?? WASM_3_0);
+  if (options.validated !== true) validateModule(module, options.features ?? WASM_3_0);
   return instantiateModule(module, imports, options.coverage);
 }
 

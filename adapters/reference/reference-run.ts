@@ -146,9 +146,13 @@ function runPlan(plan: Plan, report: (r: Report) => void, coverage: Coverage | u
   } catch (e) {
     return rejectAll(plan, report, verdictOf(e));
   }
+  // the first instance validates the module; the fresh ones after a trap need not again
+  let validated = false;
   const fresh = (): ModuleInstance | ModuleVerdict => {
     try {
-      return instantiate(module, new Map(), { features, ...(coverage ? { coverage } : {}) });
+      const instance = instantiate(module, new Map(), { features, validated, ...(coverage ? { coverage } : {}) });
+      validated = true;
+      return instance;
     } catch (e) {
       return verdictOf(e);
     }
