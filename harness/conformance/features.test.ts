@@ -9,6 +9,14 @@ import { featuresUsed } from './features.js';
 const f = (wat: string) => featuresUsed(parseWat(wat));
 
 describe('featuresUsed: 3.0', () => {
+  it('reads no typed references from a segment of function indices, which 3.0 decodes as (ref func)', () => {
+    const bytes = encodeModule(parseWat('(module (table 1 funcref) (func $f) (elem (i32.const 0) $f))'));
+    expect(decode(bytes).elems[0]!.type).not.toBe('funcref');
+    expect(featuresUsed(decode(bytes))).toEqual([]);
+    // written as expressions of a non-null type, it does need them
+    expect(f('(module (table 1 funcref) (func $f) (elem (table 0) (i32.const 0) (ref func) (ref.func $f)))')).toContain('function-references');
+  });
+
   it('reads each 3.0 feature from the instruction table, types, memories, tables, tags and constant expressions', () => {
     expect(f('(module (func $g) (func (return_call $g)))')).toEqual(['tail-call']);
     expect(f('(module (tag $t) (func (try_table (catch_all 0) (throw $t))))')).toEqual(['exceptions']);

@@ -31,7 +31,8 @@ function* bodies(m: Module): Generator<[boolean, readonly Instr[]]> {
   for (const g of m.globals) yield [true, g.init];
   for (const t of m.tables) if (t.init) yield [true, t.init];
   for (const e of m.elems) {
-    for (const init of e.init) yield [true, init];
+    // a segment of function indices holds no expressions: its ref.func are the decoder's
+    if (e.form !== 'indices') for (const init of e.init) yield [true, init];
     if (e.mode.kind === 'active') yield [true, e.mode.offset];
   }
   for (const d of m.datas) if (d.mode.kind === 'active') yield [true, d.mode.offset];
@@ -93,7 +94,8 @@ export function featuresUsed(m: Module): FeatureName[] {
   if (mems.length > 1) used.add('multi-memory');
   if (m.datas.some((d) => d.mode.kind === 'passive')) used.add('bulk-memory');
   for (const e of m.elems) {
-    valType(e.type);
+    // a segment of function indices states no type: 3.0's decoder gives it (ref func), 2.0's funcref
+    if (e.form !== 'indices') valType(e.type);
     if (e.mode.kind !== 'active' || e.type === 'externref') used.add('bulk-memory');
   }
   const importedGlobals = m.imports.filter((i) => i.desc.kind === 'global').length;

@@ -11,7 +11,6 @@
 import type { Adapter, FeatureSet } from '../../adapters/adapter.js';
 import { decodeModule } from '../../reference-runtime/binary/decode.js';
 import { featuresUsed } from '../conformance/features.js';
-import { WASM_2_0, WASM_3_0 } from '../../reference-runtime/syntax/features.js';
 import type { Invocation, Plan, RunOutcome } from '../../adapters/plan.js';
 import { encodeModule } from '../../reference-runtime/binary/encode.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
@@ -146,8 +145,6 @@ async function compareCase(cp: CasePlan, o: OracleOutcome, outcomes: readonly Ru
  */
 class OracleWorlds {
   private readonly cache = new Map<string, Promise<OracleOutcome>>();
-  /** the plan's bytes decoded, when the case has no AST (null: they do not decode) */
-  private decoded: Module | null | undefined;
 
   constructor(
     private readonly cp: CasePlan,
@@ -175,7 +172,7 @@ class OracleWorlds {
   }
 
   private async get(resets: number[]): Promise<OracleWorld[]> {
-    const grow = (this.primary.choices?.grow ?? false) && this.module() !== undefined;
+    const grow = (this.primary.choices?.grow ?? false) && caseModule(this.cp) !== undefined;
     const policies = this.nan() ? (['oracle', 'ones', 'canonical'] as const) : (['oracle'] as const);
     const worlds: OracleWorld[] = [];
     for (const growFailing of grow ? [false, true] : [false]) {
@@ -187,28 +184,16 @@ class OracleWorlds {
 
   /** whether the plan chose a NaN, with a module to run under the other policies */
   private nan(): boolean {
-    return (this.primary.choices?.nan ?? false) && this.module() !== undefined;
+    return (this.primary.choices?.nan ?? false) && caseModule(this.cp) !== undefined;
   }
 
-  /** the plan's module as AST (undefined: the bytes do not decode), decoded once */
-  private module(): Module | undefined {
-    if (this.cp.module !== undefined) return this.cp.module;
-    if (this.decoded === undefined) {
-      try {
-        this.decoded = decodeModule(this.cp.plan.module);
-      } catch {
-        this.decoded = null;
-      }
-    }
-    return this.decoded ?? undefined;
-  }
 
   private run(growFailing: boolean, policy: 'oracle' | 'ones' | 'canonical', resets: number[]): Promise<OracleOutcome> {
     if (!growFailing && policy === 'oracle' && resets.length === 0) return Promise.resolve(this.primary);
     const key = `${growFailing}/${policy}/${resets.join(',')}`;
     let known = this.cache.get(key);
     if (known === undefined) {
-      let m = this.module()!;
+      let m = caseModule(this.cp)!;
       if (growFailing) m = withGrowFailing(m);
       if (policy !== 'oracle') m = withNanPolicy(m, policy);
       const bytes = growFailing || policy !== 'oracle' ? encodeModule(m) : this.cp.plan.module;
@@ -219,20 +204,25 @@ class OracleWorlds {
   }
 }
 
-/**
- * The features the case's module needs. Bytes without an AST (a mutant) are
- * read by 2.0's rules where they decode so, as a runtime without the 3.0
- * features reads them (a segment of function indices is funcref there, the
- * non-null `(ref func)` of typed references by 3.0's), else by 3.0's.
- */
+/** The features the case's module needs (undecodable: none, every runtime must reject it anyway). */
 function usedFeatures(cp: CasePlan): string[] {
-  if (cp.module !== undefined) return featuresUsed(cp.module);
-  for (const rules of [WASM_2_0, WASM_3_0]) {
+  const m = caseModule(cp);
+  return m === undefined ? [] : featuresUsed(m);
+}
+
+const decodedCases = new WeakMap<CasePlan, Module | null>();
+
+/** The case's module as AST: its own, or its bytes decoded once (a mutant); undefined when they do not decode. */
+function caseModule(cp: CasePlan): Module | undefined {
+  if (cp.module !== undefined) return cp.module;
+  let m = decodedCases.get(cp);
+  if (m === undefined) {
     try {
-      return featuresUsed(decodeModule(cp.plan.module, rules));
+      m = decodeModule(cp.plan.module);
     } catch {
-      // not by these rules
+      m = null;
     }
+    decodedCases.set(cp, m);
   }
-  return []; // undecodable: every runtime must reject it anyway
+  return m ?? undefined;
 }

@@ -47,7 +47,7 @@ const FAMILY: Record<Fault, string> = {
 
 const lines: string[] = [];
 afterAll(() => {
-  console.log(`injected faults without focus (default mix, budget ${BUDGET} cases per run, stopped at the first finding):\n${lines.join('\n')}`);
+  if (lines.length > 0) console.log(`injected faults without focus (default mix, budget ${BUDGET} cases per run, stopped at the first finding):\n${lines.join('\n')}`);
 });
 
 /** The three seeds at once, each against its own adapter (its own reference worker): the runs share nothing. */
@@ -64,7 +64,10 @@ async function huntSeeds(fault: Fault): Promise<HuntResult[]> {
   );
 }
 
-describe(`the fuzzer finds each injected fault without focus (default mix, at most ${BUDGET} cases per run, seeds ${SEEDS.join(', ')})`, () => {
+// Tens of minutes on this machine: `npm test` shows it skipped, `npm run test:faults` runs it.
+const acceptance = process.env.WASMDIFF_ACCEPTANCE === '1';
+
+describe.skipIf(!acceptance)(`the fuzzer finds each injected fault without focus (default mix, at most ${BUDGET} cases per run, seeds ${SEEDS.join(', ')}; skipped unless WASMDIFF_ACCEPTANCE=1, as in npm run test:faults: it takes tens of minutes)`, () => {
   it('covers at least 12 faults across at least 8 instruction families', () => {
     expect(FAULTS.length).toBeGreaterThanOrEqual(12);
     expect(Object.keys(FAMILY).sort()).toEqual([...FAULTS].sort());
