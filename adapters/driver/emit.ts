@@ -7,6 +7,7 @@
 // so the module's memory is unchanged by the instrumentation; or, where it
 // cannot borrow (a 64-bit memory), through a memory 0 of the driver's own.
 import { instr, type Instr } from '../../reference-runtime/syntax/instructions.js';
+import type { OpName } from '../../reference-runtime/syntax/opcodes.js';
 import type { Func } from '../../reference-runtime/syntax/module.js';
 import type { FuncType } from '../../reference-runtime/syntax/types.js';
 
@@ -25,7 +26,7 @@ const PREFIX = 0, VALUE = 1, DIGITS = 2, SUFFIX = 3, SAVE0 = 4, P = SAVE0 + SAVE
 const c32 = (n: number): Instr => instr('i32.const', { i32: n });
 const get = (i: number): Instr => instr('local.get', { index: i });
 const set = (i: number): Instr => instr('local.set', { index: i });
-const mem = (op: string, offset: number, align: number): Instr => instr(op, { offset, align });
+const mem = (op: OpName, offset: number, align: number): Instr => instr(op, { offset, align });
 /** `mem[p] = byte; p++` for the byte on top of the stack held in local `byteLocal`. */
 function putByte(byteLocal: number): Instr[] {
   return [get(P), get(byteLocal), mem('i32.store8', 0, 0), get(P), c32(1), instr('i32.add'), set(P)];

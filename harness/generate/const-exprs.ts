@@ -20,7 +20,7 @@ export function addrConst(value: number, addr: AddrType): Instr {
 export function offsetExpr(c: Choices, s: Shape, value: number, addr: AddrType): Instr[] {
   if (!s.features.has('extended-const') || !c.chance(50)) return [addrConst(value, addr)];
   const known = addr === 'i32' && s.features.has('gc') ? [...s.knownI32] : [];
-  const op = (name: string) => instr(`${addr}.${name}`);
+  const op = (name: 'add' | 'sub' | 'mul') => instr(`${addr}.${name}`);
   const choice = c.int(known.length > 0 ? 4 : 3);
   if (choice === 3) {
     const [g, v] = c.pick(known);
@@ -37,5 +37,5 @@ export function extendedInit(c: Choices, s: Shape, t: 'i32' | 'i64', globals: nu
   const readable = s.features.has('gc') ? s.module.globals.slice(0, globals).flatMap((g, i) => (!g.type.mutable && g.type.type === t ? [i] : [])) : [];
   const operand = (): Instr => (readable.length > 0 && c.chance(40) ? instr('global.get', { index: c.pick(readable) }) : constInstr(chooseValue(c, t)));
   if (c.chance(20)) return [operand()];
-  return [operand(), operand(), instr(`${t}.${c.pick(['add', 'sub', 'mul'])}`)];
+  return [operand(), operand(), instr(`${t}.${c.pick(['add', 'sub', 'mul'] as const)}`)];
 }

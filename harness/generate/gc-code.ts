@@ -155,7 +155,7 @@ function arrayNew(g: BodyGen, i: number, d: number): Instr[] {
 function fieldReads(g: BodyGen, t: ValType, d: number, out: Options<Instr[]>): void {
   const { s, c } = g;
   const fits = (st: StorageType) => (isPacked(st) ? t === 'i32' : s.matches(st as ValType, t));
-  const getOp = (base: string, st: StorageType) => (isPacked(st) ? `${base}_${c.chance(50) ? 's' : 'u'}` : base);
+  const getOp = (base: 'struct.get' | 'array.get', st: StorageType) => (isPacked(st) ? (`${base}_${c.chance(50) ? 's' : 'u'}` as const) : base);
   const fields = s.gc.structs.flatMap((i) => structOf(s, i).fields.flatMap((f, k) => (fits(f.type) ? [{ i, k, st: f.type }] : [])));
   if (fields.length > 0) {
     out.push([3, () => {

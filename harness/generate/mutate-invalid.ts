@@ -8,7 +8,7 @@
 import { funcTypeAt } from '../../reference-runtime/valid/context.js';
 import { instr, type Instr } from '../../reference-runtime/syntax/instructions.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
-import { opInfo } from '../../reference-runtime/syntax/opcodes.js';
+import { opInfo, type OpName } from '../../reference-runtime/syntax/opcodes.js';
 import type { Choices } from './choices.js';
 
 /** An instruction list inside a function body, with the number of labels in scope there. */
@@ -42,7 +42,7 @@ const OTHER_CONST: Record<string, Instr> = {
 /** `simd`: the module may use v128 (a fault adds no vector instruction to a module without). */
 type Fault = (m: Module, c: Choices, simd: boolean) => string | undefined;
 
-const UNDERFLOW = ['i32.add', 'drop', 'f64.mul', 'v128.and', 'i64.eqz'];
+const UNDERFLOW: OpName[] = ['i32.add', 'drop', 'f64.mul', 'v128.and', 'i64.eqz'];
 const UNDERFLOW_SCALAR = UNDERFLOW.filter((op) => !op.startsWith('v128.'));
 
 /** Each fault edits the module in place and names itself, or returns undefined when the module offers no place for it. */

@@ -5,6 +5,7 @@
 // (simulated by rewriting the module, then running the oracle on it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Invocation } from '../../adapters/plan.js';
+import type { Instr } from '../../reference-runtime/syntax/instructions.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
 import { printModule } from '../../reference-runtime/text/print.js';
 import { mapTree } from '../../reference-runtime/syntax/walk.js';
@@ -22,7 +23,7 @@ const f32 = (bits: number) => ({ type: 'f32' as const, bits });
 function withBuggyMin(m: Module): Module {
   const typeIndex = m.types.length;
   const helper = m.funcs.length; // no imports in these modules
-  const buggy = [
+  const buggy: Instr[] = [
     { op: 'local.get', index: 0 },
     { op: 'local.get', index: 1 },
     { op: 'local.get', index: 0 },

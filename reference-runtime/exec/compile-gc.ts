@@ -5,6 +5,7 @@
 // cast's target as a heap code (runtime/ref-type.ts). The control forms
 // (br_on_*, call_ref) need the compiler's labels and stay in compile.ts.
 import type { Instr } from '../syntax/instructions.js';
+import { unhandledOp, type ContextOpName } from '../syntax/opcodes.js';
 import { heapOf, isNullable, type RefType } from '../syntax/types.js';
 import { closeType, type TypeId } from '../types/canonical.js';
 import { arraySlot, structLayout } from '../runtime/aggregate.js';
@@ -26,10 +27,15 @@ export function castTarget(t: RefType, typeIds: readonly TypeId[]): [number, num
   return [heapCode(heapOf(closed)), isNullable(closed) ? 1 : 0];
 }
 
-/** The lowering of a typed-reference or GC instruction; undefined for any other. */
-export function lowerGc(ins: Instr, typeIds: readonly TypeId[]): Lowered | undefined {
+/** The instructions lowered here: straight-line typed-reference and GC instructions. */
+export type LoweredOp =
+  | 'ref.as_non_null' | 'ref.eq' | 'ref.i31' | 'i31.get_s' | 'i31.get_u' | 'any.convert_extern' | 'extern.convert_any'
+  | 'ref.test' | 'ref.cast' | Extract<ContextOpName, `struct.${string}` | `array.${string}`>;
+
+/** The lowering of a typed-reference or GC instruction (`op` is `ins.op`). */
+export function lowerGc(ins: Instr, op: LoweredOp, typeIds: readonly TypeId[]): Lowered {
   const id = () => typeIds[ins.index!]!;
-  switch (ins.op) {
+  switch (op) {
     case 'ref.as_non_null':
       return lowered([Op.RefAsNonNull], 1, 1);
     case 'ref.eq':
@@ -92,6 +98,6 @@ export function lowerGc(ins: Instr, typeIds: readonly TypeId[]): Lowered | undef
     case 'array.init_elem':
       return lowered([Op.ArrayInitElem, ins.index2!], 4, 0);
     default:
-      return undefined;
+      return unhandledOp(op);
   }
 }

@@ -10,7 +10,7 @@
 // when it is not taken; the GC instructions are lowered by compile-gc.ts.
 import type { Func } from '../syntax/module.js';
 import type { Instr } from '../syntax/instructions.js';
-import { opInfo, signature } from '../syntax/opcodes.js';
+import { needsContext, opInfo, signature, type OpName } from '../syntax/opcodes.js';
 import type { AddrType, BlockType, FuncType, SubType, ValType } from '../syntax/types.js';
 import type { TypeId } from '../types/canonical.js';
 import { Op } from './codes.js';
@@ -100,7 +100,13 @@ const stores: Record<string, Op> = {
 };
 
 /** Instructions that are no-ops on the slot layout: the bits already sit where the result goes. */
-const identity = new Set(['i32.wrap_i64', 'i32.reinterpret_f32', 'f32.reinterpret_i32', 'i64.reinterpret_f64', 'f64.reinterpret_i64']);
+/** The instructions `instr` compiles itself: structured control, branches, returns and throws. */
+type ControlOp =
+  | 'nop' | 'unreachable' | 'block' | 'loop' | 'if' | 'br' | 'br_if' | 'br_table' | 'return'
+  | 'return_call' | 'return_call_indirect' | 'return_call_ref' | 'throw' | 'throw_ref' | 'try_table'
+  | 'br_on_null' | 'br_on_non_null' | 'br_on_cast' | 'br_on_cast_fail';
+
+const identity = new Set<OpName>(['i32.wrap_i64', 'i32.reinterpret_f32', 'f32.reinterpret_i32', 'i64.reinterpret_f64', 'f64.reinterpret_i64']);
 
 /** Numeric instructions the loop executes inline (ops.ts): the row of each mnemonic. */
 const inline = new Map(ROWS.map((r) => [r.wasm, r.name]));
@@ -318,7 +324,8 @@ class Compiler {
 
   private instr(ins: Instr): boolean {
     if (this.ctx.counting === true) this.emit(Op.Count, counterIndex(ins.op));
-    switch (ins.op) {
+    const op = ins.op;
+    switch (op) {
       case 'nop':
         return true;
       case 'unreachable':
@@ -402,14 +409,13 @@ class Compiler {
         this.brOn(ins);
         return true;
       default:
-        this.plain(ins);
+        this.plain(ins, op);
         return true;
     }
   }
 
-  /** Straight-line instructions: emit, then account for their stack effect. */
-  private plain(ins: Instr): void {
-    const op = ins.op;
+  /** Straight-line instructions (`op` is `ins.op`): emit, then account for their stack effect. */
+  private plain(ins: Instr, op: Exclude<OpName, ControlOp>): void {
     switch (op) {
       case 'drop':
         this.emit(Op.Drop);
@@ -552,14 +558,15 @@ class Compiler {
         this.height--;
         return;
     }
-    if (identity.has(op)) return;
-    const gc = lowerGc(ins, this.ctx.typeIds);
-    if (gc !== undefined) {
+    if (needsContext(op)) {
+      // what is left of the instructions without a signature: each has its case in lowerGc, or this does not compile
+      const gc = lowerGc(ins, op, this.ctx.typeIds);
       if (gc.code.length > 0) this.emit(gc.code[0]!, ...gc.code.slice(1));
       this.height -= gc.pops;
       this.push(gc.pushes);
       return;
     }
+    if (identity.has(op)) return;
     const info = opInfo(op);
     const sig = info === undefined ? undefined : signature(info);
     if (info === undefined || sig === undefined) throw new Error(`cannot compile instruction ${op}`);

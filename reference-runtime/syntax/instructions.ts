@@ -1,11 +1,12 @@
 // Instructions (spec section 2.4). One interface for every instruction: `op` is
-// the text mnemonic, and the immediates that are set are the ones its entry in
+// the text mnemonic (a member of the table's typed enumeration `OpName`), and the immediates that are set are the ones its entry in
 // the opcode table (`opcodes.ts`, field `imm`) names. Structured instructions
 // nest: block/loop/if carry their bodies, so `end` and `else` never appear.
+import type { OpName } from './op-names.generated.js';
 import type { BlockType, RefType, ValType } from './types.js';
 
 export interface Instr {
-  op: string;
+  op: OpName;
   /**
    * label depth (br, br_if; br_table default), or a func/local/global/table/
    * type/elem/data/tag index (the type index of call_ref, return_call_ref and
@@ -69,6 +70,6 @@ export interface Catch {
 }
 
 /** Convenience constructor for tests and generators. */
-export function instr(op: string, imm: Omit<Instr, 'op'> = {}): Instr {
+export function instr(op: OpName, imm: Omit<Instr, 'op'> = {}): Instr {
   return { op, ...imm };
 }

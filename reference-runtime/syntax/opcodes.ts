@@ -46,7 +46,7 @@ export type ImmKind =
   | 'br_on_cast'; // br_on_cast, br_on_cast_fail: flags byte (bit 0: source nullable, bit 1: target nullable), label, two heap types
 
 export interface OpInfo {
-  name: string;
+  name: OpName;
   /** 0 for single-byte opcodes, otherwise 0xFB, 0xFC or 0xFD */
   prefix: number;
   code: number;
@@ -66,19 +66,22 @@ export interface OpInfo {
 }
 
 import type { Feature } from './features.js';
+import type { ContextOpName, OpName } from './op-names.generated.js';
+
+export type { ContextOpName, OpName };
 
 const table: OpInfo[] = [];
 
-function op(name: string, prefix: number, code: number, imm: ImmKind, sig?: string, extra: Partial<OpInfo> = {}): void {
+function op(name: OpName, prefix: number, code: number, imm: ImmKind, sig?: string, extra: Partial<OpInfo> = {}): void {
   table.push({ name, prefix, code, imm, ...(sig === undefined ? {} : { sig }), ...extra });
 }
 
 /** Several plain instructions with consecutive opcodes and the same signature. */
-function run(prefix: number, first: number, sig: string, names: string[]): void {
+function run(prefix: number, first: number, sig: string, names: readonly OpName[]): void {
   names.forEach((name, i) => op(name, prefix, first + i, 'none', sig));
 }
 
-function mem(name: string, prefix: number, code: number, align: number, sig: string): void {
+function mem(name: OpName, prefix: number, code: number, align: number, sig: string): void {
   op(name, prefix, code, 'memarg', sig, { align });
 }
 
@@ -116,7 +119,7 @@ op('br_on_non_null', 0, 0xd6, 'label', undefined, { feature: 'function-reference
 
 // Garbage collection (3.0, prefix 0xFB)
 const GC = 0xfb;
-const gc = (name: string, code: number, imm: ImmKind, sig?: string): void => op(name, GC, code, imm, sig, { feature: 'gc' });
+const gc = (name: OpName, code: number, imm: ImmKind, sig?: string): void => op(name, GC, code, imm, sig, { feature: 'gc' });
 op('ref.eq', 0, 0xd3, 'none', undefined, { feature: 'gc' });
 gc('struct.new', 0, 'type');
 gc('struct.new_default', 1, 'type');
@@ -305,13 +308,13 @@ op('f32x4.extract_lane', V, 31, 'lane', 'v>f', { lanes: 4 });
 op('f32x4.replace_lane', V, 32, 'lane', 'vf>v', { lanes: 4 });
 op('f64x2.extract_lane', V, 33, 'lane', 'v>d', { lanes: 2 });
 op('f64x2.replace_lane', V, 34, 'lane', 'vd>v', { lanes: 2 });
-const intCmp = ['eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u'];
-const floatCmp = ['eq', 'ne', 'lt', 'gt', 'le', 'ge'];
-run(V, 35, 'vv>v', intCmp.map((c) => `i8x16.${c}`));
-run(V, 45, 'vv>v', intCmp.map((c) => `i16x8.${c}`));
-run(V, 55, 'vv>v', intCmp.map((c) => `i32x4.${c}`));
-run(V, 65, 'vv>v', floatCmp.map((c) => `f32x4.${c}`));
-run(V, 71, 'vv>v', floatCmp.map((c) => `f64x2.${c}`));
+const intCmp = ['eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u'] as const;
+const floatCmp = ['eq', 'ne', 'lt', 'gt', 'le', 'ge'] as const;
+run(V, 35, 'vv>v', intCmp.map((c) => `i8x16.${c}` as const));
+run(V, 45, 'vv>v', intCmp.map((c) => `i16x8.${c}` as const));
+run(V, 55, 'vv>v', intCmp.map((c) => `i32x4.${c}` as const));
+run(V, 65, 'vv>v', floatCmp.map((c) => `f32x4.${c}` as const));
+run(V, 71, 'vv>v', floatCmp.map((c) => `f64x2.${c}` as const));
 op('v128.not', V, 77, 'none', 'v>v');
 run(V, 78, 'vv>v', ['v128.and', 'v128.andnot', 'v128.or', 'v128.xor']);
 op('v128.bitselect', V, 82, 'none', 'vvv>v');
@@ -330,7 +333,7 @@ op('f32x4.demote_f64x2_zero', V, 94, 'none', 'v>v');
 op('f64x2.promote_low_f32x4', V, 95, 'none', 'v>v');
 
 /** Vector instructions with codes 96..255 in opcode order; null marks an unassigned code. */
-const vectorOps: (string | null)[] = [
+const vectorOps: (OpName | null)[] = [
   // 96
   'i8x16.abs', 'i8x16.neg', 'i8x16.popcnt', 'i8x16.all_true', 'i8x16.bitmask', 'i8x16.narrow_i16x8_s', 'i8x16.narrow_i16x8_u',
   'f32x4.ceil', 'f32x4.floor', 'f32x4.trunc', 'f32x4.nearest', 'i8x16.shl', 'i8x16.shr_s', 'i8x16.shr_u',
@@ -378,7 +381,7 @@ vectorOps.forEach((name, i) => {
 });
 
 // Relaxed SIMD (3.0): each may return any of a set of results (exec/numerics/v128/relaxed.ts)
-const relaxed: [string, string][] = [
+const relaxed: [OpName, string][] = [
   ['i8x16.relaxed_swizzle', 'vv>v'],
   ['i32x4.relaxed_trunc_f32x4_s', 'v>v'],
   ['i32x4.relaxed_trunc_f32x4_u', 'v>v'],
@@ -413,6 +416,16 @@ function opKey(prefix: number, code: number): number {
 
 export function opInfo(name: string): OpInfo | undefined {
   return byName.get(name);
+}
+
+/** Whether an instruction's typing needs context: the table gives it no signature. */
+export function needsContext(op: OpName): op is ContextOpName {
+  return byName.get(op)!.sig === undefined;
+}
+
+/** The end of a switch that must name every instruction of its type: a missing case leaves `op` not `never`, a compile error. */
+export function unhandledOp(op: never): never {
+  throw new Error(`no case for instruction ${String(op)}`);
 }
 
 export function opByCode(prefix: number, code: number): OpInfo | undefined {

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { instr, type Instr } from '../syntax/instructions.js';
 import { emptyModule, type Module } from '../syntax/module.js';
-import { OPCODES, signature } from '../syntax/opcodes.js';
+import { OPCODES, signature, type OpName } from '../syntax/opcodes.js';
 import type { AddrType, ValType } from '../syntax/types.js';
 import { validationOutcome } from './test-outcome.js';
 
@@ -34,7 +34,7 @@ function cases(a: AddrType, b: AddrType, x: 0 | 1): Case[] {
     const params = [at, ...(sig.params.slice(1) as ValType[])];
     out.push({ name: info.name, ins: instr(info.name, { index: x, align: info.align, offset: 0, lane: 0 }), params, results: sig.results as ValType[] });
   }
-  const mem = (name: string, params: ValType[], results: ValType[], imm: Partial<Instr> = { index: x }) =>
+  const mem = (name: OpName, params: ValType[], results: ValType[], imm: Partial<Instr> = { index: x }) =>
     out.push({ name, ins: instr(name, imm), params, results });
   mem('memory.size', [], [at]);
   mem('memory.grow', [at], [at]);

@@ -7,6 +7,8 @@
 // is `(ref bot)`.
 import { ValidationError } from '../errors.js';
 import type { Instr } from '../syntax/instructions.js';
+import type { ContextOpName } from '../syntax/opcodes.js';
+import { unhandledOp } from '../syntax/opcodes.js';
 import { heapOf, isFuncType, isNullable, isRefType, refType, withNullable, type ArrayType, type FieldType, type FuncType, type RefType, type StorageType, type StructType, type ValType } from '../syntax/types.js';
 import { isDefaultable } from '../types/defaultable.js';
 import { refMatches, storageMatches, topOf, valMatches } from '../types/subtype.js';
@@ -15,10 +17,17 @@ import { checkValType } from './feature-use.js';
 import type { FuncEnv } from './instr-type.js';
 import { operandMatches, REF_BOT, typeMismatch, type OperandType, type TypeStack } from './type-stack.js';
 
-/** Types one typed-reference or GC instruction; throws "unknown instruction" for any other. */
-export function typeRefInstr(env: FuncEnv, s: TypeStack, ins: Instr): void {
+/** The instructions typed here; each has its case below, and the compiler checks both ways. */
+export type RefInstrOp =
+  | 'call_ref' | 'return_call_ref' | 'ref.as_non_null' | 'br_on_null' | 'br_on_non_null' | 'ref.eq'
+  | 'ref.i31' | 'i31.get_s' | 'i31.get_u' | 'any.convert_extern' | 'extern.convert_any'
+  | 'ref.test' | 'ref.cast' | 'br_on_cast' | 'br_on_cast_fail' | AggregateOp;
+type AggregateOp = Extract<ContextOpName, `struct.${string}` | `array.${string}`>;
+
+/** Types one typed-reference or GC instruction (`op` is `ins.op`, narrowed). */
+export function typeRefInstr(env: FuncEnv, s: TypeStack, ins: Instr, op: RefInstrOp): void {
   const ctx = env.ctx;
-  switch (ins.op) {
+  switch (op) {
     case 'call_ref': {
       const x = ins.index!;
       const ft = funcTypeOf(ctx, x);
@@ -87,14 +96,14 @@ export function typeRefInstr(env: FuncEnv, s: TypeStack, ins: Instr): void {
       typeBrOnCast(ctx, s, ins);
       return;
     default:
-      typeAggregateInstr(ctx, s, ins);
+      typeAggregateInstr(ctx, s, ins, op);
   }
 }
 
 /** struct.* and array.* */
-function typeAggregateInstr(ctx: Context, s: TypeStack, ins: Instr): void {
+function typeAggregateInstr(ctx: Context, s: TypeStack, ins: Instr, op: AggregateOp): void {
   const x = ins.index!;
-  switch (ins.op) {
+  switch (op) {
     case 'struct.new': {
       const st = structTypeOf(ctx, x);
       for (let i = st.fields.length - 1; i >= 0; i--) s.popExpect(unpacked(st.fields[i]!.type));
@@ -206,7 +215,7 @@ function typeAggregateInstr(ctx: Context, s: TypeStack, ins: Instr): void {
       return;
     }
     default:
-      throw new ValidationError(`unknown instruction ${ins.op}`);
+      unhandledOp(op);
   }
 }
 
