@@ -36,8 +36,10 @@ export interface FuzzData {
   phases: Record<string, number>;
   /** opcodes executed on the oracle, of the opcode table's */
   coverage: { executed: number; total: number };
-  /** opcodes executed after so many cases: a point each time the count grew */
-  growth: { cases: number; opcodes: number }[];
+  /** opcodes (and operand triples, absent for older runs) executed after so many cases: a point each time they grew */
+  growth: { cases: number; opcodes: number; triples?: number }[];
+  /** (instruction, operand, operand class) triples executed on the oracle, of all the table's (absent for older runs) */
+  operands?: { covered: number; total: number };
 }
 
 export interface StageInfo {

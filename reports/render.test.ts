@@ -142,3 +142,23 @@ describe('page', () => {
     expect(order).toEqual([1, 2, 3]);
   });
 });
+
+describe('the fuzzing section', () => {
+  it('shows the opcode and the operand-class coverage, and both growth lines', () => {
+    const html = renderHtml(sampleReportData());
+    expect(html).toMatch(/<strong>380<\/strong> of 495 opcodes executed on the oracle; <strong>3900<\/strong> of 6060 \(instruction, operand, operand class\) triples/);
+    const svg = html.slice(html.indexOf('<svg id="fuzz-growth"'), html.indexOf('</svg>', html.indexOf('<svg id="fuzz-growth"')));
+    expect(svg.match(/<polyline/g)?.length).toBe(2);
+    expect(svg).toContain('350 cases 380/3900');
+  });
+
+  it('shows only the opcode line for a run stored before operand classes were counted', () => {
+    const data = sampleReportData();
+    delete data.fuzz!.operands;
+    for (const p of data.fuzz!.growth) delete p.triples;
+    const html = renderHtml(data);
+    expect(html).not.toContain('operand class');
+    const svg = html.slice(html.indexOf('<svg id="fuzz-growth"'), html.indexOf('</svg>', html.indexOf('<svg id="fuzz-growth"')));
+    expect(svg.match(/<polyline/g)?.length).toBe(1);
+  });
+});

@@ -111,7 +111,8 @@ export function sampleReportData(): ReportData {
       runtimes: [{ runtime: 'wasmtime', ran: 380, setAside: 20 }, { runtime: RUNTIMES[3]!, ran: 40, setAside: 360 }],
       phases: { generate: 2000, run: 15000, compare: 3000, triage: 0, recheck: 0 },
       coverage: { executed: 380, total: 495 },
-      growth: [{ cases: 1, opcodes: 120 }, { cases: 20, opcodes: 300 }, { cases: 350, opcodes: 380 }],
+      growth: [{ cases: 1, opcodes: 120, triples: 300 }, { cases: 20, opcodes: 300, triples: 2100 }, { cases: 350, opcodes: 380, triples: 3900 }],
+      operands: { covered: 3900, total: 6060 },
     },
   };
 }

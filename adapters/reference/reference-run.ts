@@ -75,7 +75,7 @@ export type Report =
   | { type: 'verdict'; verdict: ModuleVerdict }
   | { type: 'outcome'; index: number; outcome: InvocationOutcome; note: OracleNote }
   /** sent last when observed: executions per mnemonic over the whole plan (start functions included), and the choices made */
-  | { type: 'coverage'; counts: Map<string, number>; choices: PlanChoices };
+  | { type: 'coverage'; counts: Map<string, number>; operands: Map<string, number>; choices: PlanChoices };
 
 /** A run of the oracle with what only it knows. */
 export interface OracleOutcome {
@@ -84,6 +84,8 @@ export interface OracleOutcome {
   notes: OracleNote[];
   /** executions per wasm mnemonic (exact, counted by the interpreter); absent unless observed, or when the run was cut short */
   executed?: Map<string, number>;
+  /** executions per (instruction, operand, operand class), as `mnemonic operand class` (exec/operand-class.ts); present with `executed` */
+  operands?: Map<string, number>;
   /** wall-clock milliseconds the oracle took (worker hand-off included: per invocation, notes[i].ms is the interpreter's own) */
   ms: number;
   /** choices the spec leaves open that the plan made (absent unless observed, or when the run was cut short) */
@@ -96,6 +98,7 @@ export class Gathered {
   outcomes: InvocationOutcome[] = [];
   readonly notes: OracleNote[];
   executed: Map<string, number> | undefined;
+  operands: Map<string, number> | undefined;
   choices: PlanChoices | undefined;
 
   constructor(plan: Plan) {
@@ -109,13 +112,14 @@ export class Gathered {
       this.notes[r.index] = r.note;
     } else {
       this.executed = r.counts;
+      this.operands = r.operands;
       this.choices = r.choices;
     }
   };
 
   outcome(ms: number): OracleOutcome {
     const run: RunOutcome = { adapter: 'reference', verdict: this.verdict ?? { kind: 'crash', message: 'no verdict' }, invocations: this.outcomes, processes: 0 };
-    return { run, notes: this.notes, ms, ...(this.executed === undefined ? {} : { executed: this.executed }), ...(this.choices === undefined ? {} : { choices: this.choices }) };
+    return { run, notes: this.notes, ms, ...(this.executed === undefined ? {} : { executed: this.executed, operands: this.operands! }), ...(this.choices === undefined ? {} : { choices: this.choices }) };
   }
 }
 
@@ -135,7 +139,7 @@ export function runReferencePlan(plan: Plan, report: (r: Report) => void, option
   const nans = nondeterminism.nans;
   const grows = growth.choices;
   runPlan(plan, report, coverage, new Set(options.resetAfter));
-  report({ type: 'coverage', counts: coverage.counts(), choices: { nan: nondeterminism.nans !== nans, grow: growth.choices !== grows } });
+  report({ type: 'coverage', counts: coverage.counts(), operands: coverage.operandCounts(), choices: { nan: nondeterminism.nans !== nans, grow: growth.choices !== grows } });
 }
 
 function runPlan(plan: Plan, report: (r: Report) => void, coverage: Coverage | undefined, resetAfter: ReadonlySet<number>): void {

@@ -6,6 +6,7 @@
 // and a case cut short by the timeout contributes nothing. Every case the
 // oracle ran counts, mutated ones included. There is no static fallback.
 import { OPCODES } from '../../reference-runtime/syntax/opcodes.js';
+import { allOperandKeys } from '../../reference-runtime/exec/operand-class.js';
 
 /** Adds one case's executed counts to a run's totals. */
 export function addCounts(into: Map<string, number>, counts: ReadonlyMap<string, number>): void {
@@ -40,4 +41,27 @@ export function showCoverage(s: CoverageSummary): string {
   const missing = s.missing.length > 0 ? `; missing: ${s.missing.join(' ')}` : '';
   const rarest = s.rarest.length > 0 ? `; ${s.instructions} instructions executed, rarest: ${s.rarest.map((r) => `${r.name} ${r.count}`).join(', ')}` : '';
   return `coverage: ${s.executed} of ${s.total} opcodes executed on the oracle${missing}${rarest}`;
+}
+
+/**
+ * Operand coverage: the (instruction, operand, operand class) triples the
+ * oracle executed (exec/operand-class.ts), of all those of the opcode
+ * table's instructions with a signature. Not every triple can occur (a
+ * shuffle's operands are any vectors; a count class only matters to shifts)
+ * but each is a value class where some implementation might go wrong.
+ */
+export interface OperandCoverage {
+  covered: number;
+  total: number;
+}
+
+let totalTriples: number | undefined;
+
+export function operandCoverage(counts: ReadonlyMap<string, number>): OperandCoverage {
+  totalTriples ??= allOperandKeys().length;
+  return { covered: counts.size, total: totalTriples };
+}
+
+export function showOperandCoverage(c: OperandCoverage): string {
+  return `operand classes: ${c.covered} of ${c.total} (instruction, operand, class) triples executed on the oracle (${((100 * c.covered) / Math.max(1, c.total)).toFixed(1)}%)`;
 }

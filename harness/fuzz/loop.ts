@@ -11,12 +11,13 @@
 import type { Adapter } from '../../adapters/adapter.js';
 import type { GenOptions, Mix, MixedCase } from '../generate/index.js';
 import { caseChunk } from './source.js';
+import { OperandSteer } from '../generate/steer.js';
 import { planProfiles, type Profile } from './profiles.js';
 import type { Store } from '../store/store.js';
 import type { Divergence } from '../compare/compare.js';
 import { RULES } from '../compare/allowed.js';
 import type { FeatureSet } from '../../adapters/adapter.js';
-import { addCounts } from './coverage.js';
+import { addCounts, operandCoverage } from './coverage.js';
 import { runCases, type CaseResult, type FuzzCase } from './differential.js';
 import { ReferenceAdapter } from '../../adapters/reference/reference.js';
 import { recheckFindings, type RecheckResult } from './recheck.js';
@@ -51,6 +52,8 @@ export interface FuzzOptions {
   generate?: GenOptions;
   /** instructions to interleave boundary cases of (source.ts) */
   focus?: readonly string[];
+  /** coverage feedback (default true): steer each chunk's constants toward the operand classes the oracle has not executed yet (generate/steer.ts) */
+  steer?: boolean;
   /** cases generated per chunk (default 20) */
   chunk?: number;
   /**
@@ -92,6 +95,8 @@ export interface CoveragePoint {
   cases: number;
   /** distinct opcodes executed on the oracle so far */
   opcodes: number;
+  /** distinct (instruction, operand, class) triples executed on the oracle so far (coverage.ts) */
+  triples: number;
 }
 
 export interface FuzzSummary extends FuzzProgress {
@@ -101,6 +106,8 @@ export interface FuzzSummary extends FuzzProgress {
   recheck: RecheckResult;
   /** wasm mnemonic -> times the oracle executed it, over every case of the run (exact; see harness/fuzz/coverage.ts) */
   coverage: Map<string, number>;
+  /** `mnemonic operand class` -> times the oracle executed it (exec/operand-class.ts) */
+  operands: Map<string, number>;
   /** allowed-divergence rule id -> times used */
   allowed: Record<string, number>;
   /** invocations not compared (the oracle could not say: it exhausted its stack or timed out) */
@@ -113,7 +120,7 @@ export interface FuzzSummary extends FuzzProgress {
   profiles: Profile[];
   /** profile name -> cases generated for it */
   generated: Record<string, number>;
-  /** opcodes the oracle has executed after so many cases: a point each time the count grew */
+  /** opcodes and operand triples the oracle has executed after so many cases: a point each time the opcodes grew, or the triples by a hundredth */
   growth: CoveragePoint[];
   /** milliseconds spent in each phase: generating cases, running them (oracle and runtimes at once), comparing (the oracle's other worlds included), triage (minimising, signing, storing), re-checking open findings */
   phases: Record<'generate' | 'run' | 'compare' | 'triage' | 'recheck', number>;
@@ -156,7 +163,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
   const started = performance.now();
   const summary: FuzzSummary = {
     runId, stoppedBy: 'cases', cases: 0, seconds: 0, casesPerSecond: 0, newFindings: 0, findings: 0,
-    seen: probed.map((p) => ({ ...p, instructions: -1, origin: 'feature probe' })), recheck: { checked: 0, fixed: [] }, coverage: new Map(), allowed: {}, skipped: 0, unsupported: {},
+    seen: probed.map((p) => ({ ...p, instructions: -1, origin: 'feature probe' })), recheck: { checked: 0, fixed: [] }, coverage: new Map(), operands: new Map(), allowed: {}, skipped: 0, unsupported: {},
     ran: {}, profiles, generated: {}, growth: [], phases: { generate: 0, run: 0, compare: 0, triage: 0, recheck: 0 },
   };
   const timed = async <T>(phase: keyof FuzzSummary['phases'], work: () => T | Promise<T>): Promise<T> => {
@@ -197,6 +204,13 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
     const depth = Math.max(1, o.inFlight ?? 1);
     const size = Math.max(1, o.batch ?? 1);
     // takes the oldest batch in flight: its results counted case by case, their divergences triaged
+    // the operand triples covered after each whole chunk of this run's cases (steer.ts), kept until used
+    const covered = new Map<number, OperandSteer>();
+    const steerAfter = (chunks: number) => {
+      const steer = covered.get(chunks);
+      covered.delete(chunks);
+      return steer;
+    };
     const settle = async () => {
       const { cases: batch, results: pending } = inFlight.shift()!;
       const results = await pending;
@@ -204,9 +218,12 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
         const result = results[i]!;
         summary.cases++;
         summary.generated[profile] = (summary.generated[profile] ?? 0) + 1;
-        const before = summary.coverage.size;
         account(summary, result);
-        if (summary.coverage.size > before) summary.growth.push({ cases: summary.cases, opcodes: summary.coverage.size });
+        if (summary.cases % chunk === 0 && o.steer !== false) covered.set(summary.cases / chunk, new OperandSteer(new Set(summary.operands.keys())));
+        const last = summary.growth.at(-1) ?? { opcodes: 0, triples: 0 };
+        if (summary.coverage.size > last.opcodes || summary.operands.size > last.triples * 1.01) {
+          summary.growth.push({ cases: summary.cases, opcodes: summary.coverage.size, triples: summary.operands.size });
+        }
         summary.phases.run += result.ms.run;
         summary.phases.compare += result.ms.compare;
         // each runtime's divergence, or else its first note
@@ -220,8 +237,13 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
     };
     let launched = 0;
     const due = () => (o.cases === undefined || launched < o.cases) && (stop = stopReason()) === undefined;
-    for (let j = shard.index; due(); j += shard.count) {
-      const cases = await timed('generate', () => caseChunk(o.seed, j, chunk, { ...(o.mix ? { mix: o.mix } : {}), ...(o.generate ? { generate: o.generate } : {}), ...(o.focus ? { focus: o.focus } : {}), profiles }));
+    for (let j = shard.index, n = 0; due(); j += shard.count, n++) {
+      // coverage feedback: this chunk is steered by the operand classes covered in the chunks before the last one,
+      // which are settled whatever the batch and in-flight numbers, so the run is the same for them
+      while (summary.cases < (n - 1) * chunk && inFlight.length > 0) await settle();
+      const steer = o.steer === false || n < 2 ? undefined : steerAfter(n - 1);
+      const generate = { ...o.generate, ...(steer ? { steer } : {}) };
+      const cases = await timed('generate', () => caseChunk(o.seed, j, chunk, { ...(o.mix ? { mix: o.mix } : {}), generate, ...(o.focus ? { focus: o.focus } : {}), profiles }));
       for (let k = 0; k < cases.length && due(); ) {
         const take = Math.min(size, cases.length - k, o.cases === undefined ? Infinity : o.cases - launched);
         const batch = cases.slice(k, k + take).map(({ case: c, origin, profile }) => ({ c, origin, profile }));
@@ -243,7 +265,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
     store.finishRun(runId, {
       cases: summary.cases, seconds: summary.seconds, casesPerSecond: summary.casesPerSecond,
       newFindings: summary.newFindings, findings: summary.findings, stoppedBy: summary.stoppedBy,
-      allowed: summary.allowed, skipped: summary.skipped, unsupported: summary.unsupported, ran: summary.ran, generated: summary.generated, phases: summary.phases, growth: summary.growth, fixed: summary.recheck.fixed,
+      operandCoverage: operandCoverage(summary.operands), allowed: summary.allowed, skipped: summary.skipped, unsupported: summary.unsupported, ran: summary.ran, generated: summary.generated, phases: summary.phases, growth: summary.growth, fixed: summary.recheck.fixed,
     });
     report(true);
   }
@@ -259,6 +281,7 @@ export function fuzzCase(c: MixedCase, origin: string): FuzzCase {
 /** Coverage and the allowed-divergence tallies of one case. */
 function account(summary: FuzzSummary, r: CaseResult): void {
   if (r.oracle.executed !== undefined) addCounts(summary.coverage, r.oracle.executed);
+  if (r.oracle.operands !== undefined) addCounts(summary.operands, r.oracle.operands);
   for (const cmp of r.comparisons) {
     summary.skipped += cmp.skipped;
     for (const a of cmp.allowed) summary.allowed[a.rule] = (summary.allowed[a.rule] ?? 0) + 1;

@@ -1,5 +1,5 @@
 // The end-of-run summary of `wasmdiff fuzz`: as text, or as one JSON document.
-import { coverageSummary, showCoverage } from './coverage.js';
+import { coverageSummary, operandCoverage, showCoverage, showOperandCoverage } from './coverage.js';
 import type { CoveragePoint, FuzzSummary } from './loop.js';
 import { describeProfile } from './profiles.js';
 
@@ -31,7 +31,8 @@ export function summaryText(s: FuzzSummary, seed: number, versions: Record<strin
   const allowed = Object.entries(s.allowed).map(([rule, n]) => `${rule} ${n}`);
   lines.push(`allowed divergences: ${allowed.join(', ') || 'none'}; invocations not compared (state may differ legitimately): ${s.skipped}`);
   lines.push(showCoverage(coverageSummary(s.coverage)));
-  if (s.growth.length > 0) lines.push(`coverage growth (cases: opcodes): ${growthPoints(s.growth).map((p) => `${p.cases}: ${p.opcodes}`).join(', ')}`);
+  lines.push(showOperandCoverage(operandCoverage(s.operands)));
+  if (s.growth.length > 0) lines.push(`coverage growth (cases: opcodes/triples): ${growthPoints(s.growth).map((p) => `${p.cases}: ${p.opcodes}/${p.triples}`).join(', ')}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -46,5 +47,5 @@ const GROWTH_SHOWN = 12;
 export function summaryJson(s: FuzzSummary, seed: number, versions: Record<string, string>): string {
   const cov = coverageSummary(s.coverage);
   const profiles = s.profiles.map((p) => ({ ...p, features: [...p.features] }));
-  return `${JSON.stringify({ ...s, seed, versions, profiles, coverage: { ...cov, counts: Object.fromEntries(s.coverage) } }, null, 2)}\n`;
+  return `${JSON.stringify({ ...s, seed, versions, profiles, coverage: { ...cov, counts: Object.fromEntries(s.coverage) }, operands: { ...operandCoverage(s.operands), counts: Object.fromEntries(s.operands) } }, null, 2)}\n`;
 }

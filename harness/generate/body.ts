@@ -13,6 +13,7 @@
 // the fuel global and traps (`unreachable`) when it is empty, so a module's
 // work per instance is bounded whatever its branches do; loops also count
 // down a local so that most end on their own long before the fuel does.
+import { steeredValue } from './steer.js';
 import { instr, type Instr } from '../../reference-runtime/syntax/instructions.js';
 import type { OpInfo } from '../../reference-runtime/syntax/opcodes.js';
 import { addrType, isFuncType, isNullable, isRefType, type AddrType, type BlockType, type FuncType, type RefType, type ValType } from '../../reference-runtime/syntax/types.js';
@@ -54,6 +55,9 @@ const MAX_NEST = 3;
 
 /** A weighted way to produce code (Choices.weighted entries). */
 export type Options<T> = [number, () => T][];
+
+/** Percent of a signature instruction's operands made a constant of a class not covered yet, when the generator is steered. */
+const STEER_CHANCE = 30;
 
 export class BodyGen {
   readonly type: FuncType;
@@ -277,6 +281,9 @@ export class BodyGen {
    * instruction rather than only long computed chains.
    */
   private operand(op: string, i: number, t: ValType, d: number): Instr[] {
+    // coverage feedback: a class of this operand the oracle has not executed yet (steer.ts)
+    const steered = this.s.steer !== undefined && this.c.chance(STEER_CHANCE) ? steeredValue(this.c, this.s.steer, op, i, t) : undefined;
+    if (steered !== undefined) return [constInstr(steered)];
     if (!isNum(t) || !this.c.chance(45)) return this.expr(t, d);
     const params = this.type.params.flatMap((p, k) => (p === t ? [k] : []));
     if (params.length > 0 && this.c.chance(20)) return [instr('local.get', { index: this.c.pick(params) })];

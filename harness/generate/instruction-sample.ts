@@ -13,7 +13,9 @@ import { Choices, choicesArb } from './choices.js';
 import type { GeneratedCase } from './generated-case.js';
 import { instructionsAllowed, sampledInstructionsCase, type SampledFunc } from './instruction-cases.js';
 import type { FeatureOptions } from './features.js';
-import { isNum, operandPair, operandValue } from './operand-values.js';
+import { chooseArg } from './boundary.js';
+import { isNum, operandPair, operandValue, type Num } from './operand-values.js';
+import { steeredValue, type OperandSteer } from './steer.js';
 
 /** Instructions drawn per module, and invocations per instruction (spread over its test functions). */
 const OPS_PER_CASE = 60;
@@ -21,16 +23,16 @@ const CALLS_PER_OP = 5;
 const MAX_CHOICES = 3000;
 
 /** Instructions drawn from those the options allow (features.ts allowsInstruction; default: 2.0 with SIMD). */
-export function instructionSampleArb(o: FeatureOptions = {}): fc.Arbitrary<GeneratedCase> {
+export function instructionSampleArb(o: FeatureOptions & { steer?: OperandSteer } = {}): fc.Arbitrary<GeneratedCase> {
   const all = instructionsAllowed(o);
-  return choicesArb(MAX_CHOICES, MAX_CHOICES / 2).map((data) => instructionSampleFrom(data, all, o.simd !== false));
+  return choicesArb(MAX_CHOICES, MAX_CHOICES / 2).map((data) => instructionSampleFrom(data, all, o.simd !== false, o.steer));
 }
 
 /** The case a choice stream describes (an exhausted stream: the first instruction alone, called with its first lists). */
-function instructionSampleFrom(data: readonly number[], all: readonly string[], simd: boolean): GeneratedCase {
+function instructionSampleFrom(data: readonly number[], all: readonly string[], simd: boolean, steer: OperandSteer | undefined): GeneratedCase {
   const c = new Choices(data);
   const ops = [...new Set(Array.from({ length: OPS_PER_CASE }, () => all[c.int(all.length)]!))];
-  return sampledInstructionsCase(ops, (op, funcs) => chooseCalls(c, op, funcs), simd);
+  return sampledInstructionsCase(ops, (op, funcs) => chooseCalls(c, op, funcs, steer), simd);
 }
 
 /**
@@ -40,7 +42,7 @@ function instructionSampleFrom(data: readonly number[], all: readonly string[], 
  * one of the function's boundary lists (memory instructions: always these,
  * whose addresses are the edges).
  */
-function chooseCalls(c: Choices, op: string, funcs: readonly SampledFunc[]): ArgValue[][][] {
+function chooseCalls(c: Choices, op: string, funcs: readonly SampledFunc[], steer: OperandSteer | undefined): ArgValue[][][] {
   const out = funcs.map((): ArgValue[][] => []);
   if (funcs.reduce((n, f) => n + f.all.length, 0) <= CALLS_PER_OP) return funcs.map((f) => f.all);
   const memory = /load|store|memory|data\./.test(op);
@@ -48,6 +50,14 @@ function chooseCalls(c: Choices, op: string, funcs: readonly SampledFunc[]): Arg
     const j = c.int(funcs.length);
     const f = funcs[j]!;
     const numeric = !memory && f.params.length > 0 && f.params.every(isNum);
+    // coverage feedback: the operand classes of this instruction not covered yet (steer.ts), for a function of its operands
+    if (steer !== undefined && !memory && f.params.length > 0 && c.chance(50)) {
+      const steered = f.params.map((p, i) => steeredValue(c, steer, op, i, p));
+      if (steered.some((v) => v !== undefined)) {
+        out[j]!.push(steered.map((v, i) => v ?? (isNum(f.params[i]!) ? operandValue(c, op, i, f.params[i] as Num) : chooseArg(c, f.params[i]!))));
+        continue;
+      }
+    }
     out[j]!.push(numeric && c.chance(50) ? edgeArgs(c, op, f.params as never) : c.pick(f.all));
   }
   return out;

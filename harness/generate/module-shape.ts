@@ -11,6 +11,7 @@
 // (elements, ref.func, funcref globals, struct fields), while only functions
 // below it call through a reference (call_indirect, call_ref and their tail
 // forms).
+import type { OperandSteer } from './steer.js';
 import { instr, type Instr } from '../../reference-runtime/syntax/instructions.js';
 import { emptyModule, type Module } from '../../reference-runtime/syntax/module.js';
 import type { Feature } from '../../reference-runtime/syntax/features.js';
@@ -39,6 +40,8 @@ export interface GenOptions extends FeatureOptions {
   maxBodySize?: number;
   /** most invocations per module (default 8) */
   maxInvocations?: number;
+  /** the operand classes not covered yet, to steer constants toward (steer.ts; the fuzz loop's coverage feedback) */
+  steer?: OperandSteer;
 }
 
 export interface Shape {
@@ -51,7 +54,7 @@ export interface Shape {
   memGrowable: boolean[];
   /** table.grow may be generated on table i: it declares a small maximum */
   tableGrowable: boolean[];
-  options: Required<Omit<GenOptions, keyof FeatureOptions>>;
+  options: Required<Omit<GenOptions, keyof FeatureOptions | 'steer'>>;
   /** the 3.0 features this module uses */
   features: ReadonlySet<Feature>;
   /** the module may use v128 (GenOptions.simd) */
@@ -65,6 +68,8 @@ export interface Shape {
   depthGlobal?: number;
   /** `a` matches `b` (subtyping, by the oracle's own rules on this module's types) */
   matches(a: ValType, b: ValType): boolean;
+  /** GenOptions.steer */
+  steer?: OperandSteer;
 }
 
 const NUMERIC: readonly ValType[] = ['i32', 'i64', 'f32', 'f64', 'v128'];
@@ -89,14 +94,14 @@ export function typeIndex(m: Module, ft: FuncType): number {
 }
 
 export function chooseShape(c: Choices, opts: GenOptions = {}): Shape {
-  const { features: weights, simd = true, ...rest } = opts;
+  const { features: weights, simd = true, steer, ...rest } = opts;
   const options = { maxFuncs: 6, maxBodySize: 160, maxInvocations: 8, ...rest };
   const features = chooseModuleFeatures(c, { simd, ...(weights ? { features: weights } : {}) });
   const m = emptyModule();
   const gc = features.has('gc') ? chooseGcTypes(c, m, simd) : { structs: [], arrays: [] };
   const s: Shape = {
     module: m, funcTypes: [], tableFuncs: 1, memGrowable: [], tableGrowable: [], options, features, simd, gc,
-    refTypes: signatureRefTypes(features, gc), knownI32: new Map(), matches: (a, b) => a === b,
+    refTypes: signatureRefTypes(features, gc), knownI32: new Map(), matches: (a, b) => a === b, ...(steer ? { steer } : {}),
   };
   const nfuncs = 1 + c.int(options.maxFuncs);
   for (let i = 0; i < nfuncs; i++) {

@@ -38,7 +38,8 @@ interface StoredFuzzSummary {
   ran?: Record<string, number>;
   unsupported?: Record<string, number>;
   phases?: Record<string, number>;
-  growth?: { cases: number; opcodes: number }[];
+  growth?: { cases: number; opcodes: number; triples?: number }[];
+  operandCoverage?: { covered: number; total: number };
 }
 
 /** The newest finished fuzz run with cases, its coverage from the store. */
@@ -55,6 +56,7 @@ function loadFuzz(store: Store, runs: ReturnType<Store['runs']>): FuzzData | und
     phases: s.phases ?? {},
     coverage: { executed: coverage.executed, total: coverage.total },
     growth: s.growth ?? [],
+    ...(s.operandCoverage === undefined ? {} : { operands: s.operandCoverage }),
   };
 }
 

@@ -137,8 +137,10 @@ export const enum Op {
   Shuffle, // [entry]: the 16 lane indices live in the entry
   Load32L, // [local, offset]: i32.load / f32.load of a local's address
   Store32LL, // [address local, value local, offset]
-  // counting mode only (coverage.ts): before each wasm instruction, [counter index]
+  // counting mode only (coverage.ts): before each wasm instruction, [counter index];
+  // before one with a signature, CountOperands [entry], which classifies its operands too (operand-coverage.ts)
   Count,
+  CountOperands,
   // with tier 2 only (tier2/tier2.ts): at each loop's head, [entries left before tier 2 takes the frame, loop index]
   LoopHead,
   /** the first code of the generated instructions (ops.generated.ts) */

@@ -17,6 +17,8 @@ import { Op } from './codes.js';
 import type { Compiled } from './compiled.js';
 import { castTarget, lowerGc } from './compile-gc.js';
 import { counterIndex } from './coverage.js';
+import { operandKinds } from './operand-class.js';
+import { operandEntry } from './operand-coverage.js';
 import { accessEntry } from './memory-access.js';
 import { laneEntry, numericEntry, shuffleEntry, vectorMemEntry } from './numeric-call.js';
 import { ROWS } from './ops.js';
@@ -322,8 +324,22 @@ class Compiler {
     this.out[skip] = this.p.mark();
   }
 
+  /** Counting mode: the instruction's counter, and its operands' classes where it has a signature (operand-coverage.ts). */
+  private count(ins: Instr): void {
+    const counter = counterIndex(ins.op);
+    const info = opInfo(ins.op)!;
+    const kinds = operandKinds(info);
+    const mem = ins.index ?? 0;
+    const wide = (m: number) => this.ctx.memAddrs[m] === 'i64';
+    const access = info.imm === 'memarg' || info.imm === 'memarg_lane';
+    // a bulk instruction on a 64-bit memory has i64 operands where the table writes i32: counted without classes
+    const bulk64 = (info.imm === 'memory' || info.imm === 'memory_init' || info.imm === 'memory_copy') && (wide(mem) || wide(ins.index2 ?? 0));
+    if (kinds === undefined || bulk64) this.emit(Op.Count, counter);
+    else this.emit(Op.CountOperands, operandEntry(counter, kinds, access ? { offset: ins.offset ?? 0, bytes: 1 << info.align!, mem, wide: wide(mem) } : undefined));
+  }
+
   private instr(ins: Instr): boolean {
-    if (this.ctx.counting === true) this.emit(Op.Count, counterIndex(ins.op));
+    if (this.ctx.counting === true) this.count(ins);
     const op = ins.op;
     switch (op) {
       case 'nop':

@@ -15,6 +15,7 @@
 // an unconditional transfer (br, return, throw, return_call...) is dead and
 // never emitted, so it never counts.
 import { OPCODES } from '../syntax/opcodes.js';
+import { MAX_CLASSES, MAX_OPERANDS, operandKey } from './operand-class.js';
 import type { ModuleInstance } from '../runtime/instance.js';
 
 /** The mnemonics counted, by index: the opcode table, then `else`. */
@@ -43,8 +44,32 @@ export class Coverage {
     return m;
   }
 
+  /**
+   * Executions per (instruction, operand, operand class): operand-coverage.ts's
+   * counters, made on first use (only instructions with a signature have them).
+   */
+  private operands: Float64Array | undefined;
+
+  operandHits(): Float64Array {
+    return (this.operands ??= new Float64Array(COUNTED.length * MAX_OPERANDS * MAX_CLASSES));
+  }
+
+  /** The (instruction, operand, class) triples executed at least once, as `mnemonic operand class` (operand 0 first), with their counts. */
+  operandCounts(): Map<string, number> {
+    const m = new Map<string, number>();
+    this.operands?.forEach((n, k) => {
+      if (n === 0) return;
+      const cls = k % MAX_CLASSES;
+      const i = Math.floor(k / MAX_CLASSES) % MAX_OPERANDS;
+      const counter = Math.floor(k / (MAX_CLASSES * MAX_OPERANDS));
+      m.set(operandKey(COUNTED[counter]!, i, cls), n);
+    });
+    return m;
+  }
+
   reset(): void {
     this.hits.fill(0);
+    this.operands?.fill(0);
   }
 }
 

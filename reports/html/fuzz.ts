@@ -14,7 +14,9 @@ export function renderFuzz(data: ReportData): Section {
   const html = `<p class="meta">Run #${f.runId}, ${escapeHtml(formatTime(f.startedAt))}: ${plural(f.cases, 'case')} in ${f.seconds.toFixed(1)} s (${f.casesPerSecond.toFixed(1)} cases/s), ${plural(f.newFindings, 'new finding')}.</p>
 ${runtimeTable(f)}
 ${phases(f)}
-<p>Coverage: <strong>${f.coverage.executed}</strong> of ${f.coverage.total} opcodes executed on the oracle.</p>
+<p>Coverage: <strong>${f.coverage.executed}</strong> of ${f.coverage.total} opcodes executed on the oracle${
+    f.operands === undefined ? '' : `; <strong>${f.operands.covered}</strong> of ${f.operands.total} (instruction, operand, operand class) triples`
+  }.</p>
 ${growthChart(f)}`;
   return { id: 'fuzz', title, html };
 }
@@ -38,22 +40,27 @@ function phases(f: FuzzData): string {
 const WIDTH = 600;
 const HEIGHT = 160;
 
-/** Opcodes executed against cases run, as a step line up to the run's last case. */
+/** Opcodes (and operand triples) executed against cases run, each as a step line up to the run's last case, as a share of its total. */
 function growthChart(f: FuzzData): string {
   if (f.growth.length === 0) return '';
   const maxX = Math.max(f.cases, f.growth.at(-1)!.cases, 1);
   const x = (cases: number) => ((WIDTH * cases) / maxX).toFixed(1);
-  const y = (opcodes: number) => (HEIGHT - (HEIGHT * opcodes) / Math.max(1, f.coverage.total)).toFixed(1);
-  const points: string[] = [];
-  let last = 0;
-  for (const p of f.growth) {
-    points.push(`${x(p.cases)},${y(last)}`, `${x(p.cases)},${y(p.opcodes)}`);
-    last = p.opcodes;
-  }
-  points.push(`${x(maxX)},${y(last)}`);
-  const label = `opcodes executed on the oracle against cases run: ${f.growth.map((p) => `${p.cases} cases ${p.opcodes}`).join(', ')}`;
+  const line = (value: (p: FuzzData['growth'][number]) => number, total: number, colour: string, dash: string) => {
+    const y = (n: number) => (HEIGHT - (HEIGHT * n) / Math.max(1, total)).toFixed(1);
+    const points: string[] = [];
+    let last = 0;
+    for (const p of f.growth) {
+      points.push(`${x(p.cases)},${y(last)}`, `${x(p.cases)},${y(value(p))}`);
+      last = value(p);
+    }
+    points.push(`${x(maxX)},${y(last)}`);
+    return `<polyline fill="none" stroke="${colour}" stroke-width="2"${dash} points="${points.join(' ')}"/>`;
+  };
+  const triples = f.operands !== undefined && f.growth.every((p) => p.triples !== undefined);
+  const label = `opcodes${triples ? ' and operand triples' : ''} executed on the oracle against cases run: ${f.growth.map((p) => `${p.cases} cases ${p.opcodes}${triples ? `/${p.triples}` : ''}`).join(', ')}`;
   return `<figure class="growth"><svg id="fuzz-growth" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${escapeHtml(label)}">
 <line x1="0" y1="0" x2="${WIDTH}" y2="0" stroke="#bbb" stroke-dasharray="4 4"/>
-<polyline fill="none" stroke="#2454c5" stroke-width="2" points="${points.join(' ')}"/>
-</svg><figcaption>Opcodes executed (of ${f.coverage.total}, the dashed line) against cases run (0 to ${maxX}).</figcaption></figure>`;
+${line((p) => p.opcodes, f.coverage.total, '#2454c5', '')}
+${triples ? line((p) => p.triples!, f.operands!.total, '#c57a24', ' stroke-dasharray="6 3"') : ''}
+</svg><figcaption>Opcodes executed (solid, of ${f.coverage.total})${triples ? ` and operand triples (dashed, of ${f.operands!.total})` : ''}, each as a share of its total (the dotted line), against cases run (0 to ${maxX}).</figcaption></figure>`;
 }

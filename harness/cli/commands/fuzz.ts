@@ -25,6 +25,7 @@ interface FuzzCliOptions {
   inFlight: string;
   batch: string;
   digest: boolean;
+  steer: boolean;
   db: string;
   json?: boolean;
 }
@@ -43,6 +44,7 @@ export function registerFuzz(program: Command): void {
     .option('--batch <n>', 'cases given to each runtime in one call (Wasmtime in wizer runs them in one process); the findings do not depend on it', '1')
     .option('--in-flight <n>', 'batches run at once (their results are taken in order: the findings do not depend on it)', '1')
     .option('--no-digest', 'do not compare the final memory/global/table digest')
+    .option('--no-steer', 'no coverage feedback: do not steer constants toward the operand classes the oracle has not executed yet')
     .option('--json', 'print the summary as one JSON document');
   addDbOption(cmd).action(async (opts: FuzzCliOptions) => {
     const timeMs = opts.time === undefined ? undefined : parseDuration(opts.time);
@@ -76,7 +78,7 @@ export function registerFuzz(program: Command): void {
     const progress = progressPrinter();
     try {
       const summary = await fuzz({
-        seed, runtimes: picked.adapters, store, timeoutMs, inFlight, batch, digest: opts.digest, signal: abort.signal,
+        seed, runtimes: picked.adapters, store, timeoutMs, inFlight, batch, digest: opts.digest, steer: opts.steer, signal: abort.signal,
         ...(cases !== undefined ? { cases } : {}), ...(timeMs !== undefined ? { timeMs } : {}), ...(shard ? { shard } : {}), ...(focus ? { focus } : {}),
         progress: (p) => progress.update(p),
         command: { seed, cases, timeMs, shard, runtimes: picked.adapters.map((a) => a.id), focus, digest: opts.digest },
