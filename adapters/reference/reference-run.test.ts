@@ -32,4 +32,24 @@ describe('the reference plan runner', () => {
     const { run } = runReferenceHere({ module, invocations: [{ export: 'get', args: [i32(1)], through: [i32(5)] }, { export: 'get', args: [i32(0)], through: [i32(5)] }, { export: 'get', args: [i32(1)], through: [] }] });
     expect(run.invocations.map(describeOutcome)).toEqual(['values funcref:non-null i32:fffffffb', 'trap null reference', 'not-run']);
   });
+
+  it('runs a module again as it ran the first time: the recent-module cache keeps no state of a run', () => {
+    const module = wat(`(module (memory 1) (global $g (mut i32) (i32.const 0))
+      (func (export "bump") (result i32) (global.set $g (i32.add (global.get $g) (i32.const 1))) (i32.store (i32.const 0) (global.get $g)) (global.get $g))
+      (func (export "trap") (unreachable)))`);
+    const plan = { module, invocations: [{ export: 'bump', args: [] }, { export: 'trap', args: [] }, { export: 'bump', args: [] }] };
+    const first = runReferenceHere(plan, { observe: true });
+    const again = runReferenceHere(plan, { observe: true });
+    expect(again.run).toEqual(first.run);
+    expect(again.executed).toEqual(first.executed);
+    expect(first.run.invocations.map(describeOutcome)).toEqual(['values i32:00000001', 'trap unreachable', 'values i32:00000001']);
+  });
+
+  it('rejects an invalid module every time it is run, and a valid module of the same bytes by 2.0 rules by those', () => {
+    const invalid = wat('(module (func (result i32) (i64.const 0)))');
+    for (let k = 0; k < 2; k++) expect(runReferenceHere({ module: invalid, invocations: [] }).run.verdict.kind).toBe('invalid');
+    const tail = wat('(module (func $f (return_call $f)))');
+    expect(runReferenceHere({ module: tail, invocations: [] }).run.verdict.kind).toBe('ok');
+    expect(runReferenceHere({ module: tail, invocations: [], spec: '2.0' }).run.verdict.kind).not.toBe('ok');
+  });
 });

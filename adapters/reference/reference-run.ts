@@ -40,6 +40,7 @@ import { invokeFunction, type InvokeResult } from '../../reference-runtime/exec/
 import type { FuncInstance } from '../../reference-runtime/runtime/func.js';
 import { projectAnyRef } from '../driver/ref-projection.js';
 import { DIGEST_EXPORT, digestOfInstance } from '../digest.js';
+import { forgetModule, recentModule } from './recent-modules.js';
 import { heapOf, isFuncType, type SubType, type ValType } from '../../reference-runtime/syntax/types.js';
 
 /** What the oracle knows about one invocation beyond its outcome. */
@@ -143,21 +144,23 @@ export function runReferencePlan(plan: Plan, report: (r: Report) => void, option
 }
 
 function runPlan(plan: Plan, report: (r: Report) => void, coverage: Coverage | undefined, resetAfter: ReadonlySet<number>): void {
-  let module: Module;
   const features = plan.spec === '2.0' ? WASM_2_0 : WASM_3_0;
+  const rules = plan.spec ?? '3.0';
+  let recent: ReturnType<typeof recentModule>;
   try {
-    module = decode(plan.module, features);
+    recent = recentModule(plan.module, rules, () => decode(plan.module, features));
   } catch (e) {
     return rejectAll(plan, report, verdictOf(e));
   }
-  // the first instance validates the module; the fresh ones after a trap need not again
-  let validated = false;
+  const module = recent.module;
+  // the first instance validates the module (unless an earlier run of it did); the fresh ones after a trap need not again
   const fresh = (): ModuleInstance | ModuleVerdict => {
     try {
-      const instance = instantiate(module, new Map(), { features, validated, ...(coverage ? { coverage } : {}) });
-      validated = true;
+      const instance = instantiate(module, new Map(), { features, validated: recent.validated, ...(coverage ? { coverage } : {}) });
+      recent.validated = true;
       return instance;
     } catch (e) {
+      if (!recent.validated) forgetModule(plan.module, rules);
       return verdictOf(e);
     }
   };
