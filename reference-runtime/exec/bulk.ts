@@ -45,6 +45,31 @@ function tableTrap(): never {
   throw new Trap('out of bounds table access');
 }
 
+/** The operands of a fill, copy or init, taken by `fillRange` and `copyRange`. */
+const range = { d: 0, s: 0, n: 0 };
+
+/**
+ * A fill's destination and length (the value between them stays on the
+ * stack), checked against the destination's length before anything is written.
+ */
+function fillRange(sp: number, dstLength: number, dst64: boolean, trap: () => never): void {
+  range.d = addr(sp - 3, dst64);
+  range.n = addr(sp - 1, dst64);
+  if (range.d + range.n > dstLength) trap();
+}
+
+/**
+ * A copy's or an init's destination, source and length, checked against both
+ * lengths before anything is written. A segment (init) is a 32-bit source, so
+ * its offset and length are u32s.
+ */
+function copyRange(sp: number, dstLength: number, dst64: boolean, srcLength: number, src64: boolean, trap: () => never): void {
+  range.d = addr(sp - 3, dst64);
+  range.s = addr(sp - 2, src64);
+  range.n = addr(sp - 1, dst64 && src64);
+  if (range.s + range.n > srcLength || range.d + range.n > dstLength) trap();
+}
+
 export function memorySize(inst: ModuleInstance, m: number, sp: number): number {
   setSize(sp, inst.mems[m]!.pages);
   return sp + 1;
@@ -58,22 +83,16 @@ export function memoryGrow(inst: ModuleInstance, m: number, sp: number): number 
 
 export function memoryFill(inst: ModuleInstance, m: number, sp: number): number {
   const mem = inst.mems[m]!;
-  const bytes = mem.bytes;
-  const d = addr(sp - 3, is64(mem));
-  const val = I32[(sp - 2) << 2]! & 0xff;
-  const n = addr(sp - 1, is64(mem));
-  if (d + n > bytes.length) memoryTrap();
-  bytes.fill(val, d, d + n);
+  fillRange(sp, mem.bytes.length, is64(mem), memoryTrap);
+  mem.bytes.fill(I32[(sp - 2) << 2]! & 0xff, range.d, range.d + range.n);
   return sp - 3;
 }
 
 export function memoryCopy(inst: ModuleInstance, dst: number, src: number, sp: number): number {
   const dm = inst.mems[dst]!;
   const sm = inst.mems[src]!;
-  const d = addr(sp - 3, is64(dm));
-  const s = addr(sp - 2, is64(sm));
-  const n = addr(sp - 1, is64(dm) && is64(sm));
-  if (s + n > sm.bytes.length || d + n > dm.bytes.length) memoryTrap();
+  copyRange(sp, dm.bytes.length, is64(dm), sm.bytes.length, is64(sm), memoryTrap);
+  const { d, s, n } = range;
   // two memory indices may name one memory (imported twice): copyWithin handles the overlap
   if (dm.bytes === sm.bytes) dm.bytes.copyWithin(d, s, s + n);
   else dm.bytes.set(sm.bytes.subarray(s, s + n), d);
@@ -82,13 +101,10 @@ export function memoryCopy(inst: ModuleInstance, dst: number, src: number, sp: n
 
 export function memoryInit(inst: ModuleInstance, dataIndex: number, m: number, sp: number): number {
   const mem = inst.mems[m]!;
-  const bytes = mem.bytes;
   const data = inst.datas[dataIndex]!;
-  const d = addr(sp - 3, is64(mem));
-  const s = u32(sp - 2);
-  const n = u32(sp - 1);
-  if (s + n > data.length || d + n > bytes.length) memoryTrap();
-  bytes.set(data.subarray(s, s + n), d);
+  copyRange(sp, mem.bytes.length, is64(mem), data.length, false, memoryTrap);
+  const { d, s, n } = range;
+  mem.bytes.set(data.subarray(s, s + n), d);
   return sp - 3;
 }
 
@@ -122,12 +138,8 @@ export function tableGrow(inst: ModuleInstance, t: number, sp: number): number {
 
 export function tableFill(inst: ModuleInstance, t: number, sp: number): number {
   const table = inst.tables[t]!;
-  const elems = table.elements;
-  const i = addr(sp - 3, is64(table));
-  const val = REFS[sp - 2];
-  const n = addr(sp - 1, is64(table));
-  if (i + n > elems.length) tableTrap();
-  elems.fill(val, i, i + n);
+  fillRange(sp, table.elements.length, is64(table), tableTrap);
+  table.elements.fill(REFS[sp - 2], range.d, range.d + range.n);
   return sp - 3;
 }
 
@@ -136,25 +148,24 @@ export function tableCopy(inst: ModuleInstance, dst: number, src: number, sp: nu
   const st = inst.tables[src]!;
   const de = dt.elements;
   const se = st.elements;
-  const d = addr(sp - 3, is64(dt));
-  const s = addr(sp - 2, is64(st));
-  const n = addr(sp - 1, is64(dt) && is64(st));
-  if (s + n > se.length || d + n > de.length) tableTrap();
-  if (de === se) de.copyWithin(d, s, s + n);
-  else for (let k = 0; k < n; k++) de[d + k] = se[s + k];
+  copyRange(sp, de.length, is64(dt), se.length, is64(st), tableTrap);
+  if (de === se) de.copyWithin(range.d, range.s, range.s + range.n);
+  else copyElements(de, se);
   return sp - 3;
 }
 
 export function tableInit(inst: ModuleInstance, elem: number, t: number, sp: number): number {
   const table = inst.tables[t]!;
-  const de = table.elements;
   const se = inst.elems[elem]!;
-  const d = addr(sp - 3, is64(table));
-  const s = u32(sp - 2);
-  const n = u32(sp - 1);
-  if (s + n > se.length || d + n > de.length) tableTrap();
-  for (let k = 0; k < n; k++) de[d + k] = se[s + k];
+  copyRange(sp, table.elements.length, is64(table), se.length, false, tableTrap);
+  copyElements(table.elements, se);
   return sp - 3;
+}
+
+/** Copies `range.n` references from `se[range.s]` to `de[range.d]` (two different arrays). */
+function copyElements(de: unknown[], se: readonly unknown[]): void {
+  const { d, s, n } = range;
+  for (let k = 0; k < n; k++) de[d + k] = se[s + k];
 }
 
 // Index64 saturates an index >= 2^32 to 2^32-1: out of bounds only while no table can be that long.

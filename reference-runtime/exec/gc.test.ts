@@ -5,23 +5,15 @@
 // value, extern/any conversions are identities, and an allocation beyond the
 // budget ends as Exhaustion, never as a host crash.
 import { describe, expect, it } from 'vitest';
-import { Exhaustion, HostRef, instantiate, invoke, parseWat, Trap, type ModuleInstance, type Value } from '../api.js';
+import { HostRef, instantiate, invoke, parseWat, type ModuleInstance, type Value } from '../api.js';
 import { StructRef } from '../runtime/aggregate.js';
 import { GC_ALLOC_LIMIT, REF_ARRAY_LIMIT } from '../runtime/limits.js';
+import { i32, i64, invokeOutcome as outcome } from './invoke-outcome.js';
 import { REFS } from './stack.js';
 
-const i32 = (value: number): Value => ({ type: 'i32', value });
-const i64 = (value: bigint): Value => ({ type: 'i64', value });
-
-const outcome = (inst: ModuleInstance, name: string, args: Value[] = []): unknown => {
-  try {
-    return invoke(inst, name, args).values;
-  } catch (e) {
-    if (e instanceof Trap) return `trap: ${e.message}`;
-    if (e instanceof Exhaustion) return `exhaustion: ${e.message}`;
-    throw e;
-  }
-};
+/** Each export of `names`, called without arguments, traps with `message`. */
+const trapsAll = (inst: ModuleInstance, names: string[], message: string): void =>
+  expect(names.map((name) => outcome(inst, name))).toEqual(names.map(() => `trap: ${message}`));
 
 describe('structs', () => {
   const inst = instantiate(
@@ -72,10 +64,7 @@ describe('structs', () => {
     expect(outcome(inst, 'default')).toEqual([i32(0), i32(0), i64(0n), i32(1)]);
   });
 
-  it('traps on a null struct', () => {
-    expect(outcome(inst, 'null_get')).toBe('trap: null structure reference');
-    expect(outcome(inst, 'null_set')).toBe('trap: null structure reference');
-  });
+  it('traps on a null struct', () => trapsAll(inst, ['null_get', 'null_set'], 'null structure reference'));
 });
 
 describe('arrays', () => {
@@ -148,8 +137,7 @@ describe('arrays', () => {
     expect(outcome(inst, 'init_data', [i32(0), i32(8), i32(2)])).toBe('trap: out of bounds memory access');
     expect(outcome(inst, 'from_data', [i32(2), i32(8)])).toBe('trap: out of bounds memory access');
     expect(outcome(inst, 'from_elem', [i32(2), i32(2)])).toBe('trap: out of bounds table access');
-    expect(outcome(inst, 'init_elem_null')).toBe('trap: null array reference');
-    expect(outcome(inst, 'null_len')).toBe('trap: null array reference');
+    trapsAll(inst, ['init_elem_null', 'null_len'], 'null array reference');
     // a length of 0 at the end is in bounds
     expect(outcome(inst, 'fill', [i32(4), i32(0), i32(0)])).toEqual([]);
   });
@@ -253,10 +241,7 @@ describe('call_ref and return_call_ref', () => {
     expect(outcome(inst, 'plain', [i32(100_000)])).toBe('exhaustion: call stack exhausted');
   });
 
-  it('traps on a null function reference', () => {
-    expect(outcome(inst, 'null')).toBe('trap: null function reference');
-    expect(outcome(inst, 'null_tail')).toBe('trap: null function reference');
-  });
+  it('traps on a null function reference', () => trapsAll(inst, ['null', 'null_tail'], 'null function reference'));
 });
 
 describe('branches on references', () => {

@@ -97,63 +97,49 @@ export function i64_trunc_f64_u(x: number): bigint {
 }
 
 // --- Saturating truncation: NaN gives 0, out of range clamps. ---
+// Each f64 form is the rule itself; the f32 form applies it to the exact
+// double of its operand.
 
-function truncSatS32(x: number): number {
+export function i32_trunc_sat_f64_s(x: number): number {
   if (x !== x) return 0;
   if (x <= -TWO31) return -0x80000000;
   if (x >= TWO31) return 0x7fffffff;
   return x | 0;
 }
 
-function truncSatU32(x: number): number {
+export function i32_trunc_sat_f32_s(a: number): number {
+  return i32_trunc_sat_f64_s(f32Value(a));
+}
+
+export function i32_trunc_sat_f64_u(x: number): number {
   if (x !== x || x <= -1) return 0;
   if (x >= TWO32) return -1;
   return x | 0;
 }
 
-function truncSatS64(x: number): bigint {
+export function i32_trunc_sat_f32_u(a: number): number {
+  return i32_trunc_sat_f64_u(f32Value(a));
+}
+
+export function i64_trunc_sat_f64_s(x: number): bigint {
   if (x !== x) return 0n;
   if (x <= -TWO63) return I64_MIN;
   if (x >= TWO63) return I64_MAX;
   return BigInt(Math.trunc(x));
 }
 
-function truncSatU64(x: number): bigint {
+export function i64_trunc_sat_f32_s(a: number): bigint {
+  return i64_trunc_sat_f64_s(f32Value(a));
+}
+
+export function i64_trunc_sat_f64_u(x: number): bigint {
   if (x !== x || x <= -1) return 0n;
   if (x >= TWO64) return -1n;
   return BigInt.asIntN(64, BigInt(Math.trunc(x)));
 }
 
-export function i32_trunc_sat_f32_s(a: number): number {
-  return truncSatS32(f32Value(a));
-}
-
-export function i32_trunc_sat_f32_u(a: number): number {
-  return truncSatU32(f32Value(a));
-}
-
-export function i32_trunc_sat_f64_s(x: number): number {
-  return truncSatS32(x);
-}
-
-export function i32_trunc_sat_f64_u(x: number): number {
-  return truncSatU32(x);
-}
-
-export function i64_trunc_sat_f32_s(a: number): bigint {
-  return truncSatS64(f32Value(a));
-}
-
 export function i64_trunc_sat_f32_u(a: number): bigint {
-  return truncSatU64(f32Value(a));
-}
-
-export function i64_trunc_sat_f64_s(x: number): bigint {
-  return truncSatS64(x);
-}
-
-export function i64_trunc_sat_f64_u(x: number): bigint {
-  return truncSatU64(x);
+  return i64_trunc_sat_f64_u(f32Value(a));
 }
 
 // --- Integer to float. ---
@@ -226,7 +212,4 @@ export function i64_reinterpret_f64(x: number): bigint {
   return scratchI64[0]!;
 }
 
-export function f64_reinterpret_i64(a: bigint): number {
-  scratchI64[0] = a;
-  return scratchF64[0]!;
-}
+export { f64Value as f64_reinterpret_i64 } from './scratch.js';

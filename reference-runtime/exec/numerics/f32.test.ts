@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as f32 from './f32.js';
+import { floatChecks } from './float-reference.js';
 import { nondeterminism } from './nan.js';
 
 // f32 values are their bits as int32 numbers; the reference decodes them with
@@ -43,61 +44,14 @@ function check(actual: () => number, reference: number, operands: number[]): voi
   }
 }
 
-function nearestRef(x: number): number {
-  if (!Number.isFinite(x) || Math.abs(x) >= 2 ** 52) return x;
-  const fl = Math.floor(x);
-  const diff = x - fl;
-  const r = diff < 0.5 ? fl : diff > 0.5 ? fl + 1 : fl % 2 === 0 ? fl : fl + 1;
-  return r === 0 ? (x < 0 || Object.is(x, -0) ? -0 : 0) : r;
-}
-const isNeg0 = (x: number): boolean => Object.is(x, -0);
-const minRef = (a: number, b: number): number =>
-  Number.isNaN(a) || Number.isNaN(b) ? NaN : a === 0 && b === 0 ? (isNeg0(a) || isNeg0(b) ? -0 : 0) : a < b ? a : b;
-const maxRef = (a: number, b: number): number =>
-  Number.isNaN(a) || Number.isNaN(b) ? NaN : a === 0 && b === 0 ? (isNeg0(a) && isNeg0(b) ? -0 : 0) : a > b ? a : b;
-
-const arithmetic1: Record<string, (x: number) => number> = {
-  ceil: Math.ceil, floor: Math.floor, trunc: Math.trunc, sqrt: Math.sqrt, nearest: nearestRef,
-};
-const arithmetic2: Record<string, (x: number, y: number) => number> = {
-  add: (x, y) => x + y, sub: (x, y) => x - y, mul: (x, y) => x * y, div: (x, y) => x / y, min: minRef, max: maxRef,
-};
-const compare: Record<string, (x: number, y: number) => boolean> = {
-  eq: (x, y) => x === y, ne: (x, y) => x !== y, lt: (x, y) => x < y, gt: (x, y) => x > y, le: (x, y) => x <= y, ge: (x, y) => x >= y,
-};
 const ops = f32 as unknown as Record<string, (...args: number[]) => number>;
+const arithmetic = (name: string, ref: (...xs: number[]) => number, xs: number[]): void =>
+  check(() => ops[name]!(...xs), ref(...xs.map(value)), xs);
+const comparison = (name: string, ref: (...xs: number[]) => boolean, xs: number[]): void =>
+  expect(ops[name]!(...xs)).toBe(ref(...xs.map(value)) ? 1 : 0);
 
 describe('f32 against Math.fround on doubles and the NaN rule', () => {
-  for (const [name, ref] of Object.entries(arithmetic1)) {
-    it(name, () => {
-      fc.assert(
-        fc.property(float32, (a) => {
-          check(() => ops[name]!(a), ref(value(a)), [a]);
-        }),
-        { numRuns: 3000 },
-      );
-    });
-  }
-  for (const [name, ref] of Object.entries(arithmetic2)) {
-    it(name, () => {
-      fc.assert(
-        fc.property(float32, float32, (a, b) => {
-          check(() => ops[name]!(a, b), ref(value(a), value(b)), [a, b]);
-        }),
-        { numRuns: 3000 },
-      );
-    });
-  }
-  for (const [name, ref] of Object.entries(compare)) {
-    it(name, () => {
-      fc.assert(
-        fc.property(float32, float32, (a, b) => {
-          expect(ops[name]!(a, b)).toBe(ref(value(a), value(b)) ? 1 : 0);
-        }),
-        { numRuns: 1000 },
-      );
-    });
-  }
+  it.each(floatChecks(float32, arithmetic, comparison))('%s', (_, run) => run());
   it('abs, neg, copysign act on the sign bit only and return int32 bits', () => {
     fc.assert(
       fc.property(float32, float32, (a, b) => {

@@ -12,7 +12,7 @@
 // are their bits as a number; f64s either a JS double (the interpreter's
 // representation) or their bits as a bigint (values in the API and in plans).
 
-import { HI, LO, scratchF64, scratchI32 } from './scratch.js';
+import { f64Value, HI, LO, scratchF64, scratchI32 } from './scratch.js';
 
 /** Counts operations whose NaN result was picked from a set of allowed results. */
 export const nondeterminism = { nans: 0 };
@@ -26,7 +26,6 @@ export const CANONICAL_NAN64_BITS = 0x7ff8_0000_0000_0000n;
 export const MAGNITUDE32 = 0x7fffffff;
 export const MAGNITUDE64 = 0x7fff_ffff_ffff_ffffn;
 const INFINITY32 = 0x7f800000;
-const INFINITY64 = 0x7ff0_0000_0000_0000n;
 
 /** The positive canonical f64 NaN, 0x7ff8000000000000, built from its bits. */
 export const CANONICAL_NAN64: number = f64FromWords(CANONICAL_NAN64_HI, 0);
@@ -51,25 +50,29 @@ export function isArithmeticNaN32(bits: number): boolean {
   return (bits & CANONICAL_NAN32) === CANONICAL_NAN32;
 }
 
+// An f64's NaN sets are defined once, on the words of its double (below);
+// its bits as a bigint are read as that double, which keeps a NaN's payload
+// (the interpreter's own f64 representation relies on the same).
+
 export function isNaN64Bits(bits: bigint): boolean {
-  return (bits & MAGNITUDE64) > INFINITY64;
+  return Number.isNaN(f64Value(bits));
+}
+
+export function isCanonicalNaN64Bits(bits: bigint): boolean {
+  return isCanonicalNaN64(f64Value(bits));
+}
+
+export function isArithmeticNaN64Bits(bits: bigint): boolean {
+  return isArithmeticNaN64(f64Value(bits));
 }
 
 /** A canonical NaN has payload exactly 2^(52-1), with either sign. */
-export function isCanonicalNaN64Bits(bits: bigint): boolean {
-  return (bits & MAGNITUDE64) === CANONICAL_NAN64_BITS;
-}
-
-/** An arithmetic NaN has the quiet bit set (canonical NaNs are arithmetic too). */
-export function isArithmeticNaN64Bits(bits: bigint): boolean {
-  return (bits & CANONICAL_NAN64_BITS) === CANONICAL_NAN64_BITS;
-}
-
 export function isCanonicalNaN64(x: number): boolean {
   scratchF64[0] = x;
   return (scratchI32[HI]! & MAGNITUDE32) === CANONICAL_NAN64_HI && scratchI32[LO] === 0;
 }
 
+/** An arithmetic NaN has the quiet bit set (canonical NaNs are arithmetic too). */
 export function isArithmeticNaN64(x: number): boolean {
   scratchF64[0] = x;
   return (scratchI32[HI]! & CANONICAL_NAN64_HI) === CANONICAL_NAN64_HI;

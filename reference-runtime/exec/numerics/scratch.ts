@@ -26,3 +26,9 @@ export function f32Bits(x: number): number {
   scratchF32[0] = x;
   return scratchI32[0]!;
 }
+
+/** The f64 with these bits (taken modulo 2^64), as a JS double: a NaN keeps its payload. */
+export function f64Value(bits: bigint): number {
+  scratchI64[0] = bits;
+  return scratchF64[0]!;
+}

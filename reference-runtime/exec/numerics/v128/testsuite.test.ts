@@ -4,31 +4,19 @@
 // through these numerics, and its assert_return commands are checked lane by
 // lane, NaN lanes by class. wabt (wast2json, wasm2wat) only turns the scripts
 // into JSON and readable bodies; it computes none of the results.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { suiteDir } from '../../../../harness/testsuite.js';
 import { lanesOf } from './bigint-lanes.js';
 import { extractLane, replaceLane, shuffle } from './lanes.js';
+import { hasWabt, scalarOperand, singleOpCalls, type JsonValue as Value, type Resolve } from '../testsuite-single-ops.js';
 import { V128_OPS } from './ops.js';
 
-const hasWabt = spawnSync('wast2json', ['--version']).status === 0 && spawnSync('wasm2wat', ['--version']).status === 0;
 const dir = suiteDir('wasm-2.0');
 const files = dir === undefined ? [] : readdirSync(dir).filter((f) => /^simd_.*\.wast$/.test(f));
 
-interface Value {
-  type: string;
-  lane_type?: string;
-  value: string | string[];
-}
-interface Command {
-  type: string;
-  filename?: string;
-  action?: { type: string; field: string; args: Value[] };
-  expected?: Value[];
-}
 type Fn = (...args: any[]) => any;
 
 const laneBits: Record<string, number> = { i8: 8, i16: 16, i32: 32, i64: 64, f32: 32, f64: 64 };
@@ -43,15 +31,8 @@ function v128Of(v: Value): Uint8Array {
   return r;
 }
 
+const operand = (v: Value): unknown => (v.type === 'v128' ? v128Of(v) : scalarOperand(v));
 const view = new DataView(new ArrayBuffer(8));
-function operand(v: Value): unknown {
-  if (v.type === 'v128') return v128Of(v);
-  const bits = BigInt(v.value as string);
-  if (v.type === 'i32' || v.type === 'f32') return Number(BigInt.asIntN(32, bits));
-  if (v.type === 'i64') return BigInt.asIntN(64, bits);
-  view.setBigUint64(0, bits);
-  return view.getFloat64(0);
-}
 
 /** Does lane (or scalar) `bits` of a float type of width `w` match `expected` ("nan:canonical", "nan:arithmetic" or bits)? */
 function matches(bits: bigint, expected: string, w: number): boolean {
@@ -76,7 +57,7 @@ function check(result: unknown, e: Value): boolean {
 }
 
 /** The function a single-instruction body computes, given its last line ("i8x16.extract_lane_s 3", ...). */
-function vectorFunction(line: string): { fn: Fn; arity: number } | undefined {
+const vectorFunction: Resolve<Fn> = (line) => {
   const [op, ...imm] = line.split(' ');
   const plain = V128_OPS[op!];
   if (plain !== undefined && imm.length === 0) return { fn: plain, arity: plain.length };
@@ -84,30 +65,7 @@ function vectorFunction(line: string): { fn: Fn; arity: number } | undefined {
   if (/\.replace_lane$/.test(op!)) return { fn: (v, x) => replaceLane(op!, v, Number(imm[0]), x), arity: 2 };
   if (op === 'i8x16.shuffle') return { fn: (a, b) => shuffle(a, b, Uint8Array.from(imm.map(Number))), arity: 2 };
   return undefined;
-}
-
-/** The mnemonic each extracted function runs, for the coverage count. */
-const opNames = new Map<Fn, string>();
-
-function singleOpExports(wasm: string): Map<string, Fn> {
-  const wat = spawnSync('wasm2wat', ['--no-check', wasm], { encoding: 'utf8' }).stdout;
-  const funcs = new Map<string, Fn>();
-  const exports = new Map<string, Fn>();
-  for (const field of wat.split('\n  (')) {
-    const func = /^func \(;(\d+);\)[^\n]*\n([\s\S]*)$/.exec(field);
-    if (func) {
-      const body = func[2]!.split('\n').map((l) => l.trim().replace(/\)+$/, ''));
-      const f = vectorFunction(body.at(-1)!);
-      if (f !== undefined && body.length - 1 === f.arity && body.slice(0, -1).every((l, i) => l === `local.get ${i}`)) {
-        funcs.set(func[1]!, f.fn);
-        opNames.set(f.fn, body.at(-1)!.split(' ')[0]!);
-      }
-    }
-    const exp = /^export "([^"]*)" \(func (\d+)\)/.exec(field);
-    if (exp && funcs.has(exp[2]!)) exports.set(exp[1]!, funcs.get(exp[2]!)!);
-  }
-  return exports;
-}
+};
 
 describe('spec testsuite assertions on single vector instructions', () => {
   const work = mkdtempSync(join(tmpdir(), 'v128-suite-'));
@@ -117,25 +75,19 @@ describe('spec testsuite assertions on single vector instructions', () => {
 
   for (const file of files) {
     it.skipIf(!hasWabt)(`${file} (skipped without wabt)`, () => {
-      const json = join(work, `${file}.json`);
-      expect(spawnSync('wast2json', ['--no-check', join(dir!, file), '-o', json]).status).toBe(0);
-      const commands = (JSON.parse(readFileSync(json, 'utf8')) as { commands: Command[] }).commands;
-      let exports = new Map<string, Fn>();
       const failures: string[] = [];
-      for (const c of commands) {
-        if (c.type === 'module') exports = singleOpExports(join(work, basename(c.filename!)));
-        const fn = c.action?.type === 'invoke' ? exports.get(c.action.field) : undefined;
-        if (fn === undefined || c.type !== 'assert_return') continue;
+      for (const { command: c, fn, mnemonic } of singleOpCalls(join(dir!, file), work, vectorFunction)) {
+        if (c.type !== 'assert_return') continue;
         checked++;
-        seen.add(opNames.get(fn)!);
+        seen.add(mnemonic);
         // Operands go straight into the call: a plain JS array of doubles would
         // quiet signalling NaNs (V8 silences NaNs stored in double arrays).
-        const [a, b, m] = c.action!.args;
+        const [a, b, m] = c.action.args;
         const result =
           b === undefined ? fn(operand(a!)) : m === undefined ? fn(operand(a!), operand(b)) : fn(operand(a!), operand(b), operand(m));
         if (!check(result, c.expected![0]!)) {
           const shown = result instanceof Uint8Array ? `[${[...result].join(',')}]` : String(result);
-          failures.push(`${c.action!.field}(${JSON.stringify(c.action!.args.map((a) => a.value))}) = ${shown}, expected ${JSON.stringify(c.expected![0]!.value)}`);
+          failures.push(`${c.action.field}(${JSON.stringify(c.action.args.map((a) => a.value))}) = ${shown}, expected ${JSON.stringify(c.expected![0]!.value)}`);
         }
       }
       expect(failures.slice(0, 5)).toEqual([]);
