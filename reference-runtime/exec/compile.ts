@@ -108,6 +108,19 @@ type ControlOp =
   | 'return_call' | 'return_call_indirect' | 'return_call_ref' | 'throw' | 'throw_ref' | 'try_table'
   | 'br_on_null' | 'br_on_non_null' | 'br_on_cast' | 'br_on_cast_fail';
 
+/** Instructions that become one code with their index immediate (function, table, segment or memory): [code, operands, results]. */
+const INDEXED = {
+  'ref.func': [Op.RefFunc, 0, 1], 'table.get': [Op.TableGet, 1, 1], 'table.set': [Op.TableSet, 2, 0], 'table.size': [Op.TableSize, 0, 1],
+  'table.grow': [Op.TableGrow, 2, 1], 'elem.drop': [Op.ElemDrop, 0, 0], 'memory.size': [Op.MemorySize, 0, 1], 'memory.grow': [Op.MemoryGrow, 1, 1],
+  'data.drop': [Op.DataDrop, 0, 0],
+} as const;
+
+/** The bulk instructions' codes: [table or memory index (init: segment index), second index for copy and init]. */
+const BULK = {
+  'table.fill': Op.TableFill, 'table.copy': Op.TableCopy, 'table.init': Op.TableInit,
+  'memory.fill': Op.MemoryFill, 'memory.copy': Op.MemoryCopy, 'memory.init': Op.MemoryInit,
+} as const;
+
 const identity = new Set<OpName>(['i32.wrap_i64', 'i32.reinterpret_f32', 'f32.reinterpret_i32', 'i64.reinterpret_f64', 'f64.reinterpret_i64']);
 
 /** Numeric instructions the loop executes inline (ops.ts): the row of each mnemonic. */
@@ -490,10 +503,6 @@ class Compiler {
       case 'ref.is_null':
         this.emit(Op.RefIsNull);
         return;
-      case 'ref.func':
-        this.emit(Op.RefFunc, ins.index!);
-        this.push();
-        return;
       case 'call': {
         const t = this.ctx.funcTypes[ins.index!]!;
         this.emit(Op.Call, ins.index!);
@@ -517,57 +526,30 @@ class Compiler {
         this.push(t.results.length);
         return;
       }
+      case 'ref.func':
       case 'table.get':
-        this.emit(Op.TableGet, ins.index!);
-        return;
       case 'table.set':
-        this.emit(Op.TableSet, ins.index!);
-        this.height -= 2;
-        return;
       case 'table.size':
-        this.emit(Op.TableSize, ins.index!);
-        this.push();
-        return;
       case 'table.grow':
-        this.emit(Op.TableGrow, ins.index!);
-        this.height--;
-        return;
-      case 'table.fill':
-        this.emit(Op.TableFill, ins.index!);
-        this.height -= 3;
-        return;
-      case 'table.copy':
-        this.emit(Op.TableCopy, ins.index!, ins.index2 ?? 0);
-        this.height -= 3;
-        return;
-      case 'table.init':
-        this.emit(Op.TableInit, ins.index!, ins.index2 ?? 0);
-        this.height -= 3;
-        return;
       case 'elem.drop':
-        this.emit(Op.ElemDrop, ins.index!);
-        return;
       case 'memory.size':
-        this.emit(Op.MemorySize, ins.index ?? 0);
-        this.push();
-        return;
       case 'memory.grow':
-        this.emit(Op.MemoryGrow, ins.index ?? 0);
+      case 'data.drop': {
+        const [code, pops, pushes] = INDEXED[op];
+        this.emit(code, ins.index ?? 0);
+        this.height -= pops;
+        this.push(pushes);
         return;
+      }
+      case 'table.fill':
+      case 'table.copy':
+      case 'table.init':
       case 'memory.fill':
-        this.emit(Op.MemoryFill, ins.index ?? 0);
-        this.height -= 3;
-        return;
       case 'memory.copy':
-        this.emit(Op.MemoryCopy, ins.index ?? 0, ins.index2 ?? 0);
-        this.height -= 3;
-        return;
       case 'memory.init':
-        this.emit(Op.MemoryInit, ins.index!, ins.index2 ?? 0);
+        // three operands (a destination, a value or source, a length) and no result
+        this.emit(BULK[op], ...(op.endsWith('.fill') ? [ins.index ?? 0] : [ins.index ?? 0, ins.index2 ?? 0]));
         this.height -= 3;
-        return;
-      case 'data.drop':
-        this.emit(Op.DataDrop, ins.index!);
         return;
       case 'i8x16.shuffle':
         this.emit(Op.Shuffle, shuffleEntry(ins.bytes!));

@@ -14,6 +14,7 @@ import type { MemoryInstance } from '../runtime/memory.js';
 import { opInfo } from '../syntax/opcodes.js';
 import { memEntries, vectorMemEntry } from './numeric-call.js';
 import { I32, U8 } from './stack.js';
+import { EntryTable } from './entry-table.js';
 
 /** Performs the access at effective address `a`, the address operand in `slot`; returns the new sp. */
 type Run = (m: MemoryInstance, a: number, slot: number) => number;
@@ -27,8 +28,8 @@ interface Access {
   run: Run;
 }
 
-const accesses: Access[] = [];
-const byKey = new Map<string, number>();
+const table = new EntryTable<Access>();
+const accesses = table.entries;
 
 /** The trap of an access out of a memory's bounds (the loop's and tier 2's too). */
 export function oob(): never {
@@ -98,13 +99,10 @@ function runOf(op: string, lane: number, under: boolean): Run {
 
 /** The entry of one memory access instruction on memory `mem` (`is64`: its addresses are i64). */
 export function accessEntry(op: string, mem: number, is64: boolean, offset: number, lane = 0): number {
-  const key = `${op}/${mem}/${is64}/${offset}/${lane}`;
-  let i = byKey.get(key);
-  if (i !== undefined) return i;
-  const under = opInfo(op)!.sig!.split('>')[0]!.length === 2;
-  i = accesses.push({ mem, is64, offset, under, run: runOf(op, lane, under) }) - 1;
-  byKey.set(key, i);
-  return i;
+  return table.index(`${op}/${mem}/${is64}/${offset}/${lane}`, () => {
+    const under = opInfo(op)!.sig!.split('>')[0]!.length === 2;
+    return { mem, is64, offset, under, run: runOf(op, lane, under) };
+  });
 }
 
 /** Runs access `entry` on the operands on top of the stack (top at sp-1); returns the new sp. */

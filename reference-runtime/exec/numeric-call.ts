@@ -4,6 +4,7 @@
 // the numerics library's conventions (i32 and f32 bits as int32 numbers, i64
 // as BigInt, f64 as a number read through a Float64Array, v128 as a fresh
 // Uint8Array) and writes the result back.
+import { EntryTable } from './entry-table.js';
 import { opInfo } from '../syntax/opcodes.js';
 import { NUMERIC_OPS } from './numerics/index.js';
 import { RELAXED_OPS, V128_OPS, extractLane, relaxed, loadLane, loadVector, replaceLane, shuffle, storeLane } from './numerics/v128.js';
@@ -21,18 +22,16 @@ export interface NumericEntry {
 }
 
 /** All entries ever created, addressed by the index the compiled code carries. */
-export const entries: NumericEntry[] = [];
-const byName = new Map<string, number>();
+const table = new EntryTable<NumericEntry>();
+export const entries = table.entries;
 
 function entry(name: string, fn: Fn): number {
-  let i = byName.get(name);
-  if (i !== undefined) return i;
-  const sig = opInfo(name)?.sig;
-  if (sig === undefined) throw new Error(`no signature for ${name}`);
-  const [params, result] = sig.split('>') as [string, string];
-  i = entries.push({ name, fn, params, result }) - 1;
-  byName.set(name, i);
-  return i;
+  return table.index(name, () => {
+    const sig = opInfo(name)?.sig;
+    if (sig === undefined) throw new Error(`no signature for ${name}`);
+    const [params, result] = sig.split('>') as [string, string];
+    return { name, fn, params, result };
+  });
 }
 
 /**

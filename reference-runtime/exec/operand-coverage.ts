@@ -8,32 +8,32 @@
 import * as stack from './stack.js';
 import { addressClass, f32Class, f64ClassWords, i32Class, i64ClassWords, MAX_CLASSES, MAX_OPERANDS, v128Class, type OperandKind } from './operand-class.js';
 import { coverageOf } from './coverage.js';
+import { EntryTable } from './entry-table.js';
 import type { ModuleInstance } from '../runtime/instance.js';
+
+/** An access's immediates as its address class needs them: the end of the address space (2^32 or 2^64) for `wide`. */
+interface Access {
+  offset: number;
+  bytes: number;
+  mem: number;
+  wide: boolean;
+}
 
 interface Shape {
   counter: number;
   /** each operand's kind, first operand first */
   kinds: readonly OperandKind[];
-  /** for an access: its offset, bytes, memory index and the end of the address space */
-  offset: number;
-  bytes: number;
-  mem: number;
-  limit: number;
+  /** for a load or store: what its first operand, the address, is classified by */
+  access?: Access;
 }
 
-const shapes: Shape[] = [];
-const shapeIndex = new Map<string, number>();
+const table = new EntryTable<Shape>();
+const shapes = table.entries;
 
 /** The entry for an instruction (its counter index) with these operand kinds, and for an access its immediates. */
-export function operandEntry(counter: number, kinds: readonly OperandKind[], access?: { offset: number; bytes: number; mem: number; wide: boolean }): number {
-  const shape: Shape = { counter, kinds, offset: access?.offset ?? 0, bytes: access?.bytes ?? 0, mem: access?.mem ?? 0, limit: access?.wide ? 2 ** 64 : 2 ** 32 };
-  const key = JSON.stringify(shape);
-  let i = shapeIndex.get(key);
-  if (i === undefined) {
-    i = shapes.push(shape) - 1;
-    shapeIndex.set(key, i);
-  }
-  return i;
+export function operandEntry(counter: number, kinds: readonly OperandKind[], access?: Access): number {
+  const shape: Shape = { counter, kinds, ...(access ? { access } : {}) };
+  return table.index(JSON.stringify(shape), () => shape);
 }
 
 /** The counter of operand `i`'s class `cls` of the instruction with counter index `counter`. */
@@ -69,8 +69,9 @@ function classOf(s: Shape, kind: OperandKind, w: number, inst: ModuleInstance): 
       return v128Class(I32[w]!, I32[w + 1]!, I32[w + 2]!, I32[w + 3]!);
     case 'address': {
       // a 64-bit memory's address as an exact-enough double: past 2^53 it is far beyond any memory anyway
-      const address = s.limit === 2 ** 32 ? I32[w]! >>> 0 : (I32[w + 1]! >>> 0) * 2 ** 32 + (I32[w]! >>> 0);
-      return addressClass(address, s.offset, s.bytes, inst.mems[s.mem]!.bytes.length, s.limit);
+      const a = s.access!;
+      const address = a.wide ? (I32[w + 1]! >>> 0) * 2 ** 32 + (I32[w]! >>> 0) : I32[w]! >>> 0;
+      return addressClass(address, a.offset, a.bytes, inst.mems[a.mem]!.bytes.length, a.wide ? 2 ** 64 : 2 ** 32);
     }
   }
 }
