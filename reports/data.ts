@@ -40,6 +40,8 @@ export interface FuzzData {
   growth: { cases: number; opcodes: number; triples?: number }[];
   /** (instruction, operand, operand class) triples executed on the oracle, of all the table's (absent for older runs) */
   operands?: { covered: number; total: number };
+  /** (instruction, trap kind) pairs that fired on the oracle (absent for older runs) */
+  trapConditions?: number;
 }
 
 export interface StageInfo {

@@ -146,7 +146,7 @@ describe('page', () => {
 describe('the fuzzing section', () => {
   it('shows the opcode and the operand-class coverage, and both growth lines', () => {
     const html = renderHtml(sampleReportData());
-    expect(html).toMatch(/<strong>380<\/strong> of 495 opcodes executed on the oracle; <strong>3900<\/strong> of 6060 \(instruction, operand, operand class\) triples/);
+    expect(html).toMatch(/<strong>380<\/strong> of 495 opcodes executed on the oracle; <strong>3900<\/strong> of 6060 \(instruction, operand, operand class\) triples; <strong>41<\/strong> trap conditions fired/);
     const svg = html.slice(html.indexOf('<svg id="fuzz-growth"'), html.indexOf('</svg>', html.indexOf('<svg id="fuzz-growth"')));
     expect(svg.match(/<polyline/g)?.length).toBe(2);
     expect(svg).toContain('350 cases 380/3900');
@@ -155,9 +155,11 @@ describe('the fuzzing section', () => {
   it('shows only the opcode line for a run stored before operand classes were counted', () => {
     const data = sampleReportData();
     delete data.fuzz!.operands;
+    delete data.fuzz!.trapConditions;
     for (const p of data.fuzz!.growth) delete p.triples;
     const html = renderHtml(data);
     expect(html).not.toContain('operand class');
+    expect(html).not.toContain('trap conditions');
     const svg = html.slice(html.indexOf('<svg id="fuzz-growth"'), html.indexOf('</svg>', html.indexOf('<svg id="fuzz-growth"')));
     expect(svg.match(/<polyline/g)?.length).toBe(1);
   });

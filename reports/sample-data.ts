@@ -113,6 +113,7 @@ export function sampleReportData(): ReportData {
       coverage: { executed: 380, total: 495 },
       growth: [{ cases: 1, opcodes: 120, triples: 300 }, { cases: 20, opcodes: 300, triples: 2100 }, { cases: 350, opcodes: 380, triples: 3900 }],
       operands: { covered: 3900, total: 6060 },
+      trapConditions: 41,
     },
   };
 }

@@ -76,7 +76,7 @@ export type Report =
   | { type: 'verdict'; verdict: ModuleVerdict }
   | { type: 'outcome'; index: number; outcome: InvocationOutcome; note: OracleNote }
   /** sent last when observed: executions per mnemonic over the whole plan (start functions included), and the choices made */
-  | { type: 'coverage'; counts: Map<string, number>; operands: Map<string, number>; choices: PlanChoices };
+  | { type: 'coverage'; counts: Map<string, number>; operands: Map<string, number>; traps: Map<string, number>; choices: PlanChoices };
 
 /** A run of the oracle with what only it knows. */
 export interface OracleOutcome {
@@ -87,6 +87,8 @@ export interface OracleOutcome {
   executed?: Map<string, number>;
   /** executions per (instruction, operand, operand class), as `mnemonic operand class` (exec/operand-class.ts); present with `executed` */
   operands?: Map<string, number>;
+  /** the trap conditions that fired, as `mnemonic trap-kind`, with their counts; present with `executed` */
+  traps?: Map<string, number>;
   /** wall-clock milliseconds the oracle took (worker hand-off included: per invocation, notes[i].ms is the interpreter's own) */
   ms: number;
   /** choices the spec leaves open that the plan made (absent unless observed, or when the run was cut short) */
@@ -100,6 +102,7 @@ export class Gathered {
   readonly notes: OracleNote[];
   executed: Map<string, number> | undefined;
   operands: Map<string, number> | undefined;
+  traps: Map<string, number> | undefined;
   choices: PlanChoices | undefined;
 
   constructor(plan: Plan) {
@@ -114,13 +117,14 @@ export class Gathered {
     } else {
       this.executed = r.counts;
       this.operands = r.operands;
+      this.traps = r.traps;
       this.choices = r.choices;
     }
   };
 
   outcome(ms: number): OracleOutcome {
     const run: RunOutcome = { adapter: 'reference', verdict: this.verdict ?? { kind: 'crash', message: 'no verdict' }, invocations: this.outcomes, processes: 0 };
-    return { run, notes: this.notes, ms, ...(this.executed === undefined ? {} : { executed: this.executed, operands: this.operands! }), ...(this.choices === undefined ? {} : { choices: this.choices }) };
+    return { run, notes: this.notes, ms, ...(this.executed === undefined ? {} : { executed: this.executed, operands: this.operands!, traps: this.traps! }), ...(this.choices === undefined ? {} : { choices: this.choices }) };
   }
 }
 
@@ -140,7 +144,7 @@ export function runReferencePlan(plan: Plan, report: (r: Report) => void, option
   const nans = nondeterminism.nans;
   const grows = growth.choices;
   runPlan(plan, report, coverage, new Set(options.resetAfter));
-  report({ type: 'coverage', counts: coverage.counts(), operands: coverage.operandCounts(), choices: { nan: nondeterminism.nans !== nans, grow: growth.choices !== grows } });
+  report({ type: 'coverage', counts: coverage.counts(), operands: coverage.operandCounts(), traps: coverage.trapCounts(), choices: { nan: nondeterminism.nans !== nans, grow: growth.choices !== grows } });
 }
 
 function runPlan(plan: Plan, report: (r: Report) => void, coverage: Coverage | undefined, resetAfter: ReadonlySet<number>): void {
@@ -204,7 +208,10 @@ function runPlan(plan: Plan, report: (r: Report) => void, coverage: Coverage | u
       if (resetAfter.has(i)) instance = undefined;
     } catch (e) {
       instance = undefined; // plan rule 3: the next invocation gets a fresh instance
-      if (e instanceof Trap) outcome = { kind: 'trap', trap: e.kind, message: e.message };
+      if (e instanceof Trap) {
+        outcome = { kind: 'trap', trap: e.kind, message: e.message };
+        coverage?.noteTrap(e.kind);
+      }
       else if (e instanceof Exhaustion) outcome = { kind: 'exhaustion', message: e.message };
       else if (e instanceof UncaughtException) outcome = { kind: 'exception', message: e.message };
       else outcome = { kind: 'crash', message: `reference runtime error: ${message(e)}` };

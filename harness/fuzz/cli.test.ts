@@ -31,6 +31,7 @@ describe('wasmdiff fuzz', () => {
     expect(first.stdout).toMatch(/#1 new wrong-result on faulty-rem-sign/);
     expect(first.stdout).toMatch(/^coverage: \d+ of \d+ opcodes executed on the oracle; missing: /m);
     expect(first.stdout).toMatch(/^operand classes: [1-9]\d* of \d{4} \(instruction, operand, class\) triples executed on the oracle/m);
+    expect(first.stdout).toMatch(/^trap conditions: [1-9]\d* \(instruction, trap\) pairs fired on the oracle, commonest: /m);
     expect(first.stdout).toMatch(/^coverage growth \(cases: opcodes\/triples\): 1: \d+\/\d+/m);
     expect(first.stdout).toMatch(/^cases per target profile \(the features a case may use, planned share\): faulty-rem-sign \[everything\] 2 \(100\.0%\)$/m);
     const second = wasmdiffFuzz(...args);

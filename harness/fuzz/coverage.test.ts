@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OPCODES } from '../../reference-runtime/syntax/opcodes.js';
-import { addCounts, coverageSummary, showCoverage } from './coverage.js';
+import { addCounts, coverageSummary, showCoverage, showTrapConditions } from './coverage.js';
 import { runReferencePlan, type Report } from '../../adapters/reference/reference-run.js';
 import { encodeModule } from '../../reference-runtime/binary/encode.js';
 import { parseWat } from '../../reference-runtime/api.js';
@@ -36,5 +36,18 @@ describe('opcode coverage', () => {
     expect(s.missing).toContain('i32.mul');
     expect(s.rarest).toEqual([{ name: 'i32.sub', count: 1 }, { name: 'i32.add', count: 3 }, { name: 'nop', count: 9 }]);
     expect(showCoverage(s)).toMatch(new RegExp(`^coverage: 3 of ${OPCODES.length} opcodes executed on the oracle; missing: .*; 13 instructions executed, rarest: i32.sub 1, i32.add 3, nop 9$`));
+  });
+
+  it('records which trap condition fired at which instruction', () => {
+    const module = encodeModule(parseWat(`(module (memory 1)
+      (func (export "div") (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0)))
+      (func (export "load") (param i32) (result i32) (i32.load (local.get 0)))
+      (func (export "deep") (call 2)))`));
+    const reports: Report[] = [];
+    const inv = (name: string, ...args: ReturnType<typeof i32>[]) => ({ export: name, args });
+    runReferencePlan({ module, invocations: [inv('div', i32(0)), inv('div', i32(2)), inv('load', i32(65534)), inv('load', i32(0)), inv('div', i32(0))] }, (r) => reports.push(r), { observe: true });
+    const last = reports.at(-1)!;
+    expect(last.type === 'coverage' && Object.fromEntries(last.traps)).toEqual({ 'i32.div_u integer divide by zero': 2, 'i32.load out of bounds memory access': 1 });
+    expect(showTrapConditions(last.type === 'coverage' ? last.traps : new Map())).toBe('trap conditions: 2 (instruction, trap) pairs fired on the oracle, commonest: i32.div_u integer divide by zero 2, i32.load out of bounds memory access 1');
   });
 });

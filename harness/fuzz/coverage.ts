@@ -65,3 +65,11 @@ export function operandCoverage(counts: ReadonlyMap<string, number>): OperandCov
 export function showOperandCoverage(c: OperandCoverage): string {
   return `operand classes: ${c.covered} of ${c.total} (instruction, operand, class) triples executed on the oracle (${((100 * c.covered) / Math.max(1, c.total)).toFixed(1)}%)`;
 }
+
+/** The trap conditions that fired on the oracle: (instruction, trap kind) pairs, the commonest first. */
+export function showTrapConditions(traps: ReadonlyMap<string, number>): string {
+  const shown = [...traps].sort((a, b) => b[1] - a[1]).slice(0, TRAPS_SHOWN).map(([k, n]) => `${k} ${n}`);
+  return `trap conditions: ${traps.size} (instruction, trap) pairs fired on the oracle${shown.length > 0 ? `, commonest: ${shown.join(', ')}` : ''}`;
+}
+
+const TRAPS_SHOWN = 8;

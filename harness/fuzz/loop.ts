@@ -108,6 +108,8 @@ export interface FuzzSummary extends FuzzProgress {
   coverage: Map<string, number>;
   /** `mnemonic operand class` -> times the oracle executed it (exec/operand-class.ts) */
   operands: Map<string, number>;
+  /** `mnemonic trap-kind` -> invocations of the oracle that ended in that trap at that instruction: which trap conditions fired */
+  traps: Map<string, number>;
   /** allowed-divergence rule id -> times used */
   allowed: Record<string, number>;
   /** invocations not compared (the oracle could not say: it exhausted its stack or timed out) */
@@ -163,7 +165,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
   const started = performance.now();
   const summary: FuzzSummary = {
     runId, stoppedBy: 'cases', cases: 0, seconds: 0, casesPerSecond: 0, newFindings: 0, findings: 0,
-    seen: probed.map((p) => ({ ...p, instructions: -1, origin: 'feature probe' })), recheck: { checked: 0, fixed: [] }, coverage: new Map(), operands: new Map(), allowed: {}, skipped: 0, unsupported: {},
+    seen: probed.map((p) => ({ ...p, instructions: -1, origin: 'feature probe' })), recheck: { checked: 0, fixed: [] }, coverage: new Map(), operands: new Map(), traps: new Map(), allowed: {}, skipped: 0, unsupported: {},
     ran: {}, profiles, generated: {}, growth: [], phases: { generate: 0, run: 0, compare: 0, triage: 0, recheck: 0 },
   };
   const timed = async <T>(phase: keyof FuzzSummary['phases'], work: () => T | Promise<T>): Promise<T> => {
@@ -265,7 +267,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
     store.finishRun(runId, {
       cases: summary.cases, seconds: summary.seconds, casesPerSecond: summary.casesPerSecond,
       newFindings: summary.newFindings, findings: summary.findings, stoppedBy: summary.stoppedBy,
-      operandCoverage: operandCoverage(summary.operands), allowed: summary.allowed, skipped: summary.skipped, unsupported: summary.unsupported, ran: summary.ran, generated: summary.generated, phases: summary.phases, growth: summary.growth, fixed: summary.recheck.fixed,
+      operandCoverage: operandCoverage(summary.operands), trapConditions: summary.traps.size, allowed: summary.allowed, skipped: summary.skipped, unsupported: summary.unsupported, ran: summary.ran, generated: summary.generated, phases: summary.phases, growth: summary.growth, fixed: summary.recheck.fixed,
     });
     report(true);
   }
@@ -282,6 +284,7 @@ export function fuzzCase(c: MixedCase, origin: string): FuzzCase {
 function account(summary: FuzzSummary, r: CaseResult): void {
   if (r.oracle.executed !== undefined) addCounts(summary.coverage, r.oracle.executed);
   if (r.oracle.operands !== undefined) addCounts(summary.operands, r.oracle.operands);
+  if (r.oracle.traps !== undefined) addCounts(summary.traps, r.oracle.traps);
   for (const cmp of r.comparisons) {
     summary.skipped += cmp.skipped;
     for (const a of cmp.allowed) summary.allowed[a.rule] = (summary.allowed[a.rule] ?? 0) + 1;

@@ -1,5 +1,5 @@
 // The end-of-run summary of `wasmdiff fuzz`: as text, or as one JSON document.
-import { coverageSummary, operandCoverage, showCoverage, showOperandCoverage } from './coverage.js';
+import { coverageSummary, operandCoverage, showCoverage, showOperandCoverage, showTrapConditions } from './coverage.js';
 import type { CoveragePoint, FuzzSummary } from './loop.js';
 import { describeProfile } from './profiles.js';
 
@@ -32,6 +32,7 @@ export function summaryText(s: FuzzSummary, seed: number, versions: Record<strin
   lines.push(`allowed divergences: ${allowed.join(', ') || 'none'}; invocations not compared (state may differ legitimately): ${s.skipped}`);
   lines.push(showCoverage(coverageSummary(s.coverage)));
   lines.push(showOperandCoverage(operandCoverage(s.operands)));
+  lines.push(showTrapConditions(s.traps));
   if (s.growth.length > 0) lines.push(`coverage growth (cases: opcodes/triples): ${growthPoints(s.growth).map((p) => `${p.cases}: ${p.opcodes}/${p.triples}`).join(', ')}`);
   return `${lines.join('\n')}\n`;
 }
@@ -47,5 +48,5 @@ const GROWTH_SHOWN = 12;
 export function summaryJson(s: FuzzSummary, seed: number, versions: Record<string, string>): string {
   const cov = coverageSummary(s.coverage);
   const profiles = s.profiles.map((p) => ({ ...p, features: [...p.features] }));
-  return `${JSON.stringify({ ...s, seed, versions, profiles, coverage: { ...cov, counts: Object.fromEntries(s.coverage) }, operands: { ...operandCoverage(s.operands), counts: Object.fromEntries(s.operands) } }, null, 2)}\n`;
+  return `${JSON.stringify({ ...s, seed, versions, profiles, coverage: { ...cov, counts: Object.fromEntries(s.coverage) }, operands: { ...operandCoverage(s.operands), counts: Object.fromEntries(s.operands) }, traps: Object.fromEntries(s.traps) }, null, 2)}\n`;
 }

@@ -40,6 +40,7 @@ interface StoredFuzzSummary {
   phases?: Record<string, number>;
   growth?: { cases: number; opcodes: number; triples?: number }[];
   operandCoverage?: { covered: number; total: number };
+  trapConditions?: number;
 }
 
 /** The newest finished fuzz run with cases, its coverage from the store. */
@@ -57,6 +58,7 @@ function loadFuzz(store: Store, runs: ReturnType<Store['runs']>): FuzzData | und
     coverage: { executed: coverage.executed, total: coverage.total },
     growth: s.growth ?? [],
     ...(s.operandCoverage === undefined ? {} : { operands: s.operandCoverage }),
+    ...(s.trapConditions === undefined ? {} : { trapConditions: s.trapConditions }),
   };
 }
 

@@ -67,9 +67,27 @@ export class Coverage {
     return m;
   }
 
+  /** The counter of the instruction counted last: when a run ends in a trap, the instruction that trapped. */
+  last = -1;
+  private readonly trapped = new Map<string, number>();
+
+  /** Notes that a run ended in a trap of this kind, at the instruction counted last. */
+  noteTrap(kind: string): void {
+    if (this.last < 0) return;
+    const key = `${COUNTED[this.last]!} ${kind}`;
+    this.trapped.set(key, (this.trapped.get(key) ?? 0) + 1);
+  }
+
+  /** The (instruction, trap kind) pairs runs ended in, as `mnemonic kind`, with their counts: which of the semantics' trap conditions fired. */
+  trapCounts(): Map<string, number> {
+    return new Map(this.trapped);
+  }
+
   reset(): void {
     this.hits.fill(0);
     this.operands?.fill(0);
+    this.trapped.clear();
+    this.last = -1;
   }
 }
 

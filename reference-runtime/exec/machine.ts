@@ -2067,10 +2067,12 @@ export function execute(entry: FuncInstance): void {
       case Op.Shuffle:
         sp = callNumeric(entries[code[pc++]!]!, sp);
         break;
-      case Op.Count:
+      case Op.Count: {
         // only in code compiled for an instance with a Coverage (coverage.ts)
-        coverageOf(inst)!.hits[code[pc++]!]++;
+        const coverage = coverageOf(inst)!;
+        coverage.hits[(coverage.last = code[pc++]!)]++;
         break;
+      }
       case Op.CountOperands:
         countOperands(inst, code[pc++]!, sp);
         break;

@@ -45,7 +45,7 @@ export function operandCounter(counter: number, i: number, cls: number): number 
 export function countOperands(inst: ModuleInstance, entry: number, sp: number): void {
   const s = shapes[entry]!;
   const coverage = coverageOf(inst)!;
-  coverage.hits[s.counter]++;
+  coverage.hits[(coverage.last = s.counter)]++;
   const classes = coverage.operandHits();
   const base = sp - s.kinds.length;
   for (let i = 0; i < s.kinds.length; i++) {

@@ -16,7 +16,7 @@ ${runtimeTable(f)}
 ${phases(f)}
 <p>Coverage: <strong>${f.coverage.executed}</strong> of ${f.coverage.total} opcodes executed on the oracle${
     f.operands === undefined ? '' : `; <strong>${f.operands.covered}</strong> of ${f.operands.total} (instruction, operand, operand class) triples`
-  }.</p>
+  }${f.trapConditions === undefined ? '' : `; <strong>${f.trapConditions}</strong> trap conditions fired (instruction, trap kind)`}.</p>
 ${growthChart(f)}`;
   return { id: 'fuzz', title, html };
 }
