@@ -312,17 +312,24 @@ export class BodyGen {
     const konst = (v: number, i: number) => addrConst(v, types[i]!);
     const atEnd = (m: number) => this.endOfMemory(m, n - (c.int(4) - 1));
     if (name === 'memory.copy' && src === mem && c.chance(50)) {
-      // overlapping: the source k bytes below or above the destination, more than k bytes copied
-      const base = c.int(64);
       const k = 1 + c.int(8);
-      const up = c.chance(50);
-      return [[konst(up ? base + k : base, 0)], [konst(up ? base : base + k, 1)], [konst(k + 1 + c.int(16), 2)]];
+      return this.overlapping(c.int(64), k, k + 1 + c.int(16), types);
     }
     // at the end of the destination, or (memory.copy) of the source
     const srcAtEnd = name === 'memory.copy' && c.chance(50);
     const first = srcAtEnd ? [konst(c.int(64), 0)] : atEnd(mem);
     const second = srcAtEnd ? atEnd(src) : name === 'memory.fill' ? [this.smallConst(256)] : [konst(c.int(4), 1)];
     return [first, second, [konst(n, 2)]];
+  }
+
+  /**
+   * The operands of an overlapping copy from `base` on: the source k units
+   * below or above the destination (either direction), n > k units copied
+   * (n = k + 1: one unit shared).
+   */
+  private overlapping(base: number, k: number, n: number, types: readonly AddrType[]): Instr[][] {
+    const up = this.c.chance(50);
+    return [[addrConst(up ? base + k : base, types[0]!)], [addrConst(up ? base : base + k, types[1]!)], [addrConst(n, types[2]!)]];
   }
 
   /** The address `back` bytes before the end of memory `mem`, as it is when the code runs (after any grow). */
@@ -617,7 +624,15 @@ export class BodyGen {
     if (choice === 2) {
       const src = c.pick(m.tables.flatMap((tt, i) => (this.s.matches(tt.elem, elem) ? [i] : [])));
       const n = at === 'i64' && addrType(m.tables[src]!) === 'i64' ? 'i64' : 'i32';
-      return [...this.tableIndex(ti, d), ...this.tableIndex(src, d), this.addrSmall(2, n), instr('table.copy', { index: ti, index2: src })];
+      const copy = instr('table.copy', { index: ti, index2: src });
+      const min = m.tables[ti]!.limits.min;
+      if (src === ti && c.chance(40)) {
+        // overlapping, inside the entries the table has from the start
+        const k = 1 + c.int(Math.max(1, (min - 1) >> 1));
+        const len = k + 1 + c.int(Math.max(1, min - 2 * k));
+        return [...this.overlapping(c.int(Math.max(1, min - k - len + 1)), k, len, [at, at, n]).flat(), copy];
+      }
+      return [...this.tableIndex(ti, d), ...this.tableIndex(src, d), this.addrSmall(2, n), copy];
     }
     const segs = m.elems.flatMap((e, i) => (this.s.matches(e.type, elem) ? [i] : []));
     if (choice === 3 && segs.length > 0) {
