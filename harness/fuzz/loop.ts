@@ -258,6 +258,9 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
       }
     }
     while (inFlight.length > 0) await settle();
+    // the last point is where the run ended, even when the triples grew by less than a hundredth since the one before
+    const last = summary.growth.at(-1);
+    if (last !== undefined && summary.operands.size > last.triples) summary.growth.push({ cases: summary.cases, opcodes: summary.coverage.size, triples: summary.operands.size });
     stop = stopReason() ?? stop;
     summary.stoppedBy = stop ?? 'cases';
   } finally {
