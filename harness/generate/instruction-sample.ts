@@ -51,10 +51,13 @@ function chooseCalls(c: Choices, op: string, funcs: readonly SampledFunc[], stee
     const f = funcs[j]!;
     const numeric = !memory && f.params.length > 0 && f.params.every(isNum);
     // coverage feedback: the operand classes of this instruction not covered yet (steer.ts), for a function of its operands
-    if (steer !== undefined && !memory && f.params.length > 0 && c.chance(50)) {
+    // (an address is not steered: its classes depend on the memory, and the boundary lists hold them)
+    if (steer !== undefined && f.params.length > 0 && c.chance(50)) {
       const steered = f.params.map((p, i) => steeredValue(c, steer, op, i, p));
       if (steered.some((v) => v !== undefined)) {
-        out[j]!.push(steered.map((v, i) => v ?? (isNum(f.params[i]!) ? operandValue(c, op, i, f.params[i] as Num) : chooseArg(c, f.params[i]!))));
+        // the other operands (an address among them) from one of the function's boundary lists
+        const base = f.all.length > 0 ? c.pick(f.all) : undefined;
+        out[j]!.push(steered.map((v, i) => v ?? base?.[i] ?? (isNum(f.params[i]!) ? operandValue(c, op, i, f.params[i] as Num) : chooseArg(c, f.params[i]!))));
         continue;
       }
     }

@@ -209,7 +209,11 @@ export function operandKey(op: string, i: number, cls: number): string {
   return `${op} ${i} ${CLASSES[operandKinds(opInfo(op)!)![i]!][cls]}`;
 }
 
-/** Every (instruction, operand, class) triple of the opcode table, by key. */
+/** Every (instruction, operand, class) triple of the opcode table that can occur, by key (a one-byte access cannot straddle the end). */
 export function allOperandKeys(): string[] {
-  return OPCODES.flatMap((info) => (operandKinds(info) ?? []).flatMap((kind, i) => CLASSES[kind].map((_, cls) => operandKey(info.name, i, cls))));
+  const straddle = ADDRESS_CLASSES.indexOf('straddle');
+  const possible = (info: OpInfo, kind: OperandKind, cls: number) => !(kind === 'address' && cls === straddle && info.align === 0);
+  return OPCODES.flatMap((info) =>
+    (operandKinds(info) ?? []).flatMap((kind, i) => CLASSES[kind].flatMap((_, cls) => (possible(info, kind, cls) ? [operandKey(info.name, i, cls)] : []))),
+  );
 }
