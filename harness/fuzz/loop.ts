@@ -205,7 +205,6 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
     const inFlight: { cases: { c: MixedCase; origin: string; profile: string }[]; results: Promise<CaseResult[]> }[] = [];
     const depth = Math.max(1, o.inFlight ?? 1);
     const size = Math.max(1, o.batch ?? 1);
-    // takes the oldest batch in flight: its results counted case by case, their divergences triaged
     // the operand triples covered after each whole chunk of this run's cases (steer.ts), kept until used
     const covered = new Map<number, OperandSteer>();
     const steerAfter = (chunks: number) => {
@@ -213,6 +212,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
       covered.delete(chunks);
       return steer;
     };
+    // takes the oldest batch in flight: its results counted case by case, their divergences triaged
     const settle = async () => {
       const { cases: batch, results: pending } = inFlight.shift()!;
       const results = await pending;

@@ -57,12 +57,16 @@ export class Coverage {
   /** The (instruction, operand, class) triples executed at least once, as `mnemonic operand class` (operand 0 first), with their counts. */
   operandCounts(): Map<string, number> {
     const m = new Map<string, number>();
-    this.operands?.forEach((n, k) => {
-      if (n === 0) return;
-      const cls = k % MAX_CLASSES;
-      const i = Math.floor(k / MAX_CLASSES) % MAX_OPERANDS;
-      const counter = Math.floor(k / (MAX_CLASSES * MAX_OPERANDS));
-      m.set(operandKey(COUNTED[counter]!, i, cls), n);
+    const operands = this.operands;
+    if (operands === undefined) return m;
+    // only the instructions executed have operand counts: read their slots, not the whole array (this runs once per case)
+    const stride = MAX_OPERANDS * MAX_CLASSES;
+    this.hits.forEach((hit, counter) => {
+      if (hit === 0) return;
+      for (let k = 0; k < stride; k++) {
+        const n = operands[counter * stride + k]!;
+        if (n !== 0) m.set(operandKey(COUNTED[counter]!, Math.floor(k / MAX_CLASSES), k % MAX_CLASSES), n);
+      }
     });
     return m;
   }

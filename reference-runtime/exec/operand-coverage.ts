@@ -32,8 +32,9 @@ const shapes = table.entries;
 
 /** The entry for an instruction (its counter index) with these operand kinds, and for an access its immediates. */
 export function operandEntry(counter: number, kinds: readonly OperandKind[], access?: Access): number {
-  const shape: Shape = { counter, kinds, ...(access ? { access } : {}) };
-  return table.index(JSON.stringify(shape), () => shape);
+  // an instruction's operand kinds follow from the instruction (its counter): only an access adds to the key
+  const key = access === undefined ? `${counter}` : `${counter}/${access.offset}/${access.bytes}/${access.mem}/${access.wide}`;
+  return table.index(key, () => ({ counter, kinds, ...(access ? { access } : {}) }));
 }
 
 /** The counter of operand `i`'s class `cls` of the instruction with counter index `counter`. */
