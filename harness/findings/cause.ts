@@ -43,7 +43,7 @@ export function causeOf(x: CauseInput): Cause {
     ...(x.rule !== undefined ? { rule: x.rule } : {}),
     ...(d.message !== undefined ? { message: d.message } : {}),
   });
-  const operands = x.invocation === undefined ? 'module' : operandClass(x.invocation.args, invokedCode(x.module, x.invocation.export));
+  const operands = x.invocation === undefined ? 'module' : operandClass(x.invocation.args, invokedCode(x.module, x.invocation.export), culprit);
   return { family: familyOf(d.runtime), kind: d.kind, culprit, operandClass: operands };
 }
 

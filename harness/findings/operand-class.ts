@@ -1,20 +1,49 @@
 // The operand class of a divergence: what kind of values reached the culprit
-// (the invocation's arguments and the float constants of the code it runs). A NaN
-// bug of signalling NaNs, of ±0 or of boundary integers is one cause each,
-// whichever exact value showed it. Most telling first: sNaN, NaN, ±0,
-// boundary, ordinary.
+// (the invocation's arguments and the float constants of the code it runs,
+// of the types the culprit takes). A NaN bug of signalling NaNs, of ±0 or of
+// boundary integers is one cause each, whichever exact value showed it; a
+// crash in `ref.null` is one cause whatever the arguments, as `ref.null`
+// takes none, and an f32 NaN beside the address of a failing `i32.load` says
+// nothing of it. Most telling first: sNaN, NaN, ±0, boundary, ordinary.
 import type { ArgValue } from '../../adapters/plan.js';
 import type { Instr } from '../../reference-runtime/syntax/instructions.js';
+import { opInfo } from '../../reference-runtime/syntax/opcodes.js';
 import { isArithmeticNaN32, isArithmeticNaN64Bits, isNaN32, isNaN64Bits } from '../../reference-runtime/exec/numerics/nan.js';
 
 export type OperandClass = 'snan' | 'nan' | 'zero' | 'boundary' | 'ordinary' | 'module';
 
 const RANK: readonly OperandClass[] = ['snan', 'nan', 'zero', 'boundary', 'ordinary'];
 
-/** The most telling class among the arguments and constants. */
-export function operandClass(args: readonly ArgValue[], code: readonly Instr[]): OperandClass {
-  const classes = [...args.map(argClass), ...code.flatMap(constClass)];
+/**
+ * The most telling class among the arguments and constants whose type the
+ * culprit takes (culprit.ts; no culprit, or one whose operands are not known
+ * from the instruction alone: every type).
+ */
+export function operandClass(args: readonly ArgValue[], code: readonly Instr[], culprit?: string): OperandClass {
+  const types = culprit === undefined ? undefined : operandTypes(culprit);
+  const counts = (type: string) => types === undefined || types.has(type);
+  const classes = [...args.filter((a) => counts(a.type)).map(argClass), ...code.flatMap(constClass).filter(([type]) => counts(type)).map(([, c]) => c)];
   return RANK.find((c) => classes.includes(c)) ?? 'ordinary';
+}
+
+const SIG_TYPES: Record<string, string> = { i: 'i32', l: 'i64', f: 'f32', d: 'f64', v: 'v128' };
+
+/** Instructions whose typing needs context (no `sig`) that take no value at all. */
+const NO_OPERANDS = new Set(['ref.null', 'ref.func', 'unreachable', 'nop', 'memory.size', 'table.size', 'data.drop', 'elem.drop', 'global.get']);
+
+/**
+ * The value types a culprit's instruction takes: from its signature (the
+ * operand side of `sig`), none for the instructions that take none; a
+ * NaN-rule culprit takes floats. Undefined when the culprit names no
+ * instruction, or one typed by its context (a call, a select, a table op).
+ */
+function operandTypes(culprit: string): ReadonlySet<string> | undefined {
+  if (culprit.startsWith('NaN result')) return new Set(['f32', 'f64', 'v128']);
+  const op = /^[a-z0-9_]+\.[a-z0-9_.]+|^[a-z_]+/.exec(culprit)?.[0];
+  if (op === undefined) return undefined;
+  if (NO_OPERANDS.has(op)) return new Set();
+  const sig = opInfo(op)?.sig;
+  return sig === undefined ? undefined : new Set([...sig.split('>')[0]!].map((c) => SIG_TYPES[c]!));
 }
 
 function argClass(a: ArgValue): OperandClass {
@@ -35,9 +64,9 @@ function argClass(a: ArgValue): OperandClass {
 }
 
 /** Float constants only: integer constants in code are mostly addresses and indices, whatever the bug. */
-function constClass(i: Instr): OperandClass[] {
-  if (i.op === 'f32.const' && i.f32 !== undefined) return [f32Class(i.f32 >>> 0)];
-  if (i.op === 'f64.const' && i.f64 !== undefined) return [f64Class(BigInt.asUintN(64, i.f64))];
+function constClass(i: Instr): [type: string, cls: OperandClass][] {
+  if (i.op === 'f32.const' && i.f32 !== undefined) return [['f32', f32Class(i.f32 >>> 0)]];
+  if (i.op === 'f64.const' && i.f64 !== undefined) return [['f64', f64Class(BigInt.asUintN(64, i.f64))]];
   return [];
 }
 

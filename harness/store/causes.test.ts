@@ -126,7 +126,35 @@ describe('findings as causes', () => {
     expect(s.getFinding(again.id)!.culprit).toBe(fresh.culprit);
     expect(s.examples(again.id).map((e) => e.runtime).sort()).toEqual(['wamr-classic', 'wamr-fast']);
     expect(s.integrityCheck()).toEqual(['ok']);
-    expect(SCHEMA_VERSION).toBe(4);
+    expect(SCHEMA_VERSION).toBe(5);
+    s.close();
+  });
+
+  it('migration 5 merges the findings of one crash that operand classes of arguments the culprit never takes had split', () => {
+    const path = join(dir, 'v4.db');
+    const wat = '(module (func (export "f") (param i32) (result externref) ref.null extern))';
+    const s4 = openStore(path);
+    const run = s4.beginRun('fuzz', {});
+    // as migration 4 signed them: the i32 argument's class made two causes of one crash in ref.null
+    for (const [operandClass, arg] of [['boundary', 'i32:7fffffff'], ['ordinary', 'i32:00000005']] as const) {
+      s4.recordFinding({
+        ...sighting('wamr-fast', `case ${operandClass}`), kind: 'crash', signature: `signed-by-migration-4 ${operandClass}`, moduleBytes: wasm(wat),
+        cause: { family: 'wamr', culprit: 'ref.null', operandClass },
+        details: { source: 'fuzz', at: 'invocation 0', origin: `case ${operandClass}`, expected: 'externref:null', actual: { 'wamr-fast': 'crash: killed by SIGSEGV' }, classes: { expected: 'values(externref)', actual: 'crash' }, invocations: [{ export: 'f', args: [arg] }], versions: { 'wamr-fast': '1.1.2' } },
+      }, run);
+    }
+    expect(s4.listFindings()).toHaveLength(2);
+    s4.close();
+    const raw = new Database(path);
+    raw.pragma('user_version = 4');
+    raw.close();
+
+    const s = openStore(path);
+    const merged = s.listFindings();
+    expect(merged).toHaveLength(1);
+    expect(merged[0]).toMatchObject({ culprit: 'ref.null', operandClass: 'ordinary', count: 4 });
+    expect(s.examples(merged[0]!.id).map((e) => e.origin).sort()).toEqual(['case boundary', 'case ordinary']);
+    expect(s.integrityCheck()).toEqual(['ok']);
     s.close();
   });
 });

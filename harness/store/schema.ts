@@ -169,6 +169,8 @@ export const MIGRATIONS: readonly Migration[] = [
   resignFindings,
   // 4: re-signed again: a NaN-rule culprit names the kind of operation (rounding, min/max, ...)
   resignFindings,
+  // 5: re-signed again: the operand class counts only the values the culprit takes (one crash in ref.null, whatever the arguments)
+  resignFindings,
 ];
 
 /** The schema version this code writes: the number of migrations. */

@@ -1,0 +1,53 @@
+// The operand class of a cause counts only the values the culprit takes: a
+// crash in an instruction without operands is one cause whatever the
+// arguments, and a float NaN beside a failing address says nothing of it.
+import { describe, expect, it } from 'vitest';
+import type { ArgValue } from '../../adapters/plan.js';
+import { f32bits } from '../../adapters/values.js';
+import { parseWat } from '../../reference-runtime/text/parse-module.js';
+import { causeOf, causeSignature } from './cause.js';
+import type { Divergence } from './contract.js';
+
+const i32 = (bits: number): ArgValue => ({ type: 'i32', bits: bits >>> 0 });
+const SNAN = f32bits(0x7fa00000);
+
+function cause(wat: string, d: Pick<Divergence, 'kind' | 'expectedClass' | 'actualClass'> & Partial<Pick<Divergence, 'nanRule'>>, args: ArgValue[]) {
+  return causeOf({ divergence: { runtime: 'wamr-fast', ...d }, module: parseWat(wat), invocation: { export: 'f', args } });
+}
+
+describe('the operand class of a cause', () => {
+  it('leaves out the arguments of a culprit that takes none: one crash in ref.null, whatever the call was given', () => {
+    const wat = '(module (func (export "f") (param i32 f32) (result externref) ref.null extern))';
+    const crash = { kind: 'crash', expectedClass: 'values(externref)', actualClass: 'crash' } as const;
+    const boundary = cause(wat, crash, [i32(0x7fffffff), f32bits(0x3fc00000)]);
+    const nan = cause(wat, crash, [i32(5), SNAN]);
+    const ordinary = cause(wat, crash, [i32(5), f32bits(0x3fc00000)]);
+    expect(boundary.culprit).toBe('ref.null');
+    expect(new Set([boundary, nan, ordinary].map(causeSignature)).size).toBe(1);
+    expect(boundary.operandClass).toBe('ordinary');
+  });
+
+  it('counts only the operand types of the culprit: the address of a load, the float of a rounding', () => {
+    const load = '(module (memory 1) (func (export "f") (param i32 f32) (result i32) (i32.load (local.get 0))))';
+    const oob = { kind: 'missing-trap', expectedClass: 'trap:out of bounds memory access', actualClass: 'values' } as const;
+    expect(cause(load, oob, [i32(0xffffffff), f32bits(0x3fc00000)]).operandClass).toBe('boundary');
+    expect(cause(load, oob, [i32(70000), SNAN]).operandClass).toBe('ordinary');
+
+    const floor = '(module (func (export "f") (param i32 f32) (result f32) (f32.floor (local.get 1))))';
+    const wrong = { kind: 'wrong-result', expectedClass: 'values(f32)', actualClass: 'values' } as const;
+    expect(cause(floor, wrong, [i32(0x80000000), f32bits(0x3fc00000)]).operandClass).toBe('ordinary');
+    expect(cause(floor, wrong, [i32(1), SNAN]).operandClass).toBe('snan');
+  });
+
+  it('takes the floats for a NaN-rule culprit, and every type for one typed by its context', () => {
+    const floor = '(module (func (export "f") (param i32 f32) (result f32) (f32.floor (local.get 1))))';
+    const nanRule = { kind: 'wrong-result', expectedClass: 'values(f32:nan:arithmetic)', actualClass: 'values', nanRule: 'nan:arithmetic' } as const;
+    expect(cause(floor, nanRule, [i32(0x7fffffff), SNAN]).operandClass).toBe('snan');
+    expect(cause(floor, nanRule, [i32(0x7fffffff), f32bits(0x7fc00000)]).operandClass).toBe('nan');
+    expect(cause(floor, nanRule, [i32(0x7fffffff), f32bits(0x3fc00000)]).operandClass).toBe('ordinary');
+
+    const indirect = '(module (table 1 funcref) (type $t (func)) (func (export "f") (param i32) (call_indirect (type $t) (local.get 0))))';
+    const mismatch = { kind: 'missing-trap', expectedClass: 'trap:undefined element', actualClass: 'values' } as const;
+    expect(cause(indirect, mismatch, [i32(0xffffffff)]).operandClass).toBe('boundary');
+  });
+});
