@@ -7,7 +7,7 @@
 // 16-digit digest.
 import type { RefType, ValType } from '../reference-runtime/syntax/types.js';
 import { instr, type Instr } from '../reference-runtime/syntax/instructions.js';
-import type { ArgValue, ResultValue } from './plan.js';
+import type { ArgValue, GcProjection, ResultValue } from './plan.js';
 import { GC_KIND_NAMES } from './driver/ref-projection.js';
 
 /** Hex digits of an anyref's projection: kind, test, digest. */
@@ -75,7 +75,32 @@ export function showResult(v: ResultValue | ArgValue): string {
 }
 
 export function sameResults(a: readonly ResultValue[], b: readonly ResultValue[]): boolean {
-  return a.length === b.length && a.every((v, i) => showResult(v) === showResult(b[i]!));
+  return a.length === b.length && a.every((v, i) => sameValue(v, b[i]!));
+}
+
+/** Whether two values are shown alike by showResult (the same bits; a reference's null-ness, or an anyref's projection), without showing them: comparisons run per invocation of every runtime. */
+export function sameValue(a: ResultValue | ArgValue, b: ResultValue | ArgValue): boolean {
+  if (a.type !== b.type) return false;
+  switch (a.type) {
+    case 'i32':
+    case 'f32':
+      return (a.bits >>> 0) === ((b as typeof a).bits >>> 0);
+    case 'i64':
+    case 'f64':
+      return BigInt.asUintN(64, a.bits) === BigInt.asUintN(64, (b as typeof a).bits);
+    case 'v128': {
+      const x = a.bytes;
+      const y = (b as typeof a).bytes;
+      return x.length === y.length && x.every((byte, k) => byte === y[k]);
+    }
+    default: {
+      const r = b as { null: boolean; gc?: GcProjection };
+      const ga = 'gc' in a ? a.gc : undefined;
+      const gb = r.gc;
+      if (ga === undefined || gb === undefined) return ga === gb && a.null === r.null;
+      return ga.kind === gb.kind && ga.test === gb.test && ga.digest === gb.digest;
+    }
+  }
 }
 
 // Convenience constructors, for kits, probes and generators.

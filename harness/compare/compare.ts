@@ -24,7 +24,7 @@
 // is a note (the adapter's message table lacks a row), never a pass.
 import type { InvocationOutcome, ResultValue, RunOutcome } from '../../adapters/plan.js';
 import { trapAccepted } from '../../adapters/trap-aliases.js';
-import { showResult } from '../../adapters/values.js';
+import { sameResults, sameValue, showResult } from '../../adapters/values.js';
 import type { TrapKind } from '../../reference-runtime/errors.js';
 import type { Divergence, FindingKind } from '../findings/contract.js';
 import type { OracleOutcome } from '../../adapters/reference/reference.js';
@@ -274,9 +274,9 @@ function judgeInWorld(w: OracleWorld, i: number, a: InvocationOutcome, isDigest:
   const values = valueRuns.map((r) => (r.run.invocations[i] as { values: ResultValue[] }).values);
   if (isDigest) {
     // a hash: equal to one world's, or not comparable at all when the worlds' NaNs made the states differ
-    const equal = valueRuns.filter((_, k) => sameBits(values[k]!, a.values));
+    const equal = valueRuns.filter((_, k) => sameResults(values[k]!, a.values));
     if (equal.length > 0) return { runs: equal, rules: [] };
-    return values.some((v) => !sameBits(v, values[0]!)) ? { runs: valueRuns, rules: [RULES.nanDependentState] } : undefined;
+    return values.some((v) => !sameResults(v, values[0]!)) ? { runs: valueRuns, rules: [RULES.nanDependentState] } : undefined;
   }
   if (!agreesWhereWorldsAgree(values[0]!, values, a.values)) {
     // relaxed SIMD: the result vector of one of the spec's relaxed profiles (in any NaN world), up to the
@@ -285,8 +285,8 @@ function judgeInWorld(w: OracleWorld, i: number, a: InvocationOutcome, isDigest:
     const chosen = alternatives.find((alt) => agreesWhereWorldsAgree(alt, values, a.values));
     return chosen === undefined ? undefined : { runs: valueRuns, rules: [RULES.relaxedChoice] };
   }
-  const differs = values.some((vs) => !sameBits(vs, a.values));
-  return { runs: valueRuns, rules: differs && !sameBits(values[0]!, a.values) ? [RULES.nanPayload] : [] };
+  const differs = values.some((vs) => !sameResults(vs, a.values));
+  return { runs: valueRuns, rules: differs && !sameResults(values[0]!, a.values) ? [RULES.nanPayload] : [] };
 }
 
 /**
@@ -318,7 +318,7 @@ function nanRuleOf(o: InvocationOutcome, allowed: readonly { kind: string }[] | 
   if (o.kind !== 'values' || a.kind !== 'values' || allowed === undefined) return {};
   for (let k = 0; k < o.values.length; k++) {
     const rule = allowed[k]?.kind;
-    if ((rule === 'nan:canonical' || rule === 'nan:arithmetic') && showResult(o.values[k]!) !== showResult(a.values[k]!)) return { nanRule: rule };
+    if ((rule === 'nan:canonical' || rule === 'nan:arithmetic') && !sameValue(o.values[k]!, a.values[k]!)) return { nanRule: rule };
   }
   return {};
 }
@@ -331,9 +331,6 @@ function sameTypes(a: readonly ResultValue[], b: readonly ResultValue[]): boolea
   return a.length === b.length && a.every((v, k) => v.type === b[k]!.type);
 }
 
-function sameBits(a: readonly ResultValue[], b: readonly ResultValue[]): boolean {
-  return a.length === b.length && a.every((v, k) => showResult(v) === showResult(b[k]!));
-}
 
 /** A value's observable bits as bytes: numbers little-endian, a reference as its null-ness, an anyref as its projection. */
 function bitsOf(v: ResultValue): Uint8Array {
