@@ -10,7 +10,7 @@
 // when it is not taken; the GC instructions are lowered by compile-gc.ts.
 import type { Func } from '../syntax/module.js';
 import type { Instr } from '../syntax/instructions.js';
-import { needsContext, opInfo, signature, type OpName } from '../syntax/opcodes.js';
+import { needsContext, opInfo, signature, type ImmKind, type OpName } from '../syntax/opcodes.js';
 import type { AddrType, BlockType, FuncType, SubType, ValType } from '../syntax/types.js';
 import type { TypeId } from '../types/canonical.js';
 import { Op } from './codes.js';
@@ -346,7 +346,7 @@ class Compiler {
     const wide = (m: number) => this.ctx.memAddrs[m] === 'i64';
     const access = info.imm === 'memarg' || info.imm === 'memarg_lane';
     // a bulk instruction on a 64-bit memory has i64 operands where the table writes i32: counted without classes
-    const bulk64 = (info.imm === 'memory' || info.imm === 'memory_init' || info.imm === 'memory_copy') && (wide(mem) || wide(ins.index2 ?? 0));
+    const bulk64 = bulkMemories(ins, info.imm).some(wide);
     if (kinds === undefined || bulk64) this.emit(Op.Count, counter);
     else this.emit(Op.CountOperands, operandEntry(counter, kinds, access ? { offset: ins.offset ?? 0, bytes: 1 << info.align!, mem, wide: wide(mem) } : undefined));
   }
@@ -585,4 +585,12 @@ class Compiler {
     this.height -= sig.params.length;
     this.push(sig.results.length);
   }
+}
+
+/** The memories a bulk memory instruction's operands address (memory.init's first index is its data segment's); none for any other. */
+function bulkMemories(ins: Instr, imm: ImmKind): number[] {
+  if (imm === 'memory') return [ins.index ?? 0];
+  if (imm === 'memory_init') return [ins.index2 ?? 0];
+  if (imm === 'memory_copy') return [ins.index ?? 0, ins.index2 ?? 0];
+  return [];
 }

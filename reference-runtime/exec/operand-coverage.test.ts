@@ -55,6 +55,25 @@ describe('operand classes counted on the oracle', () => {
     });
   });
 
+  it('classifies a bulk instruction by the memories it addresses: a 64-bit memory beside it, or a data index, changes nothing', () => {
+    // memory 0 is 64-bit; the instructions on memory 1 (32-bit) have i32 operands, classified as such
+    const beside = counted(`(module (memory i64 1) (memory 1) (data (i64.const 0) "ab") (data "cd")
+      (func (export "f") (memory.fill 1 (i32.const 0) (i32.const 0) (i32.const 1)) (drop (memory.grow 1 (i32.const 0))) (memory.init 1 1 (i32.const 0) (i32.const 0) (i32.const 2))))`);
+    invoke(beside.inst, 'f', []);
+    const ops = (c: Coverage) => new Set([...c.operandCounts().keys()].map((k) => k.split(' ')[0]));
+    expect([...ops(beside.coverage)].sort()).toEqual(['memory.fill', 'memory.grow', 'memory.init']);
+    // memory.init of data segment 1 into memory 0 (32-bit), where memory 1 is 64-bit
+    const data = counted(`(module (memory 1) (memory i64 1) (data (i32.const 0) "ab") (data "cd")
+      (func (export "f") (memory.init 0 1 (i32.const 0) (i32.const 0) (i32.const 2))))`);
+    invoke(data.inst, 'f', []);
+    expect([...ops(data.coverage)]).toEqual(['memory.init']);
+    // on the 64-bit memory: counted, without classes
+    const wide = counted(`(module (memory i64 1) (func (export "f") (memory.fill (i64.const 0) (i32.const 0) (i64.const 1))))`);
+    invoke(wide.inst, 'f', []);
+    expect(wide.coverage.counts().get('memory.fill')).toBe(1);
+    expect([...ops(wide.coverage)]).toEqual([]);
+  });
+
   it('names every triple it counts among all the triples of the table', () => {
     const { coverage, inst } = counted(`(module (memory 1)
       (func (export "f") (result v128) (v128.bitselect (v128.const i32x4 0 0 0 0) (v128.const i32x4 -1 -1 -1 -1) (v128.load (i32.const 16)))))`);
