@@ -28,6 +28,8 @@ import { sameResults, sameValue, showResult } from '../../adapters/values.js';
 import type { TrapKind } from '../../reference-runtime/errors.js';
 import type { Divergence, FindingKind } from '../findings/contract.js';
 import type { OracleOutcome } from '../../adapters/reference/reference.js';
+import type { OracleNote } from '../../adapters/reference/reference-run.js';
+import { isArithmeticNaN32, isArithmeticNaN64Bits, isCanonicalNaN32, isCanonicalNaN64Bits, isNaN32, isNaN64Bits } from '../../reference-runtime/exec/numerics/nan.js';
 import { RULES, verdictClass, type AllowedRule } from './allowed.js';
 
 export type { Divergence } from '../findings/contract.js';
@@ -185,7 +187,7 @@ function judgeRun(worlds: readonly OracleWorld[], actual: RunOutcome, options: C
         out.notes.push({ runtime, kind: 'unclassified-trap', ...at, message: a.message });
         continue; // both start afresh
       }
-      diverge({ kind: divergenceKind(o, a, i === options.digestAt), ...at, ...nanRuleOf(o, note.allowed, a), ...(a.kind === 'trap' ? { message: a.message } : {}) });
+      diverge({ kind: divergenceKind(o, a, i === options.digestAt), ...at, ...nanRuleOf(o, note, a), ...(a.kind === 'trap' ? { message: a.message } : {}) });
       break;
     }
     if (accepted.every((x) => x.world.growFailing)) allow(RULES.growChoice, i);
@@ -313,14 +315,49 @@ function divergenceKind(o: InvocationOutcome, a: InvocationOutcome, isDigest: bo
   return isDigest ? 'wrong-state' : 'wrong-result';
 }
 
-/** For a scalar float result outside the oracle's NaN set: that set (exec/invoke.ts `allowed`). */
-function nanRuleOf(o: InvocationOutcome, allowed: readonly { kind: string }[] | undefined, a: InvocationOutcome): Pick<Divergence, 'nanRule'> {
-  if (o.kind !== 'values' || a.kind !== 'values' || allowed === undefined) return {};
+/**
+ * The NaN rule a wrong result breaks, if that is what is wrong: a scalar
+ * float outside the oracle's NaN set (exec/invoke.ts `allowed`); or, where
+ * the oracle chose a NaN in the call, a vector that differs from the oracle's
+ * only in NaN lanes (read as f32x4 or as f64x2) and has one outside its
+ * lane's set, so that a vector instruction's NaN bug is the cause its scalar
+ * twin is (culprit.ts names both by the kind of operation).
+ */
+function nanRuleOf(o: InvocationOutcome, note: OracleNote, a: InvocationOutcome): Pick<Divergence, 'nanRule'> {
+  if (o.kind !== 'values' || a.kind !== 'values') return {};
   for (let k = 0; k < o.values.length; k++) {
-    const rule = allowed[k]?.kind;
+    const rule = note.allowed?.[k]?.kind;
     if ((rule === 'nan:canonical' || rule === 'nan:arithmetic') && !sameValue(o.values[k]!, a.values[k]!)) return { nanRule: rule };
+    const [e, g] = [o.values[k]!, a.values[k]];
+    const lanes = e.type === 'v128' && g?.type === 'v128' && note.reasons?.includes('nan') ? vectorNanRule(e.bytes, g.bytes) : undefined;
+    if (lanes !== undefined) return { nanRule: lanes };
   }
   return {};
+}
+
+/** For two vectors that differ only where both hold NaNs, as f32x4 or as f64x2: the rule of a lane the runtime's NaN breaks. */
+function vectorNanRule(expected: Uint8Array, actual: Uint8Array): NanRule | undefined {
+  const e = new DataView(expected.buffer, expected.byteOffset, 16);
+  const g = new DataView(actual.buffer, actual.byteOffset, 16);
+  const f32 = { step: 4, read: (v: DataView, at: number) => v.getUint32(at, true), nan: isNaN32, arithmetic: isArithmeticNaN32, canonical: isCanonicalNaN32 };
+  const f64 = { step: 8, read: (v: DataView, at: number) => v.getBigUint64(at, true), nan: isNaN64Bits, arithmetic: isArithmeticNaN64Bits, canonical: isCanonicalNaN64Bits };
+  return laneNanRule(e, g, f32) ?? laneNanRule(e, g, f64);
+}
+
+type NanRule = 'nan:arithmetic' | 'nan:canonical';
+
+/** One lane view of vectorNanRule: a NaN lane with its quiet bit clear breaks the arithmetic rule; a payload where the oracle's lane is canonical, the canonical one. */
+function laneNanRule<T>(e: DataView, g: DataView, lanes: { step: number; read: (v: DataView, at: number) => T; nan: (x: T) => boolean; arithmetic: (x: T) => boolean; canonical: (x: T) => boolean }): NanRule | undefined {
+  let rule: NanRule | undefined;
+  for (let at = 0; at < 16; at += lanes.step) {
+    const x = lanes.read(e, at);
+    const y = lanes.read(g, at);
+    if (x === y) continue;
+    if (!lanes.nan(x) || !lanes.nan(y)) return undefined;
+    if (!lanes.arithmetic(y)) rule = 'nan:arithmetic';
+    else if (lanes.canonical(x) && !lanes.canonical(y)) rule ??= 'nan:canonical';
+  }
+  return rule;
 }
 
 function resets(o: InvocationOutcome): boolean {

@@ -49,6 +49,26 @@ describe('after a NaN was chosen, everything the spec does not free is compared'
     expect(c.divergences[0]).toMatchObject({ kind: 'wrong-result', nanRule: 'nan:canonical' });
   });
 
+  it('names the NaN rule a vector breaks in a NaN lane, as f32x4 or as f64x2, and only where every other lane agrees', async () => {
+    const wat = `(module
+      (func (export "f32x4") (result v128) (f32x4.floor (v128.const i32x4 0x7fa00000 0x3f800000 0 0)))
+      (func (export "f64x2") (result v128) (f64x2.floor (v128.const i64x2 0x7ff4000000000000 0))))`;
+    const v128 = (...words: number[]): InvocationOutcome => {
+      const bytes = new Uint8Array(16);
+      words.forEach((w, k) => new DataView(bytes.buffer).setUint32(4 * k, w >>> 0, true));
+      return values({ type: 'v128', bytes });
+    };
+    // the signalling NaN passed through unquieted
+    const f32 = await compare(wat, ['f32x4'], (k, o) => (k === 0 ? v128(0x7fa00000, 0x3f800000, 0, 0) : o));
+    expect(f32.divergences[0]).toMatchObject({ kind: 'wrong-result', invocation: 0, nanRule: 'nan:arithmetic' });
+    const f64 = await compare(wat, ['f64x2'], (k, o) => (k === 0 ? v128(0, 0x7ff40000, 0, 0) : o));
+    expect(f64.divergences[0]).toMatchObject({ kind: 'wrong-result', invocation: 0, nanRule: 'nan:arithmetic' });
+    // the NaN lane quieted, an ordinary lane wrong: a wrong result, no NaN rule
+    const lane = await compare(wat, ['f32x4'], (k, o) => (k === 0 ? v128(0x7fe00000, 0x3f800001, 0, 0) : o));
+    expect(lane.divergences[0]).toMatchObject({ kind: 'wrong-result', invocation: 0 });
+    expect(lane.divergences[0]!.nanRule).toBeUndefined();
+  });
+
   it('compares the later invocations', async () => {
     const c = await compare(NAN_AND_INT, ['n', 'seven'], (k, o) => (k === 1 ? values(i32(8)) : o));
     expect(c.divergences[0]).toMatchObject({ kind: 'wrong-result', invocation: 1 });

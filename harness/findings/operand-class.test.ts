@@ -46,6 +46,13 @@ describe('the operand class of a cause', () => {
     expect(cause(floor, nanRule, [i32(0x7fffffff), f32bits(0x7fc00000)]).operandClass).toBe('nan');
     expect(cause(floor, nanRule, [i32(0x7fffffff), f32bits(0x3fc00000)]).operandClass).toBe('ordinary');
 
+    // a vector constant's NaN lane, as a scalar constant's: the vector twin of a scalar rounding bug is one cause with it
+    const vfloor = '(module (func (export "f") (result v128) (f32x4.floor (v128.const i32x4 0x7fa00000 0 0 0))))';
+    const sfloor = '(module (func (export "f") (result f32) (f32.floor (f32.const nan:0x200000))))';
+    const vector = cause(vfloor, nanRule, []);
+    expect(vector.operandClass).toBe('snan');
+    expect(causeSignature(vector)).toBe(causeSignature(cause(sfloor, nanRule, [])));
+
     const indirect = '(module (table 1 funcref) (type $t (func)) (func (export "f") (param i32) (call_indirect (type $t) (local.get 0))))';
     const mismatch = { kind: 'missing-trap', expectedClass: 'trap:undefined element', actualClass: 'values' } as const;
     expect(cause(indirect, mismatch, [i32(0xffffffff)]).operandClass).toBe('boundary');

@@ -63,10 +63,11 @@ function argClass(a: ArgValue): OperandClass {
   }
 }
 
-/** Float constants only: integer constants in code are mostly addresses and indices, whatever the bug. */
+/** Float and vector constants only: integer constants in code are mostly addresses and indices, whatever the bug (a vector says something only by its NaN lanes). */
 function constClass(i: Instr): [type: string, cls: OperandClass][] {
   if (i.op === 'f32.const' && i.f32 !== undefined) return [['f32', f32Class(i.f32 >>> 0)]];
   if (i.op === 'f64.const' && i.f64 !== undefined) return [['f64', f64Class(BigInt.asUintN(64, i.f64))]];
+  if (i.op === 'v128.const' && i.bytes !== undefined) return [['v128', vectorClass(i.bytes)]];
   return [];
 }
 
