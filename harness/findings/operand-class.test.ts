@@ -33,6 +33,15 @@ describe('the operand class of a cause', () => {
     expect(cause(load, oob, [i32(0xffffffff), f32bits(0x3fc00000)]).operandClass).toBe('boundary');
     expect(cause(load, oob, [i32(70000), SNAN]).operandClass).toBe('ordinary');
 
+    // the address of a load on a 64-bit memory is an i64
+    const load64 = '(module (memory i64 1) (func (export "f") (param i64 f32) (result i32) (i32.load (local.get 0))))';
+    expect(cause(load64, oob, [{ type: 'i64', bits: 0xffff_ffff_ffff_ffffn }, f32bits(0x3fc00000)]).operandClass).toBe('boundary');
+    // a table instruction takes indices: a float ±0 beside them says nothing of it
+    const init = '(module (table 2 funcref) (elem func) (func (export "f") (param i32 f32) (table.init 0 (local.get 0) (i32.const 0) (i32.const 1))))';
+    const table = { kind: 'missing-trap', expectedClass: 'trap:out of bounds table access', actualClass: 'values' } as const;
+    expect(cause(init, table, [i32(5), f32bits(0x80000000)]).operandClass).toBe('ordinary');
+    expect(cause(init, table, [i32(0x7fffffff), f32bits(0x3fc00000)]).operandClass).toBe('boundary');
+
     const floor = '(module (func (export "f") (param i32 f32) (result f32) (f32.floor (local.get 1))))';
     const wrong = { kind: 'wrong-result', expectedClass: 'values(f32)', actualClass: 'values' } as const;
     expect(cause(floor, wrong, [i32(0x80000000), f32bits(0x3fc00000)]).operandClass).toBe('ordinary');

@@ -31,19 +31,27 @@ const SIG_TYPES: Record<string, string> = { i: 'i32', l: 'i64', f: 'f32', d: 'f6
 /** Instructions whose typing needs context (no `sig`) that take no value at all. */
 const NO_OPERANDS = new Set(['ref.null', 'ref.func', 'unreachable', 'nop', 'memory.size', 'table.size', 'data.drop', 'elem.drop', 'global.get']);
 
+/** Instructions that address a memory: on a 64-bit memory their addresses and sizes are i64, whatever `sig` says. */
+const MEMORY_IMMEDIATES = new Set(['memarg', 'memarg_lane', 'memory', 'memory_init', 'memory_copy']);
+
 /**
  * The value types a culprit's instruction takes: from its signature (the
- * operand side of `sig`), none for the instructions that take none; a
- * NaN-rule culprit takes floats. Undefined when the culprit names no
- * instruction, or one typed by its context (a call, a select, a table op).
+ * operand side of `sig`, with i64 for a memory's addresses), none for the
+ * instructions that take none, indices (i32 or i64) for a table instruction;
+ * a NaN-rule culprit takes floats. Undefined when the culprit names no
+ * instruction, or one typed by its context otherwise (a call, a select).
  */
 function operandTypes(culprit: string): ReadonlySet<string> | undefined {
   if (culprit.startsWith('NaN result')) return new Set(['f32', 'f64', 'v128']);
   const op = /^[a-z0-9_]+\.[a-z0-9_.]+|^[a-z_]+/.exec(culprit)?.[0];
   if (op === undefined) return undefined;
   if (NO_OPERANDS.has(op)) return new Set();
-  const sig = opInfo(op)?.sig;
-  return sig === undefined ? undefined : new Set([...sig.split('>')[0]!].map((c) => SIG_TYPES[c]!));
+  if (op.startsWith('table.')) return new Set(['i32', 'i64']);
+  const info = opInfo(op);
+  if (info?.sig === undefined) return undefined;
+  const types = new Set([...info.sig.split('>')[0]!].map((c) => SIG_TYPES[c]!));
+  if (MEMORY_IMMEDIATES.has(info.imm)) types.add('i64');
+  return types;
 }
 
 function argClass(a: ArgValue): OperandClass {
