@@ -28,3 +28,19 @@ describe('culprit of a NaN-rule divergence', () => {
     expect(culpritOf({ kind: 'wrong-result', module, export: 'f', expectedClass: 'values(f64:nan:canonical)', actualClass: 'values', nanRule: 'nan:canonical' })).toMatch(/^NaN result not canonical by arithmetic/);
   });
 });
+
+describe('culprit of a crash', () => {
+  const crash = (wat: string) => culpritOf({ kind: 'crash', module: parseWat(wat), export: 'f', expectedClass: 'values(i64)', actualClass: 'crash' });
+
+  it('names a read of a reference global before the integer arithmetic that follows it', () => {
+    const wat = `(module (global externref (ref.null extern))
+      (func (export "f") (result i64) (i64.mul (i64.xor (i64.const 5) (i64.extend_i32_u (ref.is_null (global.get 0)))) (i64.const 3))))`;
+    expect(crash(wat)).toBe('global.get (reference global)');
+  });
+
+  it('keeps the most specific instruction when there is one, and the arithmetic when nothing else is read', () => {
+    expect(crash(`(module (memory 1) (global externref (ref.null extern))
+      (func (export "f") (result i64) (drop (ref.is_null (global.get 0))) (i64.load (i32.const 0))))`)).toBe('i64.load');
+    expect(crash(`(module (global i64 (i64.const 2)) (func (export "f") (result i64) (i64.mul (global.get 0) (i64.const 3))))`)).toBe('i64.mul');
+  });
+});

@@ -14,11 +14,14 @@
 //  - an invocation: the code it runs (the exported function, direct callees
 //    inlined where they are called) and in it the last instruction that can
 //    give what was seen: a trap of the expected kind for a missing or wrong
-//    trap, of the runtime's kind for an unexpected one, otherwise the last
+//    trap, of the runtime's kind for an unexpected one; for a crash, a hang
+//    or an exhaustion the last instruction beyond basic integer arithmetic,
+//    or else a read of a reference-typed global; otherwise the last
 //    instruction that computes something (not a local, a constant or
 //    control flow).
 import type { Instr } from '../../reference-runtime/syntax/instructions.js';
 import type { Module } from '../../reference-runtime/syntax/module.js';
+import { isRefType } from '../../reference-runtime/syntax/types.js';
 
 const TRIVIAL = /^(local\.(get|set|tee)|global\.get|[if](32|64)\.const|v128\.const|nop|drop|block|loop|if|else|end|br|br_if|br_table|return|call)$/;
 
@@ -77,8 +80,11 @@ export function culpritOf(x: CulpritInput): string {
   let op: string | undefined;
   if (x.kind === 'missing-trap' || x.kind === 'wrong-trap') op = lastMatching(ops, expectedTrap);
   else if (x.kind === 'unexpected-trap' || x.kind === 'exhaustion') op = lastMatching(ops, actualTrap ?? (x.kind === 'exhaustion' ? 'call stack exhausted' : undefined));
-  // a crash, a hang or an exhaustion: the most specific instruction (a table or memory access before an add)
-  if (x.kind === 'crash' || x.kind === 'timeout' || x.kind === 'exhaustion') op ??= [...ops].reverse().find((o) => !TRIVIAL.test(o) && !BASIC.test(o));
+  // a crash, a hang or an exhaustion: the most specific instruction (a table or memory access before an add),
+  // else a read of a reference global (engines keep references apart from numbers; integer arithmetic rarely crashes one)
+  if (x.kind === 'crash' || x.kind === 'timeout' || x.kind === 'exhaustion') {
+    op ??= [...ops].reverse().find((o) => !TRIVIAL.test(o) && !BASIC.test(o)) ?? (code.some((i) => readsRefGlobal(x.module!, i)) ? 'global.get (reference global)' : undefined);
+  }
   op ??= [...ops].reverse().find((o) => !TRIVIAL.test(o)) ?? ops.at(-1) ?? `export ${x.export}`;
   if (x.kind === 'wrong-trap') return `${op}: ${expectedTrap ?? x.expectedClass} reported as ${actualTrap ?? x.actualClass}`;
   if (x.kind === 'rejects-valid') return `${op}: ${normaliseMessage(x.message ?? x.actualClass)}`;
@@ -100,6 +106,14 @@ function nanOpKind(op: string): string | undefined {
 /** The trap kind of an outcome class `trap:KIND`. */
 function trapOf(cls: string): string | undefined {
   return cls.startsWith('trap:') ? cls.slice(5) : cls === 'exhaustion' ? 'call stack exhausted' : undefined;
+}
+
+/** A `global.get` of a global of reference type (imported globals first in the index space). */
+function readsRefGlobal(m: Module, i: Instr): boolean {
+  if (i.op !== 'global.get' || i.index === undefined) return false;
+  const imported = m.imports.flatMap((imp) => (imp.desc.kind === 'global' ? [imp.desc.global] : []));
+  const type = i.index < imported.length ? imported[i.index] : m.globals[i.index - imported.length]?.type;
+  return type !== undefined && isRefType(type.type);
 }
 
 function lastMatching(ops: readonly string[], trap: string | undefined): string | undefined {
