@@ -36,6 +36,12 @@ export interface StoredInvocation {
   through?: string[];
 }
 
+/** A stored invocation as the script line that makes it, `(invoke "f" i32:00000001 ...)`; its call through a returned reference, if any, in words after it. */
+export function invocationText(inv: StoredInvocation, quote: (code: string) => string = (code) => code): string {
+  const through = inv.through ? `, then the function reference it returns last called with ${quote(`(${inv.through.join(' ')})`)}` : '';
+  return `${quote(`(invoke "${inv.export}"${inv.args.map((a) => ` ${a}`).join('')})`)}${through}`;
+}
+
 export function storeInvocations(invs: readonly Invocation[]): StoredInvocation[] {
   return invs.map((i) => ({ export: i.export, args: i.args.map(showResult), ...(i.through ? { through: i.through.map(showResult) } : {}) }));
 }

@@ -60,5 +60,11 @@ describe('show --markdown', () => {
     expect(md).toContain('- `wasmtime`: as expected');
     expect(md).toContain('- wamr-classic: `/opt/wamr-classic/iwasm --heap-size=0 driver.wasm`');
     expect(md).toContain('Seen 3 times (spec)');
+    expect(md).toContain('- `(invoke "floor" f32:7fa00000)`');
+
+    // the plain form lists the invocations too: their arguments are what the outcomes are read against
+    const plain = spawnSync(process.execPath, ['--import', tsx, join(projectRoot(), 'harness/cli/main.ts'), 'show', '1', '--db', db], { encoding: 'utf8' });
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(plain.stdout).toContain('invocations (in order, on one instance; a fresh one after a trap):\n  0: (invoke "floor" f32:7fa00000)\n');
   });
 });

@@ -8,7 +8,7 @@
 import type { ExampleRecord, FindingRecord, HostInfo, RuntimeRecord } from '../store/store.js';
 import { familyName } from './family.js';
 import { specReference } from './spec-reference.js';
-import type { StoredInvocation } from '../conformance/repro.js';
+import { invocationText, type StoredInvocation } from '../conformance/repro.js';
 
 export interface IssueInput {
   finding: FindingRecord;
@@ -79,10 +79,7 @@ export function issueMarkdown(x: IssueInput): string {
   const invs = d.invocations ?? [];
   if (invs.length > 0) {
     lines.push('Invoked, in order, on one instance (a fresh one after a trap):', '');
-    for (const inv of invs) {
-      const through = inv.through ? `, then the function reference it returns last called with \`(${inv.through.join(' ')})\`` : '';
-      lines.push(`- \`(invoke "${inv.export}"${inv.args.map((a) => ` ${a}`).join('')})\`${through}`);
-    }
+    for (const inv of invs) lines.push(`- ${invocationText(inv, (code) => `\`${code}\``)}`);
     lines.push('');
   }
   if (d.command || d.at) lines.push(`First shown by: \`${d.command ?? ''}\`${d.at ? ` at \`${d.at}\`` : ''}.`, '');

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createAdapter } from '../../../adapters/registry.js';
-import { loadInvocations, reproRecipe, shellLine, writeReproFiles, type ReproRecipe, type StoredInvocation } from '../../conformance/repro.js';
+import { invocationText, loadInvocations, reproRecipe, shellLine, writeReproFiles, type ReproRecipe, type StoredInvocation } from '../../conformance/repro.js';
 import { addDbOption } from '../../store/db-option.js';
 import { openStore, type FindingRecord } from '../../store/store.js';
 import { UserError } from '../run.js';
@@ -91,6 +91,13 @@ function render(f: FindingRecord, d: Details, repro: Record<string, string>, out
   ];
   if (d.at) lines.push(`at: ${d.at}${d.seenAt && d.seenAt.length > 1 ? ` (also ${d.seenAt.filter((s) => s !== d.at).join(', ')})` : ''}`);
   if (d.command) lines.push(`command: ${d.command}`);
+  const invocations = d.invocations ?? [];
+  if (invocations.length > 0) {
+    // the values a maintainer needs to read the outcomes below, and the order the driver runs them in
+    lines.push('invocations (in order, on one instance; a fresh one after a trap):');
+    invocations.slice(0, SHOWN_INVOCATIONS).forEach((inv, k) => lines.push(`  ${k}: ${invocationText(inv)}`));
+    if (invocations.length > SHOWN_INVOCATIONS) lines.push(`  ... and ${invocations.length - SHOWN_INVOCATIONS} more (all of them in driver.wasm: --out DIR)`);
+  }
   if (d.expected) lines.push(`expected (script): ${d.expected}`);
   if (d.oracle) lines.push(`oracle (reference, same plan): ${d.oracle}`);
   for (const [runtime, actual] of Object.entries(d.actual ?? {})) lines.push(`actual (${runtime}): ${actual}`);
@@ -107,6 +114,9 @@ function render(f: FindingRecord, d: Details, repro: Record<string, string>, out
   if (Object.keys(repro).length === 0) lines.push('  (no command recorded)');
   return `${lines.join('\n')}\n`;
 }
+
+/** Invocations listed in full up to this many (a minimised finding has a few; a spec module's can have hundreds). */
+const SHOWN_INVOCATIONS = 12;
 
 function indent(text: string, prefix: string): string[] {
   return text.trimEnd().split('\n').slice(0, 20).map((l) => prefix + l);
