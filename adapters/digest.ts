@@ -11,7 +11,7 @@
 // hash directly from the instance (`digestOfInstance`), and digest.test.ts
 // checks the two agree.
 import { instr, type Instr } from '../reference-runtime/syntax/instructions.js';
-import { appendType, type Module } from '../reference-runtime/syntax/module.js';
+import { appendType, globalTypes, type Module } from '../reference-runtime/syntax/module.js';
 import type { GlobalType, ValType } from '../reference-runtime/syntax/types.js';
 import type { Invocation } from './plan.js';
 import type { ModuleInstance, Value } from '../reference-runtime/api.js';
@@ -30,7 +30,7 @@ export function withDigest(m: Module): Module {
   const out: Module = { ...m, types: [...m.types], ...(m.recs ? { recs: [...m.recs] } : {}), funcs: [...m.funcs], exports: [...m.exports] };
   const type = appendType(out, { params: [], results: ['i64'] });
   const importedFuncs = m.imports.filter((i) => i.desc.kind === 'func').length;
-  const globals: GlobalType[] = [...m.imports.flatMap((i) => (i.desc.kind === 'global' ? [i.desc.global] : [])), ...m.globals.map((g) => g.type)];
+  const globals = globalTypes(m);
   const tables = [...m.imports.flatMap((i) => (i.desc.kind === 'table' ? [i.desc.table] : [])), ...m.tables];
   const memories = m.imports.filter((i) => i.desc.kind === 'memory').length + m.mems.length;
   const body: Instr[] = [instr('i64.const', { i64: SEED }), instr('local.set', { index: H })];

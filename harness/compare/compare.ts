@@ -328,7 +328,8 @@ function nanRuleOf(o: InvocationOutcome, note: OracleNote, a: InvocationOutcome)
   for (let k = 0; k < o.values.length; k++) {
     const rule = note.allowed?.[k]?.kind;
     if ((rule === 'nan:canonical' || rule === 'nan:arithmetic') && !sameValue(o.values[k]!, a.values[k]!)) return { nanRule: rule };
-    const [e, g] = [o.values[k]!, a.values[k]];
+    const e = o.values[k]!;
+    const g = a.values[k];
     const lanes = e.type === 'v128' && g?.type === 'v128' && note.reasons?.includes('nan') ? vectorNanRule(e.bytes, g.bytes) : undefined;
     if (lanes !== undefined) return { nanRule: lanes };
   }
@@ -367,7 +368,6 @@ function resets(o: InvocationOutcome): boolean {
 function sameTypes(a: readonly ResultValue[], b: readonly ResultValue[]): boolean {
   return a.length === b.length && a.every((v, k) => v.type === b[k]!.type);
 }
-
 
 /** A value's observable bits as bytes: numbers little-endian, a reference as its null-ness, an anyref as its projection. */
 function bitsOf(v: ResultValue): Uint8Array {

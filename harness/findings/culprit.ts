@@ -20,7 +20,7 @@
 //    instruction that computes something (not a local, a constant or
 //    control flow).
 import type { Instr } from '../../reference-runtime/syntax/instructions.js';
-import type { Module } from '../../reference-runtime/syntax/module.js';
+import { globalTypes, type Module } from '../../reference-runtime/syntax/module.js';
 import { isRefType } from '../../reference-runtime/syntax/types.js';
 
 const TRIVIAL = /^(local\.(get|set|tee)|global\.get|[if](32|64)\.const|v128\.const|nop|drop|block|loop|if|else|end|br|br_if|br_table|return|call)$/;
@@ -83,7 +83,7 @@ export function culpritOf(x: CulpritInput): string {
   // a crash, a hang or an exhaustion: the most specific instruction (a table or memory access before an add),
   // else a read of a reference global (engines keep references apart from numbers; integer arithmetic rarely crashes one)
   if (x.kind === 'crash' || x.kind === 'timeout' || x.kind === 'exhaustion') {
-    op ??= [...ops].reverse().find((o) => !TRIVIAL.test(o) && !BASIC.test(o)) ?? (code.some((i) => readsRefGlobal(x.module!, i)) ? 'global.get (reference global)' : undefined);
+    op ??= [...ops].reverse().find((o) => !TRIVIAL.test(o) && !BASIC.test(o)) ?? (readsRefGlobal(code, x.module) ? 'global.get (reference global)' : undefined);
   }
   op ??= [...ops].reverse().find((o) => !TRIVIAL.test(o)) ?? ops.at(-1) ?? `export ${x.export}`;
   if (x.kind === 'wrong-trap') return `${op}: ${expectedTrap ?? x.expectedClass} reported as ${actualTrap ?? x.actualClass}`;
@@ -108,12 +108,10 @@ function trapOf(cls: string): string | undefined {
   return cls.startsWith('trap:') ? cls.slice(5) : cls === 'exhaustion' ? 'call stack exhausted' : undefined;
 }
 
-/** A `global.get` of a global of reference type (imported globals first in the index space). */
-function readsRefGlobal(m: Module, i: Instr): boolean {
-  if (i.op !== 'global.get' || i.index === undefined) return false;
-  const imported = m.imports.flatMap((imp) => (imp.desc.kind === 'global' ? [imp.desc.global] : []));
-  const type = i.index < imported.length ? imported[i.index] : m.globals[i.index - imported.length]?.type;
-  return type !== undefined && isRefType(type.type);
+/** Whether the code reads a global of reference type (`global.get`). */
+function readsRefGlobal(code: readonly Instr[], m: Module | undefined): boolean {
+  const globals = m === undefined ? [] : globalTypes(m);
+  return code.some((i) => i.op === 'global.get' && i.index !== undefined && globals[i.index] !== undefined && isRefType(globals[i.index]!.type));
 }
 
 function lastMatching(ops: readonly string[], trap: string | undefined): string | undefined {

@@ -29,7 +29,7 @@ export function operandClass(args: readonly ArgValue[], code: readonly Instr[], 
 const SIG_TYPES: Record<string, string> = { i: 'i32', l: 'i64', f: 'f32', d: 'f64', v: 'v128' };
 
 /** Instructions whose typing needs context (no `sig`) that take no value at all. */
-const NO_OPERANDS = new Set(['ref.null', 'ref.func', 'unreachable', 'nop', 'memory.size', 'table.size', 'data.drop', 'elem.drop', 'global.get']);
+const NO_OPERANDS = new Set(['ref.null', 'ref.func', 'unreachable', 'table.size', 'elem.drop', 'global.get']);
 
 /** Instructions that address a memory: on a 64-bit memory their addresses and sizes are i64, whatever `sig` says. */
 const MEMORY_IMMEDIATES = new Set(['memarg', 'memarg_lane', 'memory', 'memory_init', 'memory_copy']);

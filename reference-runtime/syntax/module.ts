@@ -138,6 +138,11 @@ export function appendType(m: Module, t: SubType): number {
   return m.types.push(t) - 1;
 }
 
+/** The types of the module's global index space: imported globals first, then its own. */
+export function globalTypes(m: Module): GlobalType[] {
+  return [...m.imports.flatMap((i) => (i.desc.kind === 'global' ? [i.desc.global] : [])), ...m.globals.map((g) => g.type)];
+}
+
 export function emptyModule(): Module {
   return { types: [], imports: [], funcs: [], tables: [], mems: [], tags: [], globals: [], exports: [], elems: [], datas: [], customs: [] };
 }
